@@ -1,0 +1,61 @@
+# Web build (emcmake): the ImGui app as shelfmark.js + shelfmark.wasm + shelfmark.data,
+# assembled with web/ and assets/ into ${CMAKE_BINARY_DIR}/site.
+if(NOT EXISTS "${IMGUI_SOURCE_DIR}/imgui.h")
+  message(FATAL_ERROR "Dear ImGui sources not found (IMGUI_SOURCE_DIR=${IMGUI_SOURCE_DIR}); run scripts/setup.sh")
+endif()
+
+set(SHELFMARK_UI_FONT "/usr/share/fonts/opentype/inter/Inter-Regular.otf" CACHE FILEPATH "UI font (sans)")
+if(NOT EXISTS "${SHELFMARK_UI_FONT}")
+  message(FATAL_ERROR "UI font not found: ${SHELFMARK_UI_FONT} (Debian: fonts-inter)")
+endif()
+
+add_library(imgui STATIC
+  "${IMGUI_SOURCE_DIR}/imgui.cpp" "${IMGUI_SOURCE_DIR}/imgui_draw.cpp"
+  "${IMGUI_SOURCE_DIR}/imgui_tables.cpp" "${IMGUI_SOURCE_DIR}/imgui_widgets.cpp"
+  "${IMGUI_SOURCE_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_SOURCE_DIR}" "${IMGUI_SOURCE_DIR}/backends")
+target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  IMGUI_DISABLE_DEMO_WINDOWS)
+
+file(GLOB SHELFMARK_APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/platform/*_web.cpp)
+add_executable(shelfmark_web ${SHELFMARK_APP_SOURCES})
+set_target_properties(shelfmark_web PROPERTIES OUTPUT_NAME shelfmark SUFFIX ".js")
+target_link_libraries(shelfmark_web PRIVATE shelfmark_core imgui shelfmark_warnings)
+
+set(_stage "${CMAKE_BINARY_DIR}/stage")
+set(_js_libs "${CMAKE_SOURCE_DIR}/src/platform/storage_web.js" "${CMAKE_SOURCE_DIR}/src/platform/page_web.js")
+foreach(_l IN LISTS _js_libs)
+  target_link_options(shelfmark_web PRIVATE "SHELL:--js-library ${_l}")
+endforeach()
+set_property(TARGET shelfmark_web APPEND PROPERTY LINK_DEPENDS ${_js_libs})
+file(GLOB_RECURSE _data_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/data/*.json")
+set_property(TARGET shelfmark_web APPEND PROPERTY LINK_DEPENDS ${_data_files})
+target_link_options(shelfmark_web PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sTOTAL_STACK=2097152
+  -sENVIRONMENT=web -sMODULARIZE=0 -sEXIT_RUNTIME=0
+  "-sEXPORTED_FUNCTIONS=[_main,_malloc,_free]"
+  "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,ccall]"
+  -sDYNAMIC_EXECUTION=0
+  "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/data@/data"
+  "SHELL:--preload-file ${SHELFMARK_UI_FONT}@/fonts/ui.otf"
+  "SHELL:--exclude-file *.md")
+
+# The static site folder.
+file(GLOB _web_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+file(GLOB _asset_files CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/*")
+set(SITE_DIR "${CMAKE_BINARY_DIR}/site")
+add_custom_command(
+  OUTPUT "${SITE_DIR}/.stamp"
+  COMMAND ${CMAKE_COMMAND} -E rm -rf "${SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E copy ${_web_files} ${_asset_files} "${SITE_DIR}/"
+  COMMAND ${CMAKE_COMMAND} -E copy
+          "$<TARGET_FILE_DIR:shelfmark_web>/shelfmark.js"
+          "$<TARGET_FILE_DIR:shelfmark_web>/shelfmark.wasm"
+          "$<TARGET_FILE_DIR:shelfmark_web>/shelfmark.data" "${SITE_DIR}/"
+  COMMAND node "${CMAKE_SOURCE_DIR}/scripts/stamp-site.mjs" "${SITE_DIR}"
+  COMMAND ${CMAKE_COMMAND} -E touch "${SITE_DIR}/.stamp"
+  DEPENDS shelfmark_web ${_web_files} ${_asset_files} "${CMAKE_SOURCE_DIR}/scripts/stamp-site.mjs"
+  COMMENT "Assembling the static site in ${SITE_DIR}")
+add_custom_target(site ALL DEPENDS "${SITE_DIR}/.stamp")

@@ -1,0 +1,89 @@
+#include "app/events.h"
+
+#include <cstdio>
+
+namespace shelfmark {
+
+namespace {
+constexpr int64_t kRetryAfterFailureMs = 5000;
+constexpr size_t kMaxProblemsShown = 50;
+
+void AddProblem(AppState& s, std::string p) {
+    if (s.storage_problems.size() < kMaxProblemsShown) s.storage_problems.push_back(std::move(p));
+}
+} // namespace
+
+void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t now_ms) {
+    using K = platform::PlatformEvent::Kind;
+    switch (e.kind) {
+    case K::StorageRecord: {
+        std::string why;
+        auto rec = ProgressRecordFromJson(e.text, &why);
+        if (!rec) {
+            AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" is damaged (" + why + "); skipped, left as stored");
+        } else if (rec->paper != e.key) {
+            AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" names another paper; skipped, left as stored");
+        } else {
+            s.progress.MergeStored(*rec);
+        }
+        break;
+    }
+    case K::StorageLoaded:
+        s.storage_loaded = true;
+        if (!e.text.empty()) AddProblem(s, e.text);
+        if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
+        break;
+    case K::StorageFailed:
+        s.storage_loaded = true; // nothing to wait for: the app runs from memory
+        s.storage_usable = false;
+        s.save = {SaveState::Kind::Unavailable, e.text};
+        break;
+    case K::StorageClosed:
+        s.storage_usable = false;
+        s.save = {SaveState::Kind::NotSaved, e.text};
+        break;
+    case K::WriteDone: {
+        const auto it = s.saver.inflight.find(static_cast<int>(e.number));
+        if (it == s.saver.inflight.end()) break;
+        std::vector<std::string> papers = std::move(it->second);
+        s.saver.inflight.erase(it);
+        if (e.ok) {
+            if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
+        } else {
+            // Keep the changes in memory and try again later; say why meanwhile.
+            s.progress.MarkDirty(papers);
+            s.saver.first_dirty_ms = now_ms + kRetryAfterFailureMs;
+            std::string why = e.text;
+            if (why.find("QuotaExceeded") != std::string::npos)
+                why = "the browser's storage is full (" + e.text + "); export your progress to keep it";
+            s.save = {SaveState::Kind::NotSaved, why};
+            platform::RequestFrameIn(static_cast<int>(kRetryAfterFailureMs) + 400);
+        }
+        break;
+    }
+    case K::StorageChanged: {
+        // Another tab committed this record: merge it (newer field wins). If ours is
+        // newer, MergeStored marks it dirty and it is written back.
+        std::string why;
+        if (auto rec = ProgressRecordFromJson(e.text, &why); rec && rec->paper == e.key) {
+            s.progress.MergeStored(*rec);
+            if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
+        }
+        break;
+    }
+    case K::StorageInfo: {
+        s.storage_info.persisted = static_cast<int>(e.number);
+        double usage = 0, quota = 0;
+        if (std::sscanf(e.text.c_str(), "%lf %lf", &usage, &quota) == 2) {
+            s.storage_info.usage_bytes = usage;
+            s.storage_info.quota_bytes = quota;
+        }
+        break;
+    }
+    case K::Flush:
+    case K::Paste:
+        break;
+    }
+}
+
+} // namespace shelfmark

@@ -1,0 +1,446 @@
+// main_web.cpp: the browser host. Owns the WebGL2 context and the ImGui context,
+// turns html5 input events into ImGui input (held one frame apart so quick clicks are
+// never lost), and draws a frame only when something asks for one.
+#include <GLES3/gl3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <deque>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/app_state.h"
+#include "app/events.h"
+#include "platform/platform.h"
+
+namespace shelfmark::platform {
+void SetFrameCallback(void (*fn)());
+}
+extern "C" void sm_page_init();
+extern "C" void sm_page_set_cursor(const char* css);
+extern "C" void sm_page_fatal(const char* message);
+
+namespace shelfmark {
+namespace {
+
+constexpr float kBaseFontPx = 15.0f;
+constexpr const char* kCanvas = "#canvas";
+
+// One input event, applied to ImGui in a later frame.
+struct InputEvent {
+    enum class Type { MouseMove, MouseButton, Wheel, Key, Text, Focus };
+    InputEvent(Type t, float x_ = 0, float y_ = 0, int code_ = 0, bool down_ = false, std::string text_ = {})
+        : type(t), x(x_), y(y_), code(code_), down(down_), text(std::move(text_)) {}
+    Type type;
+    float x, y;            // physical pixels (MouseMove) or wheel lines (Wheel)
+    int code;              // mouse button or key code
+    bool down;
+    std::string text;      // Text
+};
+
+struct WebHost {
+    AppState app;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    double dpr = 0.0;       // devicePixelRatio the fonts were built for
+    double css_w = 0, css_h = 0;
+    std::deque<InputEvent> input;
+    std::string clipboard;
+    int extra_frames = 0;   // frames still to draw after the last change
+    double last_time = 0.0;
+    bool ctrl = false, shift = false, alt = false, super = false;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    bool ready_marked = false;
+};
+
+WebHost& Host() {
+    static WebHost h;
+    return h;
+}
+
+void Wake() {
+    Host().extra_frames = 3;
+    platform::RequestFrame();
+}
+
+// ---------------------------------------------------------------- fonts and scale
+void RebuildFontsAndStyle(double dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    const float px = std::round(kBaseFontPx * static_cast<float>(dpr));
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
+                                     0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
+    ImFont* f = io.Fonts->AddFontFromFileTTF("/fonts/ui.otf", px, &cfg, ranges);
+    if (!f) {
+        ImFontConfig d;
+        d.SizePixels = px;
+        io.Fonts->AddFontDefault(&d);
+    }
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.FrameRounding = 3.0f;
+    style.ScrollbarRounding = 3.0f;
+    style.ScaleAllSizes(static_cast<float>(dpr));
+    ImGui::GetStyle() = style;
+    Host().dpr = dpr;
+}
+
+void SyncCanvasSize() {
+    WebHost& h = Host();
+    double w = 0, hgt = 0;
+    emscripten_get_element_css_size(kCanvas, &w, &hgt);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    if (w == h.css_w && hgt == h.css_h && dpr == h.dpr) return;
+    h.css_w = w;
+    h.css_h = hgt;
+    emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(w * dpr)),
+                                       static_cast<int>(std::lround(hgt * dpr)));
+    if (dpr != h.dpr) RebuildFontsAndStyle(dpr);
+    h.app.probe.scale = static_cast<float>(dpr);
+}
+
+// ---------------------------------------------------------------- input
+bool ApplyInput() {
+    // Applies queued events up to the first one that would undo a change already made
+    // this frame (a press and its release), so ImGui sees both. Returns true when events
+    // remain for the next frame.
+    WebHost& h = Host();
+    ImGuiIO& io = ImGui::GetIO();
+    bool button_changed[5] = {};
+    bool key_changed = false;
+    while (!h.input.empty()) {
+        const InputEvent& e = h.input.front();
+        switch (e.type) {
+        case InputEvent::Type::MouseMove:
+            if (button_changed[0] || button_changed[1]) return true; // let the click land first
+            io.MousePos = ImVec2(e.x, e.y);
+            break;
+        case InputEvent::Type::MouseButton:
+            if (e.code < 0 || e.code >= 5) break;
+            if (button_changed[e.code]) return true;
+            io.MouseDown[e.code] = e.down;
+            button_changed[e.code] = true;
+            break;
+        case InputEvent::Type::Wheel:
+            io.MouseWheel += e.y;
+            io.MouseWheelH += e.x;
+            break;
+        case InputEvent::Type::Key:
+            if (key_changed) return true;
+            if (e.code >= 0 && e.code < 512) io.KeysDown[e.code] = e.down;
+            key_changed = true;
+            break;
+        case InputEvent::Type::Text:
+            io.AddInputCharactersUTF8(e.text.c_str());
+            break;
+        case InputEvent::Type::Focus:
+            if (!e.down) {
+                // Losing focus: release everything so no key or button sticks.
+                for (bool& k : io.KeysDown) k = false;
+                for (bool& b : io.MouseDown) b = false;
+                h.ctrl = h.shift = h.alt = h.super = false;
+            }
+            io.AddFocusEvent(e.down);
+            break;
+        }
+        h.input.pop_front();
+    }
+    return false;
+}
+
+void Queue(InputEvent e) {
+    Host().input.push_back(std::move(e));
+    Wake();
+}
+
+EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
+    WebHost& h = Host();
+    const float x = static_cast<float>(e->clientX * h.dpr), y = static_cast<float>(e->clientY * h.dpr);
+    h.ctrl = e->ctrlKey;
+    h.shift = e->shiftKey;
+    h.alt = e->altKey;
+    h.super = e->metaKey;
+    Queue(InputEvent{InputEvent::Type::MouseMove, x, y});
+    // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
+    const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, button, true});
+    if (type == EMSCRIPTEN_EVENT_MOUSEUP) Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, button, false});
+    return type == EMSCRIPTEN_EVENT_MOUSEDOWN; // keep focus handling ours; no text selection
+}
+
+EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    // DOM deltas: pixels (mode 0), lines (1) or pages (2), positive = down/right.
+    // ImGui: one unit ~ a few lines, positive = up/left.
+    double scale = 1.0 / 100.0;
+    if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
+    if (e->deltaMode == DOM_DELTA_PAGE) scale = 3.0;
+    Queue(InputEvent{InputEvent::Type::Wheel, static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale)});
+    return EM_TRUE;
+}
+
+EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return EM_FALSE;
+    WebHost& h = Host();
+    const EmscriptenTouchPoint& t = e->touches[0];
+    const float x = static_cast<float>(t.clientX * h.dpr), y = static_cast<float>(t.clientY * h.dpr);
+    static float last_y = 0, last_x = 0;
+    static bool dragging = false;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        last_x = x;
+        last_y = y;
+        dragging = false;
+        Queue(InputEvent{InputEvent::Type::MouseMove, x, y});
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        // One finger drags the content: turn it into wheel scrolling.
+        const float line = kBaseFontPx * static_cast<float>(h.dpr) * 5.0f;
+        if (std::fabs(y - last_y) > 4 * h.dpr || dragging) {
+            dragging = true;
+            Queue(InputEvent{InputEvent::Type::Wheel, (x - last_x) / line, (y - last_y) / line});
+            last_x = x;
+            last_y = y;
+        }
+    } else if (type == EMSCRIPTEN_EVENT_TOUCHEND) {
+        if (!dragging) { // a tap: press and release where the finger was
+            Queue(InputEvent{InputEvent::Type::MouseMove, last_x, last_y});
+            Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, 0, true});
+            Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, 0, false});
+        }
+    }
+    return EM_TRUE;
+}
+
+bool IsSingleCodePoint(const char* s) {
+    const size_t n = std::strlen(s);
+    if (n == 0 || n > 4) return false;
+    const unsigned char c = static_cast<unsigned char>(s[0]);
+    const size_t want = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    return want == n;
+}
+
+EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
+    WebHost& h = Host();
+    h.ctrl = e->ctrlKey;
+    h.shift = e->shiftKey;
+    h.alt = e->altKey;
+    h.super = e->metaKey;
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const int code = static_cast<int>(e->keyCode);
+    Queue(InputEvent{InputEvent::Type::Key, 0, 0, code, down});
+    const bool cmd = e->ctrlKey || e->metaKey;
+    if (down && !cmd && IsSingleCodePoint(e->key)) Queue(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e->key});
+    // Clipboard shortcuts must reach the browser so that copy/paste events fire.
+    if (cmd && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
+    if (cmd) return code == 'A' || code == 'Z' || code == 'Y' ? ImGui::GetIO().WantTextInput : EM_FALSE;
+    if (code >= 112 && code <= 123) return EM_FALSE; // F1..F12 stay the browser's
+    return ImGui::GetIO().WantCaptureKeyboard || code == 9 || code == 8 || code == 32 || (code >= 33 && code <= 40);
+}
+
+EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
+    Queue(InputEvent{InputEvent::Type::Focus, 0, 0, 0, type == EMSCRIPTEN_EVENT_FOCUS});
+    return EM_FALSE;
+}
+
+EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
+    Wake();
+    return EM_FALSE;
+}
+
+// ---------------------------------------------------------------- clipboard
+const char* GetClipboard(void*) { return Host().clipboard.c_str(); }
+void SetClipboardText(void*, const char* text) {
+    Host().clipboard = text ? text : "";
+    platform::SetClipboard(Host().clipboard);
+}
+
+const char* CssCursor(ImGuiMouseCursor c) {
+    switch (c) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
+}
+
+// ---------------------------------------------------------------- frame
+void Frame() {
+    WebHost& h = Host();
+    AppState& app = h.app;
+    const int64_t now = platform::NowMs();
+    std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
+    if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
+    for (const platform::PlatformEvent& e : events) {
+        if (e.kind == platform::PlatformEvent::Kind::Paste) h.clipboard = e.text;
+        else HandleStorageEvent(app, e, now);
+    }
+    SyncCanvasSize();
+
+    ImGuiIO& io = ImGui::GetIO();
+    const double t = emscripten_get_now() / 1000.0;
+    io.DeltaTime = static_cast<float>(std::fmax(t - h.last_time, 1e-4));
+    if (h.last_time == 0.0 || io.DeltaTime > 0.5f) io.DeltaTime = 1.0f / 60.0f;
+    h.last_time = t;
+    io.DisplaySize = ImVec2(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    const bool more_input = ApplyInput();
+    io.KeyCtrl = h.ctrl;
+    io.KeyShift = h.shift;
+    io.KeyAlt = h.alt;
+    io.KeySuper = h.super;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    DrawApp(app);
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++app.frames;
+    platform::MarkOnce("shelfmark:first-frame");
+
+    const bool had_intents = !app.intents.empty();
+    const SaveState::Kind save_before = app.save.kind;
+    ApplyIntents(app, now);
+    PumpSaves(app, now, false);
+    if (had_intents || app.save.kind != save_before) h.extra_frames = std::max(h.extra_frames, 2);
+    if (!h.ready_marked && (app.storage_loaded || !app.fatal_error.empty())) {
+        h.ready_marked = true;
+        platform::MarkOnce("shelfmark:ready");
+    }
+
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    if (cursor != h.cursor) {
+        h.cursor = cursor;
+        sm_page_set_cursor(CssCursor(cursor));
+    }
+    if (io.WantSetMousePos) io.WantSetMousePos = false;
+    if (more_input || !app.intents.empty() || h.extra_frames > 0) {
+        if (h.extra_frames > 0) --h.extra_frames;
+        platform::RequestFrame();
+    } else if (io.WantTextInput) {
+        platform::RequestFrameIn(500); // caret blink
+    }
+}
+
+} // namespace
+} // namespace shelfmark
+
+using shelfmark::Host;
+
+extern "C" {
+// The page is being hidden or closed: write pending changes now, synchronously.
+EMSCRIPTEN_KEEPALIVE void sm_on_flush() {
+    // Input that arrived since the last frame (a click just before closing) counts too.
+    for (int i = 0; i < 6 && (!Host().input.empty() || !Host().app.intents.empty()); ++i) shelfmark::Frame();
+    shelfmark::PumpSaves(Host().app, shelfmark::platform::NowMs(), true);
+}
+
+// Read-only view for tests and tools: "rect NAME", "status ID", "save", "visible", "frames".
+EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
+    static std::string out;
+    const std::string q = query ? query : "";
+    const auto& app = Host().app;
+    nlohmann::json j;
+    if (q.rfind("rect ", 0) == 0) {
+        const auto it = app.probe.rects.find(q.substr(5));
+        if (it != app.probe.rects.end())
+            j = {{"x", it->second.x}, {"y", it->second.y}, {"w", it->second.w}, {"h", it->second.h}};
+    } else if (q.rfind("status ", 0) == 0) {
+        j = shelfmark::StatusName(app.progress.StatusOf(q.substr(7)));
+    } else if (q == "save") {
+        using K = shelfmark::SaveState::Kind;
+        switch (app.save.kind) {
+        case K::Loading: j = "loading"; break;
+        case K::Saved: j = "saved"; break;
+        case K::Saving: j = "saving"; break;
+        case K::NotSaved: j = "unsaved: " + app.save.why; break;
+        case K::Unavailable: j = "unsaved: " + app.save.why; break;
+        }
+    } else if (q == "visible") {
+        j = app.ui.visible_papers;
+    } else if (q == "frames") {
+        j = app.frames;
+    }
+    out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return out.c_str();
+}
+}
+
+int main() {
+    using namespace shelfmark;
+    WebHost& h = Host();
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    h.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (h.gl <= 0) {
+        sm_page_fatal("Shelfmark needs WebGL 2, which this browser does not provide.");
+        return 1;
+    }
+    emscripten_webgl_make_context_current(h.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.BackendPlatformName = "shelfmark_html5";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetClipboardTextFn = SetClipboardText;
+    const int keys[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
+                           {ImGuiKey_UpArrow, 38},  {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
+                           {ImGuiKey_PageDown, 34}, {ImGuiKey_Home, 36},      {ImGuiKey_End, 35},
+                           {ImGuiKey_Insert, 45},   {ImGuiKey_Delete, 46},    {ImGuiKey_Backspace, 8},
+                           {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},
+                           {ImGuiKey_KeyPadEnter, 13}, {ImGuiKey_A, 'A'},     {ImGuiKey_C, 'C'},
+                           {ImGuiKey_V, 'V'},       {ImGuiKey_X, 'X'},        {ImGuiKey_Y, 'Y'},
+                           {ImGuiKey_Z, 'Z'}};
+    for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    SyncCanvasSize();
+
+    LoadBundle(h.app, "/data");
+
+    emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnMouse);
+    emscripten_set_wheel_callback(kCanvas, nullptr, EM_FALSE, OnWheel);
+    emscripten_set_touchstart_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_touchend_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnKey);
+    emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnKey);
+    emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnFocus);
+    emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnFocus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnResize);
+    sm_page_init();
+
+    platform::SetFrameCallback(Frame);
+    if (h.app.fatal_error.empty()) {
+        platform::StorageOpen();
+        platform::StorageRequestPersist();
+    }
+    Wake();
+    return 0;
+}

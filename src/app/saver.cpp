@@ -1,0 +1,44 @@
+// saver.cpp: moves changed records to storage. Nothing is written before the stored
+// state has been loaded; a change waits at most kSaveDelayMs; a flush (page hidden or
+// closing) writes at once. One transaction is in flight at a time.
+#include "app/app_state.h"
+#include "platform/platform.h"
+
+namespace shelfmark {
+
+namespace {
+constexpr int64_t kSaveDelayMs = 300;
+
+void UpdateSaveState(AppState& s) {
+    if (!s.storage_usable) return; // Unavailable / NotSaved stays until it changes
+    if (!s.storage_loaded) {
+        s.save.kind = SaveState::Kind::Loading;
+    } else if (!s.saver.inflight.empty() || s.progress.HasDirty()) {
+        if (s.save.kind != SaveState::Kind::NotSaved) s.save.kind = SaveState::Kind::Saving;
+    } else {
+        s.save = {SaveState::Kind::Saved, ""};
+    }
+}
+} // namespace
+
+void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
+    if (s.storage_loaded && s.storage_usable && (flush || s.saver.inflight.empty()) && s.progress.HasDirty()) {
+        if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
+        const int64_t due = s.saver.first_dirty_ms + kSaveDelayMs;
+        if (flush || now_ms >= due) {
+            std::vector<std::pair<std::string, std::string>> records;
+            std::vector<std::string> papers = s.progress.TakeDirty();
+            for (const auto& id : papers)
+                if (const PaperProgress* p = s.progress.Find(id))
+                    records.emplace_back(id, ProgressRecordToJson(*p));
+            s.saver.first_dirty_ms = 0;
+            const int batch = platform::StorageWrite(records);
+            s.saver.inflight[batch] = std::move(papers);
+        } else {
+            platform::RequestFrameIn(static_cast<int>(due - now_ms) + 1);
+        }
+    }
+    UpdateSaveState(s);
+}
+
+} // namespace shelfmark

@@ -1,0 +1,29 @@
+// commands.h: the `shelfmark` subcommands, one function each, dispatched by main.cpp.
+//
+// Each command receives the arguments after its name and returns the process exit code:
+// 0 success, 1 the input is invalid or an operation failed, 2 bad usage.
+// To add a command: declare it here, implement it in its own cli/<topic>.cpp, and add a
+// row to Commands() in main.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace shelfmark::cli {
+
+using Args = std::vector<std::string>;
+
+// Exit codes shared by every command.
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// The data folder used when --data is not given.
+std::string DefaultDataDir();
+
+// `shelfmark check [DIR]`: validate a data folder (cli/catalog_commands.cpp).
+int RunCheck(const Args& args);
+// `shelfmark catalog [--json] [--pretty] [--data DIR]`: print the resolved catalogue.
+int RunCatalog(const Args& args);
+
+} // namespace shelfmark::cli

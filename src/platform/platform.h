@@ -1,0 +1,66 @@
+// platform.h: the seam between the app and the browser (or another host).
+//
+// Index
+//   - PlatformEvent / TakePlatformEvents(): async results (storage loads, finished
+//     writes, pasted text, flush requests) reach the app through one main-thread queue.
+//   - Storage*(): progress records in IndexedDB, one record per paper.
+//   - Page*(): clipboard, links, performance marks, frame scheduling.
+//
+// Implemented by *_web.cpp (+ the --js-library files beside them). Only those files
+// include <emscripten.h>.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace shelfmark::platform {
+
+struct PlatformEvent {
+    enum class Kind {
+        StorageRecord,   // key, text: one stored record (JSON) read during the load
+        StorageLoaded,   // number: records read; text: problems (may be empty)
+        StorageFailed,   // text: why storage cannot be used (private mode, blocked, ...)
+        WriteDone,       // number: batch id; ok; text: error name and message when !ok
+        StorageChanged,  // key: a record another tab wrote; text: its JSON
+        StorageClosed,   // text: why the connection closed (upgrade, deleted)
+        StorageInfo,     // number: persisted (1/0); text: "usage_bytes quota_bytes"
+        Flush,           // the page is being hidden or closed: save now
+        Paste,           // text: pasted text
+    };
+    Kind kind;
+    std::string key;
+    std::string text;
+    int64_t number = 0;
+    bool ok = true;
+};
+
+// Moves out every event queued since the last call, oldest first.
+std::vector<PlatformEvent> TakePlatformEvents();
+// Queues an event (used by the platform's callbacks).
+void PostPlatformEvent(PlatformEvent e);
+
+// Opens the database and reads every record; results come as StorageRecord events
+// followed by StorageLoaded, or StorageFailed.
+void StorageOpen();
+// Writes records (paper id, record JSON) in one transaction with strict durability.
+// Completion (after commit) comes as WriteDone with the returned batch id.
+int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records);
+// Asks the browser to keep our storage (navigator.storage.persist()).
+void StorageRequestPersist();
+
+// Milliseconds since the Unix epoch.
+int64_t NowMs();
+// Asks for a frame to be drawn soon; frames are drawn only on request.
+void RequestFrame();
+// After `ms`, request a frame (for timers such as the save delay).
+void RequestFrameIn(int ms);
+// Records a performance mark (e.g. "shelfmark:first-frame") once.
+void MarkOnce(const char* name);
+// Copies text to the system clipboard.
+void SetClipboard(const std::string& text);
+// Opens an http(s)/mailto URL in a new tab.
+void OpenUrl(const std::string& url);
+
+} // namespace shelfmark::platform

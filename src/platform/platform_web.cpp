@@ -1,0 +1,119 @@
+// Browser implementation of platform.h (storage and page services); the JS halves
+// live in storage_web.js and page_web.js.
+#include "platform/platform.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <deque>
+#include <nlohmann/json.hpp>
+
+extern "C" {
+void sm_storage_open();
+void sm_storage_write(int batch, const char* json);
+void sm_storage_persist();
+void sm_page_mark(const char* name);
+void sm_page_set_clipboard(const char* text);
+void sm_page_open_url(const char* url);
+}
+
+namespace shelfmark::platform {
+namespace {
+std::deque<PlatformEvent>& Queue() {
+    static std::deque<PlatformEvent> q;
+    return q;
+}
+int g_next_batch = 1;
+bool g_frame_requested = false;
+void (*g_frame_callback)() = nullptr;
+
+EM_BOOL OnAnimationFrame(double, void*) {
+    g_frame_requested = false;
+    if (g_frame_callback) g_frame_callback();
+    return EM_FALSE;
+}
+} // namespace
+
+void SetFrameCallback(void (*fn)()) { g_frame_callback = fn; }
+
+std::vector<PlatformEvent> TakePlatformEvents() {
+    std::vector<PlatformEvent> out(std::make_move_iterator(Queue().begin()),
+                                   std::make_move_iterator(Queue().end()));
+    Queue().clear();
+    return out;
+}
+
+void PostPlatformEvent(PlatformEvent e) {
+    Queue().push_back(std::move(e));
+    RequestFrame();
+}
+
+void StorageOpen() { sm_storage_open(); }
+
+int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records) {
+    // Records are JSON objects already; splice them as values, not strings.
+    std::string json = "[";
+    for (size_t i = 0; i < records.size(); ++i) {
+        if (i) json += ',';
+        json += '[';
+        json += nlohmann::json(records[i].first).dump();
+        json += ',';
+        json += records[i].second;
+        json += ']';
+    }
+    json += ']';
+    const int batch = g_next_batch++;
+    sm_storage_write(batch, json.c_str());
+    return batch;
+}
+
+void StorageRequestPersist() { sm_storage_persist(); }
+
+int64_t NowMs() { return static_cast<int64_t>(emscripten_date_now()); }
+
+void RequestFrame() {
+    if (g_frame_requested) return;
+    g_frame_requested = true;
+    emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+
+void RequestFrameIn(int ms) {
+    emscripten_set_timeout([](void*) { RequestFrame(); }, ms, nullptr);
+}
+
+void MarkOnce(const char* name) { sm_page_mark(name); }
+void SetClipboard(const std::string& text) { sm_page_set_clipboard(text.c_str()); }
+void OpenUrl(const std::string& url) { sm_page_open_url(url.c_str()); }
+
+} // namespace shelfmark::platform
+
+using shelfmark::platform::PlatformEvent;
+using shelfmark::platform::PostPlatformEvent;
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_record(const char* key, const char* json) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageRecord, key, json});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_loaded(int count, const char* problems) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageLoaded, "", problems, count});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_failed(const char* why) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageFailed, "", why});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageClosed, "", why});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_write_done(int batch, int ok, const char* why) {
+    PostPlatformEvent({PlatformEvent::Kind::WriteDone, "", why, batch, ok != 0});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageChanged, key, json});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageInfo, "", std::to_string(usage) + " " + std::to_string(quota),
+                       persisted});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
+    PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});
+}
+}

@@ -1,0 +1,197 @@
+// IndexedDB storage for Shelfmark: one record per paper in object store "papers",
+// keyed by paper id. Explicit transactions; results go back into C++ through the
+// exported sm_on_* functions, which queue them for the main loop.
+var SmStorageLib = {
+  $SM__deps: ['$SMStr'],
+  $SM: {
+    db: null,
+    failed: false,
+    channel: null,
+    fail: function (why) {
+      SM.failed = true;
+      SMStr.call(Module._sm_on_storage_failed, why);
+    },
+    open: function () {
+      if (typeof indexedDB === 'undefined' || !indexedDB) {
+        SM.fail('IndexedDB is not available in this browser window');
+        return;
+      }
+      var req;
+      try {
+        req = indexedDB.open('shelfmark', 1);
+      } catch (e) {
+        SM.fail('IndexedDB cannot be opened: ' + (e && e.message ? e.message : e));
+        return;
+      }
+      req.onupgradeneeded = function () {
+        var db = req.result;
+        if (!db.objectStoreNames.contains('papers')) db.createObjectStore('papers');
+        if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      };
+      req.onblocked = function () {
+        SM.fail('the database is blocked by another Shelfmark tab of an older version; close it');
+      };
+      req.onerror = function (ev) {
+        if (ev && ev.preventDefault) ev.preventDefault();
+        var e = req.error;
+        SM.fail('IndexedDB cannot be opened: ' + (e ? e.name + ': ' + e.message : 'unknown error'));
+      };
+      req.onsuccess = function () {
+        var db = req.result;
+        SM.db = db;
+        db.onversionchange = function (ev) {
+          var deleted = ev && ev.newVersion === null;
+          // A newer build wants to upgrade: save what we have, then step aside.
+          if (!deleted) Module._sm_on_flush();
+          db.close();
+          SM.db = null;
+          SMStr.call(Module._sm_on_storage_closed, deleted
+            ? 'the saved data of this site was deleted while Shelfmark was open; what you see is kept in this tab only'
+            : 'a newer version of Shelfmark was opened in another tab; reload this tab to continue saving');
+        };
+        SM.listen();
+        db.onclose = function () {
+          SM.db = null;
+          SMStr.call(Module._sm_on_storage_closed, 'the browser closed the database (was site data cleared?); your changes are kept in this tab: export them');
+        };
+        SM.readAll();
+      };
+    },
+    // Other tabs announce committed records; read them back and hand them to C++.
+    listen: function () {
+      if (typeof BroadcastChannel === 'undefined' || SM.channel) return;
+      SM.channel = new BroadcastChannel('shelfmark-progress');
+      SM.channel.onmessage = function (ev) {
+        var keys = ev.data && ev.data.keys;
+        if (!SM.db || !Array.isArray(keys) || !keys.length) return;
+        var tx;
+        try { tx = SM.db.transaction('papers', 'readonly'); } catch (e) { return; }
+        var store = tx.objectStore('papers'), got = [];
+        keys.forEach(function (k) {
+          if (typeof k !== 'string') return;
+          var r = store.get(k);
+          r.onsuccess = function () { if (r.result !== undefined) got.push([k, r.result]); };
+        });
+        tx.oncomplete = function () {
+          got.forEach(function (kv) {
+            var text;
+            try { text = JSON.stringify(kv[1]); } catch (e) { return; }
+            SMStr.call2(Module._sm_on_storage_changed, kv[0], text);
+          });
+        };
+      };
+    },
+    info: function () {
+      if (!navigator.storage || !navigator.storage.estimate) return;
+      var persisted = navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(false);
+      Promise.all([persisted, navigator.storage.estimate()]).then(function (r) {
+        Module._sm_on_storage_info(r[0] ? 1 : 0, r[1].usage || 0, r[1].quota || 0);
+      }).catch(function () {});
+    },
+    readAll: function () {
+      var tx;
+      try {
+        tx = SM.db.transaction('papers', 'readonly');
+      } catch (e) {
+        SM.fail('cannot read saved progress: ' + e.message);
+        return;
+      }
+      var store = tx.objectStore('papers');
+      var keysReq = store.getAllKeys();
+      var valsReq = store.getAll();
+      tx.oncomplete = function () {
+        var keys = keysReq.result, vals = valsReq.result, problems = [];
+        for (var i = 0; i < keys.length; i++) {
+          var text;
+          try {
+            text = JSON.stringify(vals[i]);
+          } catch (e) {
+            text = null;
+          }
+          if (typeof keys[i] !== 'string' || typeof text !== 'string') {
+            problems.push('record ' + String(keys[i]).slice(0, 60) + ' is unreadable');
+            continue;
+          }
+          SMStr.call2(Module._sm_on_storage_record, keys[i], text);
+        }
+        SMStr.callN(Module._sm_on_storage_loaded, keys.length, problems.join('\n'));
+      };
+      tx.onerror = tx.onabort = function () {
+        SM.fail('cannot read saved progress: ' + (tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'));
+      };
+    },
+    write: function (batch, json) {
+      if (!SM.db) {
+        SMStr.callWrite(batch, 0, SM.failed ? 'storage unavailable' : 'database closed');
+        return;
+      }
+      var items = JSON.parse(json), tx;
+      try {
+        tx = SM.db.transaction('papers', 'readwrite', { durability: 'strict' });
+      } catch (e) {
+        SMStr.callWrite(batch, 0, e.name + ': ' + e.message);
+        return;
+      }
+      var store = tx.objectStore('papers');
+      try {
+        for (var i = 0; i < items.length; i++) store.put(items[i][1], items[i][0]);
+      } catch (e) {
+        try { tx.abort(); } catch (e2) {}
+        SMStr.callWrite(batch, 0, e.name + ': ' + e.message);
+        return;
+      }
+      tx.oncomplete = function () {
+        SMStr.callWrite(batch, 1, '');
+        SM.info();
+        if (SM.channel) {
+          try { SM.channel.postMessage({ keys: items.map(function (it) { return it[0]; }) }); } catch (e) {}
+        }
+      };
+      tx.onabort = function () {
+        var e = tx.error;
+        SMStr.callWrite(batch, 0, e ? e.name + ': ' + e.message : 'transaction aborted');
+      };
+    },
+  },
+  $SMStr: {
+    alloc: function (s) {
+      var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+      stringToUTF8(s, p, n);
+      return p;
+    },
+    call: function (fn, s) {
+      var p = SMStr.alloc(s);
+      try { fn(p); } finally { _free(p); }
+    },
+    call2: function (fn, a, b) {
+      var pa = SMStr.alloc(a), pb = SMStr.alloc(b);
+      try { fn(pa, pb); } finally { _free(pa); _free(pb); }
+    },
+    callN: function (fn, n, s) {
+      var p = SMStr.alloc(s);
+      try { fn(n, p); } finally { _free(p); }
+    },
+    callWrite: function (batch, ok, s) {
+      var p = SMStr.alloc(s);
+      try { Module._sm_on_write_done(batch, ok, p); } finally { _free(p); }
+    },
+  },
+  sm_storage_open__deps: ['$SM'],
+  sm_storage_open: function () {
+    SM.open();
+  },
+  sm_storage_write__deps: ['$SM'],
+  sm_storage_write: function (batch, ptr) {
+    SM.write(batch, UTF8ToString(ptr));
+  },
+  sm_storage_persist__deps: ['$SM'],
+  sm_storage_persist: function () {
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().then(SM.info, SM.info);
+    } else {
+      SM.info();
+    }
+  },
+};
+autoAddDeps(SmStorageLib, '$SM');
+mergeInto(LibraryManager.library, SmStorageLib);

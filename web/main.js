@@ -1,0 +1,79 @@
+// Page bootstrap: configures the Emscripten Module before shelfmark.js runs, shows
+// load errors in the page, and exposes a small read-only probe (window.shelfmark)
+// that the end-to-end tests use to find widgets on the canvas.
+'use strict';
+
+(function () {
+  var statusEl = document.getElementById('status');
+  function showStatus(text, isError) {
+    statusEl.textContent = text;
+    statusEl.className = isError ? 'error' : '';
+  }
+
+  var canvas = document.getElementById('canvas');
+  canvas.addEventListener('webglcontextlost', function (e) {
+    e.preventDefault();
+    showStatus('The graphics context was lost. Reload the page; your saved progress is kept.', true);
+  });
+
+  // The build id ties the js, wasm and data of one build together (see sw.js).
+  var buildMeta = document.querySelector('meta[name="shelfmark-build"]');
+  var build = buildMeta ? buildMeta.content : 'dev';
+
+  function notice(text) {
+    var el = document.getElementById('notice');
+    el.textContent = text + ' ';
+    var close = document.createElement('button');
+    close.textContent = 'OK';
+    close.addEventListener('click', function () { el.className = 'hidden'; canvas.focus(); });
+    el.appendChild(close);
+    el.className = '';
+  }
+
+  try {
+    var previous = localStorage.getItem('shelfmark-build');
+    if (previous && previous !== build) notice('Shelfmark was updated. Your progress and notes are unchanged.');
+    localStorage.setItem('shelfmark-build', build);
+  } catch (e) { /* storage blocked: the app reports it */ }
+
+  if ('serviceWorker' in navigator && build !== 'dev') {
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').catch(function (e) {
+      console.warn('offline support unavailable: ' + e.message);
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      // A new build took over while this page runs the old one: it keeps working, the
+      // new one starts on the next reload.
+      if (hadController) notice('A new version of Shelfmark is ready: reload to use it.');
+      hadController = true;
+    });
+  }
+
+  window.Module = {
+    canvas: canvas,
+    locateFile: function (file) { return file + '?v=' + build; },
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+    setStatus: function (t) { if (t) showStatus(t, false); },
+    onRuntimeInitialized: function () {
+      statusEl.className = 'hidden';
+      canvas.focus();
+    },
+    onAbort: function (what) {
+      showStatus('Shelfmark stopped: ' + what + '. Reload the page; your saved progress is kept.', true);
+    },
+  };
+
+  function query(q) {
+    if (!window.Module.ccall || !window.Module.calledRun) return null;
+    return JSON.parse(window.Module.ccall('sm_probe_query', 'string', ['string'], [q]));
+  }
+
+  window.shelfmark = {
+    rect: function (name) { return query('rect ' + name); },
+    status: function (paperId) { return query('status ' + paperId); },
+    saveState: function () { return query('save'); },
+    visiblePapers: function () { return query('visible') || []; },
+    frameCount: function () { return query('frames') || 0; },
+  };
+})();
