@@ -31,6 +31,8 @@ constexpr int kFormatVersion = 1;
 constexpr const char* kManifestFile = "catalog.json";
 constexpr const char* kDefaultPapersFile = "papers.json";
 constexpr std::size_t kMaxErrors = 500;
+// Files larger than the JSON size limit are refused before they are read.
+constexpr std::size_t kMaxFileBytes = JsonLimits{}.max_bytes;
 
 const std::vector<std::string> kPaperKinds = {"paper", "book-chapter", "article", "talk", "other"};
 const std::vector<std::string> kListKinds = {"course", "topic-list", "user"};
@@ -707,8 +709,7 @@ CatalogueLoad LoadCatalogueFiles(const std::map<std::string, std::string>& files
 }
 
 CatalogueLoad LoadCatalogueDir(const std::string& dir) {
-    const std::size_t max_bytes = JsonLimits{}.max_bytes;
-    FileReader read = [&dir, max_bytes](const std::string& rel) {
+    FileReader read = [&dir](const std::string& rel) {
         namespace fs = std::filesystem;
         FileRead fr;
         const std::string path = JoinPath(dir, rel);
@@ -721,9 +722,9 @@ CatalogueLoad LoadCatalogueDir(const std::string& dir) {
             return fr;
         }
         std::uintmax_t size = fs::file_size(path, ec);
-        if (!ec && size > max_bytes) {
+        if (!ec && size > kMaxFileBytes) {
             fr.status = FileRead::kTooLarge;
-            fr.detail = std::to_string(size) + " bytes, the limit is " + std::to_string(max_bytes);
+            fr.detail = std::to_string(size) + " bytes, the limit is " + std::to_string(kMaxFileBytes);
             return fr;
         }
         std::ifstream in(path, std::ios::binary);
