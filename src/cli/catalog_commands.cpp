@@ -17,13 +17,15 @@ constexpr const char* kCatalogUsage =
     "  README.md, --pretty indents it. DIR defaults to data.\n";
 
 void PrintErrors(const CatalogueLoad& load) {
-    for (const CatalogueError& e : load.errors) std::cerr << e.ToString() << '\n';
+    for (const CatalogueError& e : load.errors)
+        std::cerr << e.ToString() << '\n';
 }
 
 std::size_t CountEntries(const Catalogue& c) {
     std::size_t n = 0;
     for (const ReadingList& l : c.lists) {
-        for (const Section& s : l.sections) n += s.entries.size();
+        for (const Section& s : l.sections)
+            n += s.entries.size();
     }
     return n;
 }
@@ -60,13 +62,12 @@ int RunCheck(const Args& args) {
     CatalogueLoad load = LoadCatalogueDir(dir);
     if (!load.ok()) {
         PrintErrors(load);
-        std::cerr << load.errors.size() << (load.errors.size() == 1 ? " error" : " errors")
-                  << " in " << dir << '\n';
+        std::cerr << load.errors.size() << (load.errors.size() == 1 ? " error" : " errors") << " in " << dir
+                  << '\n';
         return kExitFailure;
     }
-    std::cout << "ok: " << load.catalogue.lists.size() << " lists, "
-              << load.catalogue.papers.size() << " papers, " << CountEntries(load.catalogue)
-              << " entries\n";
+    std::cout << "ok: " << load.catalogue.lists.size() << " lists, " << load.catalogue.papers.size()
+              << " papers, " << CountEntries(load.catalogue) << " entries\n";
     return kExitOk;
 }
 
@@ -107,9 +108,10 @@ int RunCatalog(const Args& args) {
     } else {
         for (const ReadingList& l : c.lists) {
             std::size_t entries = 0;
-            for (const Section& s : l.sections) entries += s.entries.size();
-            std::cout << l.id << "  " << l.title << "  (" << l.sections.size() << " sections, "
-                      << entries << " entries)\n";
+            for (const Section& s : l.sections)
+                entries += s.entries.size();
+            std::cout << l.id << "  " << l.title << "  (" << l.sections.size() << " sections, " << entries
+                      << " entries)\n";
         }
         std::cout << c.papers.size() << " papers\n";
     }

@@ -32,7 +32,8 @@ void PrintUsage(std::ostream& out) {
            "       shelfmark --help | --version\n\n"
            "commands:\n";
     std::size_t width = 0;
-    for (const Command& c : Commands()) width = std::max(width, c.name.size() + 1 + c.synopsis.size());
+    for (const Command& c : Commands())
+        width = std::max(width, c.name.size() + 1 + c.synopsis.size());
     for (const Command& c : Commands()) {
         std::string head = c.name + " " + c.synopsis;
         out << "  " << head << std::string(width - head.size() + 2, ' ') << c.summary << '\n';

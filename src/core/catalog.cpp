@@ -44,7 +44,8 @@ std::string Quote(const std::string& s) {
     std::string q = json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     if (q.size() > 80) {
         std::size_t cut = 76;
-        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80)
+            --cut;
         q = q.substr(0, cut) + "...\"";
     }
     return q;
@@ -52,16 +53,20 @@ std::string Quote(const std::string& s) {
 
 std::string Join(const std::vector<std::string>& items) {
     std::string out;
-    for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+    for (const std::string& s : items)
+        out += (out.empty() ? "" : ", ") + s;
     return out;
 }
 
 std::string EscapePointerToken(const std::string& key) {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }
@@ -69,14 +74,11 @@ std::string EscapePointerToken(const std::string& key) {
 std::string Ptr(const std::string& base, const std::string& key) {
     return base + "/" + EscapePointerToken(key);
 }
-std::string Ptr(const std::string& base, std::size_t index) {
-    return base + "/" + std::to_string(index);
-}
+std::string Ptr(const std::string& base, std::size_t index) { return base + "/" + std::to_string(index); }
 
 bool IsBlank(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 bool IsValidId(const std::string& s) {
@@ -98,9 +100,12 @@ bool IsHttpUrl(const std::string& s) {
         return true;
     };
     std::size_t rest = 0;
-    if (starts_with_ci("https://")) rest = 8;
-    else if (starts_with_ci("http://")) rest = 7;
-    else return false;
+    if (starts_with_ci("https://"))
+        rest = 8;
+    else if (starts_with_ci("http://"))
+        rest = 7;
+    else
+        return false;
     for (char c : s) {
         if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return false;
     }
@@ -173,14 +178,14 @@ class Loader {
 
     // Field readers: absent or null optional fields leave *out unchanged and return true;
     // a wrong type or a missing required field is reported and returns false.
-    bool ReadString(const json& obj, const std::string& file, const std::string& ptr,
-                    const char* key, Need need, std::string* out);
-    bool ReadStringArray(const json& obj, const std::string& file, const std::string& ptr,
-                         const char* key, std::vector<std::string>* out);
+    bool ReadString(const json& obj, const std::string& file, const std::string& ptr, const char* key,
+                    Need need, std::string* out);
+    bool ReadStringArray(const json& obj, const std::string& file, const std::string& ptr, const char* key,
+                         std::vector<std::string>* out);
     bool ReadYear(const json& obj, const std::string& file, const std::string& ptr, int* out);
     // id or title: required, a non-empty string.
-    bool ReadRequiredText(const json& obj, const std::string& file, const std::string& ptr,
-                          const char* key, std::string* out);
+    bool ReadRequiredText(const json& obj, const std::string& file, const std::string& ptr, const char* key,
+                          std::string* out);
     bool ReadId(const json& obj, const std::string& file, const std::string& ptr, std::string* out);
     void ReadKind(const json& obj, const std::string& file, const std::string& ptr,
                   const std::vector<std::string>& allowed, std::string* out);
@@ -195,7 +200,7 @@ class Loader {
     PathDisplay display_;
     std::vector<CatalogueError> errors_;
     std::vector<PaperSlot> papers_;
-    std::map<std::string, std::size_t> paper_by_id_;   // id -> index in papers_
+    std::map<std::string, std::size_t> paper_by_id_;    // id -> index in papers_
     std::map<std::string, std::size_t> paper_by_alias_; // alias -> index in papers_
     std::vector<ReadingList> lists_;
     std::map<std::string, std::string> list_file_by_id_;
@@ -215,17 +220,10 @@ std::optional<json> Loader::ReadJson(const std::string& rel, bool* missing) {
     const std::string file = display_(rel);
     FileRead fr = read_(rel);
     switch (fr.status) {
-        case FileRead::kMissing:
-            *missing = true;
-            return std::nullopt;
-        case FileRead::kTooLarge:
-            Error(file, "", "file too large: " + fr.detail);
-            return std::nullopt;
-        case FileRead::kUnreadable:
-            Error(file, "", "cannot read file: " + fr.detail);
-            return std::nullopt;
-        case FileRead::kOk:
-            break;
+    case FileRead::kMissing: *missing = true; return std::nullopt;
+    case FileRead::kTooLarge: Error(file, "", "file too large: " + fr.detail); return std::nullopt;
+    case FileRead::kUnreadable: Error(file, "", "cannot read file: " + fr.detail); return std::nullopt;
+    case FileRead::kOk: break;
     }
     JsonError err;
     std::optional<json> root = ParseJsonLimitedAt(fr.text, JsonLimits{}, &err);
@@ -275,8 +273,8 @@ bool Loader::CheckHeader(const json& root, const std::string& file, const std::s
     return true;
 }
 
-bool Loader::ReadString(const json& obj, const std::string& file, const std::string& ptr,
-                        const char* key, Need need, std::string* out) {
+bool Loader::ReadString(const json& obj, const std::string& file, const std::string& ptr, const char* key,
+                        Need need, std::string* out) {
     auto it = obj.find(key);
     if (it == obj.end() || (it->is_null() && need == Need::kOptional)) {
         if (need == Need::kRequired) {
@@ -286,8 +284,7 @@ bool Loader::ReadString(const json& obj, const std::string& file, const std::str
         return true;
     }
     if (!it->is_string()) {
-        Error(file, Ptr(ptr, key),
-              std::string("\"") + key + "\" must be a string, got " + it->type_name());
+        Error(file, Ptr(ptr, key), std::string("\"") + key + "\" must be a string, got " + it->type_name());
         return false;
     }
     *out = it->get_ref<const std::string&>();
@@ -336,7 +333,8 @@ bool Loader::ReadYear(const json& obj, const std::string& file, const std::strin
         in_range = y >= 0 && y <= 9999;
     }
     if (!in_range || (y != 0 && y < 1000)) {
-        Error(file, Ptr(ptr, "year"), "year " + it->dump() + " is out of range (1000-9999, or 0 for unknown)");
+        Error(file, Ptr(ptr, "year"),
+              "year " + it->dump() + " is out of range (1000-9999, or 0 for unknown)");
         return false;
     }
     *out = static_cast<int>(y);
@@ -372,7 +370,8 @@ void Loader::ReadKind(const json& obj, const std::string& file, const std::strin
     if (!ReadString(obj, file, ptr, "kind", Need::kOptional, &kind)) return;
     if (kind.empty()) return; // keep the default
     if (std::find(allowed.begin(), allowed.end(), kind) == allowed.end()) {
-        Error(file, Ptr(ptr, "kind"), "unknown kind " + Quote(kind) + " (expected one of: " + Join(allowed) + ")");
+        Error(file, Ptr(ptr, "kind"),
+              "unknown kind " + Quote(kind) + " (expected one of: " + Join(allowed) + ")");
         return;
     }
     *out = std::move(kind);
@@ -432,7 +431,8 @@ void Loader::LoadPapers(const std::string& rel, const std::string& manifest_ptr)
         auto [it, inserted] = paper_by_id_.emplace(p.id, papers_.size());
         if (!inserted) {
             Error(file, Ptr(ptr, "id"),
-                  "duplicate paper id " + Quote(p.id) + " (first defined at " + papers_[it->second].ptr + ")");
+                  "duplicate paper id " + Quote(p.id) + " (first defined at " + papers_[it->second].ptr +
+                      ")");
             continue;
         }
         papers_.push_back(std::move(slot));
@@ -463,10 +463,10 @@ void Loader::LoadPapers(const std::string& rel, const std::string& manifest_ptr)
             auto [it, inserted] = paper_by_alias_.emplace(alias, i);
             if (!inserted) {
                 Error(file, ptr,
-                      it->second == i ? "alias " + Quote(alias) + " is listed twice"
-                                      : "alias " + Quote(alias) + " is already an alias of paper " +
-                                            Quote(papers_[it->second].paper.id) + " (" +
-                                            papers_[it->second].ptr + ")");
+                      it->second == i
+                          ? "alias " + Quote(alias) + " is listed twice"
+                          : "alias " + Quote(alias) + " is already an alias of paper " +
+                                Quote(papers_[it->second].paper.id) + " (" + papers_[it->second].ptr + ")");
                 continue;
             }
             kept.push_back(alias);
@@ -501,8 +501,10 @@ void Loader::LoadList(const std::string& rel, const std::string& manifest_ptr) {
     ReadString(*root, file, "", "term", Need::kOptional, &list.term);
     std::string source;
     if (ReadString(*root, file, "", "source", Need::kOptional, &source) && !source.empty()) {
-        if (IsHttpUrl(source)) list.source = source;
-        else Error(file, "/source", "source link " + Quote(source) + " is not an http(s) URL");
+        if (IsHttpUrl(source))
+            list.source = source;
+        else
+            Error(file, "/source", "source link " + Quote(source) + " is not an http(s) URL");
     }
     std::vector<std::string> ignored;
     ReadStringArray(*root, file, "", "corrections", &ignored);
@@ -523,8 +525,10 @@ void Loader::LoadList(const std::string& rel, const std::string& manifest_ptr) {
             ReadString(sec, file, sptr, "title", Need::kOptional, &section.title);
             std::string date;
             if (ReadString(sec, file, sptr, "date", Need::kOptional, &date) && !date.empty()) {
-                if (IsIsoDate(date)) section.date = date;
-                else Error(file, Ptr(sptr, "date"), "date " + Quote(date) + " is not YYYY-MM-DD");
+                if (IsIsoDate(date))
+                    section.date = date;
+                else
+                    Error(file, Ptr(sptr, "date"), "date " + Quote(date) + " is not YYYY-MM-DD");
             }
             auto entries = sec.find("entries");
             if (entries != sec.end() && !entries->is_null() && !entries->is_array()) {
@@ -541,13 +545,17 @@ void Loader::LoadList(const std::string& rel, const std::string& manifest_ptr) {
                     bool entry_ok = ReadRequiredText(ent, file, eptr, "paper", &ref);
                     std::string role;
                     if (ReadString(ent, file, eptr, "role", Need::kOptional, &role) && !role.empty()) {
-                        if (IsValidId(role)) entry.role = role;
-                        else Error(file, Ptr(eptr, "role"), "invalid role " + Quote(role) + ": use only a-z, 0-9 and -");
+                        if (IsValidId(role))
+                            entry.role = role;
+                        else
+                            Error(file, Ptr(eptr, "role"),
+                                  "invalid role " + Quote(role) + ": use only a-z, 0-9 and -");
                     }
                     if (!entry_ok) continue;
                     entry.paper = Resolve(ref);
                     if (entry.paper.empty()) {
-                        Error(file, Ptr(eptr, "paper"), "unknown paper " + Quote(ref) + ": no paper has this id or alias");
+                        Error(file, Ptr(eptr, "paper"),
+                              "unknown paper " + Quote(ref) + ": no paper has this id or alias");
                         continue;
                     }
                     auto [it, inserted] = seen.emplace(entry.paper, eptr);
@@ -594,19 +602,22 @@ CatalogueLoad Loader::Run() {
         if (lists == manifest->end()) {
             Error(manifest_file, "", "missing required field \"lists\"");
         } else if (!lists->is_array()) {
-            Error(manifest_file, "/lists", std::string("\"lists\" must be an array, got ") + lists->type_name());
+            Error(manifest_file, "/lists",
+                  std::string("\"lists\" must be an array, got ") + lists->type_name());
         } else {
             std::set<std::string> named;
             for (std::size_t i = 0; i < lists->size(); ++i) {
                 const json& item = (*lists)[i];
                 const std::string ptr = Ptr("/lists", i);
                 if (!item.is_string()) {
-                    Error(manifest_file, ptr, std::string("\"lists\" items must be strings, got ") + item.type_name());
+                    Error(manifest_file, ptr,
+                          std::string("\"lists\" items must be strings, got ") + item.type_name());
                     continue;
                 }
                 const std::string& rel = item.get_ref<const std::string&>();
                 if (!IsSafeRelativePath(rel)) {
-                    Error(manifest_file, ptr, "path " + Quote(rel) + " must be relative and stay inside the data folder");
+                    Error(manifest_file, ptr,
+                          "path " + Quote(rel) + " must be relative and stay inside the data folder");
                     continue;
                 }
                 if (!named.insert(rel).second) {
@@ -618,7 +629,8 @@ CatalogueLoad Loader::Run() {
         }
     }
 
-    for (PaperSlot& slot : papers_) result.catalogue.papers.push_back(std::move(slot.paper));
+    for (PaperSlot& slot : papers_)
+        result.catalogue.papers.push_back(std::move(slot.paper));
     result.catalogue.lists = std::move(lists_);
     result.catalogue.Reindex();
     result.errors = std::move(errors_);
@@ -686,7 +698,8 @@ const ReadingList* Catalogue::FindList(const std::string& list_id) const {
 void Catalogue::Reindex() {
     by_id_.clear();
     alias_to_id_.clear();
-    for (std::size_t i = 0; i < papers.size(); ++i) by_id_.emplace(papers[i].id, i);
+    for (std::size_t i = 0; i < papers.size(); ++i)
+        by_id_.emplace(papers[i].id, i);
     for (const Paper& p : papers) {
         for (const std::string& alias : p.aliases) {
             if (!by_id_.count(alias)) alias_to_id_.emplace(alias, p.id);

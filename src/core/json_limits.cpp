@@ -15,7 +15,8 @@ std::string Clip(std::string s) {
     if (s.size() > kMaxMessage) {
         s.resize(kMaxMessage);
         // Do not leave half a UTF-8 sequence at the cut.
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80)
+            s.pop_back();
         if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
         s += "...";
     }
@@ -87,8 +88,7 @@ struct SyntaxChecker {
         // nlohmann counts the offending character as read: step back onto it. An
         // unexpected string is reported after its closing quote: go to its opening quote.
         position = pos > 0 ? pos - 1 : 0;
-        bool whole_string = last_token.size() >= 2 && last_token.front() == '"' &&
-                            last_token.back() == '"' &&
+        bool whole_string = last_token.size() >= 2 && last_token.front() == '"' && last_token.back() == '"' &&
                             last_token.find("<U+") == std::string::npos;
         if (whole_string && last_token.size() <= pos) position = pos - last_token.size();
         message = ex.what();
@@ -136,8 +136,7 @@ std::string JsonError::ToString() const {
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;
 }
 
-void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line,
-                    std::size_t* column) {
+void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line, std::size_t* column) {
     if (offset > text.size()) offset = text.size();
     std::size_t l = 1, c = 1;
     for (std::size_t i = 0; i < offset; ++i) {
@@ -156,8 +155,8 @@ void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line
 std::optional<JsonError> ScanJsonText(std::string_view text, const JsonLimits& lim) {
     if (text.size() > lim.max_bytes) {
         return MakeError(text, lim.max_bytes,
-                         "input too large: " + std::to_string(text.size()) +
-                             " bytes, the limit is " + std::to_string(lim.max_bytes));
+                         "input too large: " + std::to_string(text.size()) + " bytes, the limit is " +
+                             std::to_string(lim.max_bytes));
     }
 
     struct Frame {
@@ -190,10 +189,11 @@ std::optional<JsonError> ScanJsonText(std::string_view text, const JsonLimits& l
                         std::optional<std::string> key =
                             DecodeKey(text.substr(string_start, i + 1 - string_start));
                         if (key && !f.keys.insert(*key).second) {
-                            return MakeError(text, string_start,
-                                             "duplicate key " + Clip(nlohmann::json(*key).dump(
-                                                                    -1, ' ', false,
-                                                                    nlohmann::json::error_handler_t::replace)));
+                            return MakeError(
+                                text, string_start,
+                                "duplicate key " +
+                                    Clip(nlohmann::json(*key).dump(
+                                        -1, ' ', false, nlohmann::json::error_handler_t::replace)));
                         }
                     }
                 }
@@ -201,38 +201,37 @@ std::optional<JsonError> ScanJsonText(std::string_view text, const JsonLimits& l
             ++i;
         } else {
             switch (b) {
-                case '"':
-                    in_string = true;
-                    string_start = i;
-                    break;
-                case '[':
-                case '{':
-                    if (stack.size() >= lim.max_depth) {
-                        return MakeError(text, i,
-                                         "nesting deeper than the limit of " +
-                                             std::to_string(lim.max_depth) + " levels");
-                    }
-                    stack.emplace_back();
-                    stack.back().object = b == '{';
-                    stack.back().expect_key = b == '{';
-                    break;
-                case ']':
-                case '}':
-                    if (!stack.empty()) stack.pop_back();
-                    break;
-                case ',':
-                    if (!stack.empty() && stack.back().object) stack.back().expect_key = true;
-                    break;
-                default:
-                    break;
+            case '"':
+                in_string = true;
+                string_start = i;
+                break;
+            case '[':
+            case '{':
+                if (stack.size() >= lim.max_depth) {
+                    return MakeError(text, i,
+                                     "nesting deeper than the limit of " + std::to_string(lim.max_depth) +
+                                         " levels");
+                }
+                stack.emplace_back();
+                stack.back().object = b == '{';
+                stack.back().expect_key = b == '{';
+                break;
+            case ']':
+            case '}':
+                if (!stack.empty()) stack.pop_back();
+                break;
+            case ',':
+                if (!stack.empty() && stack.back().object) stack.back().expect_key = true;
+                break;
+            default: break;
             }
             ++i;
         }
         // Raw bytes between the quotes; checked as the string grows so a huge one stops early.
         if (in_string && i - string_start - 1 > lim.max_string_bytes) {
             return MakeError(text, string_start,
-                             "string longer than the limit of " +
-                                 std::to_string(lim.max_string_bytes) + " bytes");
+                             "string longer than the limit of " + std::to_string(lim.max_string_bytes) +
+                                 " bytes");
         }
     }
     return std::nullopt;
@@ -243,8 +242,7 @@ std::optional<nlohmann::json> ParseJsonLimitedAt(std::string_view text, const Js
     return ParseChecked<nlohmann::json>(text, lim, error);
 }
 
-std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view text,
-                                                              const JsonLimits& lim,
+std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view text, const JsonLimits& lim,
                                                               JsonError* error) {
     return ParseChecked<nlohmann::ordered_json>(text, lim, error);
 }

@@ -39,8 +39,7 @@ struct JsonError {
 };
 
 // Line and column (1-based) of a byte offset; offsets past the end clamp to the end.
-void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line,
-                    std::size_t* column);
+void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line, std::size_t* column);
 
 // Checks the raw text against the limits, UTF-8 validity and (unless allowed) duplicate
 // object keys. Does not check the JSON grammar. Returns the first problem, if any.
@@ -56,8 +55,7 @@ std::optional<nlohmann::json> ParseJsonLimitedAt(std::string_view text, const Js
                                                  JsonError* error);
 
 // Same, keeping object keys in document order.
-std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view text,
-                                                              const JsonLimits& lim,
+std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view text, const JsonLimits& lim,
                                                               JsonError* error);
 
 } // namespace shelfmark

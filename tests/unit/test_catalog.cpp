@@ -59,7 +59,8 @@ bool Contains(const std::string& haystack, const std::string& needle) {
 
 std::string AllErrors(const CatalogueLoad& load) {
     std::string out;
-    for (const auto& e : load.errors) out += e.ToString() + "\n";
+    for (const auto& e : load.errors)
+        out += e.ToString() + "\n";
     return out;
 }
 
@@ -156,7 +157,8 @@ TEST_CASE("catalog: normalized JSON has the documented shape and key order") {
 
     auto keys = [](const nlohmann::ordered_json& o) {
         std::vector<std::string> k;
-        for (auto it = o.begin(); it != o.end(); ++it) k.push_back(it.key());
+        for (auto it = o.begin(); it != o.end(); ++it)
+            k.push_back(it.key());
         return k;
     };
     CHECK(keys(j) == std::vector<std::string>{"lists", "papers"});
@@ -219,7 +221,8 @@ TEST_CASE("catalog: too-deep nesting in a file is a malformed-JSON error") {
 
 TEST_CASE("catalog: wrong format name") {
     ExpectOneError(With(ValidFiles(), "lists/topics.json", "shelfmark-list", "shelfmark-lists"),
-                   "lists/topics.json", "/format", "wrong format \"shelfmark-lists\", expected \"shelfmark-list\"");
+                   "lists/topics.json", "/format",
+                   "wrong format \"shelfmark-lists\", expected \"shelfmark-list\"");
     ExpectOneError(With(ValidFiles(), "catalog.json", R"("format": "shelfmark-catalog", )", ""),
                    "catalog.json", "", "missing \"format\"");
 }
@@ -238,36 +241,40 @@ TEST_CASE("catalog: missing or empty id or title") {
                    "papers.json", "/papers/2/title", "empty \"title\"");
     ExpectOneError(With(ValidFiles(), "lists/topics.json", R"("title": "Topic Notes")", R"("title": "")"),
                    "lists/topics.json", "/title", "empty \"title\"");
-    ExpectOneError(With(ValidFiles(), "lists/topics.json", R"("id": "topics", )", ""),
-                   "lists/topics.json", "", "missing required field \"id\"");
+    ExpectOneError(With(ValidFiles(), "lists/topics.json", R"("id": "topics", )", ""), "lists/topics.json",
+                   "", "missing required field \"id\"");
     // A paper without an id leaves it out, so the entry that names it dangles as well.
     Files f = With(ValidFiles(), "papers.json", R"("id": "gpipe")", R"("id": "")");
     CatalogueLoad load = LoadCatalogueFiles(f);
     INFO(AllErrors(load));
     REQUIRE(load.errors.size() == 2);
     CHECK(load.errors[0].ToString() == "papers.json: /papers/1/id: empty \"id\"");
-    CHECK(Contains(load.errors[1].ToString(), "lists/course.json: /sections/1/entries/0/paper: unknown paper \"gpipe\""));
+    CHECK(Contains(load.errors[1].ToString(),
+                   "lists/course.json: /sections/1/entries/0/paper: unknown paper \"gpipe\""));
 }
 
 TEST_CASE("catalog: wrong field types") {
-    ExpectOneError(With(ValidFiles(), "papers.json", R"("year": 2019)", R"("year": "2019")"),
-                   "papers.json", "/papers/1/year", "\"year\" must be an integer, got string");
-    ExpectOneError(With(ValidFiles(), "papers.json", R"("authors": ["Yanping Huang"])", R"("authors": "Yanping Huang")"),
-                   "papers.json", "/papers/1/authors", "\"authors\" must be an array of strings, got string");
+    ExpectOneError(With(ValidFiles(), "papers.json", R"("year": 2019)", R"("year": "2019")"), "papers.json",
+                   "/papers/1/year", "\"year\" must be an integer, got string");
+    ExpectOneError(
+        With(ValidFiles(), "papers.json", R"("authors": ["Yanping Huang"])", R"("authors": "Yanping Huang")"),
+        "papers.json", "/papers/1/authors", "\"authors\" must be an array of strings, got string");
     ExpectOneError(With(ValidFiles(), "papers.json", R"(["Yanping Huang"])", R"(["Yanping Huang", 7])"),
                    "papers.json", "/papers/1/authors/1", "\"authors\" items must be strings, got number");
     ExpectOneError(With(ValidFiles(), "papers.json", R"("venue": "OSDI")", R"("venue": ["OSDI"])"),
                    "papers.json", "/papers/0/venue", "\"venue\" must be a string, got array");
-    ExpectOneError(With(ValidFiles(), "lists/topics.json",
-                        R"("sections": [{"title": "Compilers", "entries": [{"paper": "tvm", "role": "required"}]}])",
-                        R"("sections": {})"),
-                   "lists/topics.json", "/sections", "\"sections\" must be an array, got object");
+    ExpectOneError(
+        With(ValidFiles(), "lists/topics.json",
+             R"("sections": [{"title": "Compilers", "entries": [{"paper": "tvm", "role": "required"}]}])",
+             R"("sections": {})"),
+        "lists/topics.json", "/sections", "\"sections\" must be an array, got object");
     ExpectOneError(With(ValidFiles(), "lists/course.json", R"({"paper": "gpipe"})", R"("gpipe")"),
                    "lists/course.json", "/sections/1/entries/0", "expected an object, got string");
     ExpectOneError(With(ValidFiles(), "lists/course.json", R"({"paper": "gpipe"})", R"({"paper": 3})"),
-                   "lists/course.json", "/sections/1/entries/0/paper", "\"paper\" must be a string, got number");
-    ExpectOneError(With(ValidFiles(), "papers.json", R"("year": 2019)", R"("year": 19)"),
-                   "papers.json", "/papers/1/year", "year 19 is out of range");
+                   "lists/course.json", "/sections/1/entries/0/paper",
+                   "\"paper\" must be a string, got number");
+    ExpectOneError(With(ValidFiles(), "papers.json", R"("year": 2019)", R"("year": 19)"), "papers.json",
+                   "/papers/1/year", "year 19 is out of range");
     ExpectOneError(With(ValidFiles(), "papers.json", R"("kind": "article")", R"("kind": "blog")"),
                    "papers.json", "/papers/2/kind", "unknown kind \"blog\"");
     ExpectOneError(With(ValidFiles(), "lists/course.json", R"("date": "2022-01-20")", R"("date": "Jan 20")"),
@@ -277,7 +284,8 @@ TEST_CASE("catalog: wrong field types") {
 TEST_CASE("catalog: duplicate paper id") {
     ExpectOneError(With(ValidFiles(), "papers.json", R"({"id": "how-to-read")",
                         R"({"id": "gpipe", "title": "Again"}, {"id": "how-to-read")"),
-                   "papers.json", "/papers/2/id", "duplicate paper id \"gpipe\" (first defined at /papers/1)");
+                   "papers.json", "/papers/2/id",
+                   "duplicate paper id \"gpipe\" (first defined at /papers/1)");
 }
 
 TEST_CASE("catalog: a paper id colliding with another paper's alias") {
@@ -300,9 +308,10 @@ TEST_CASE("catalog: duplicate list id") {
 }
 
 TEST_CASE("catalog: dangling entry reference") {
-    ExpectOneError(With(ValidFiles(), "lists/course.json", R"({"paper": "gpipe"})", R"({"paper": "gpipe-v2"})"),
-                   "lists/course.json", "/sections/1/entries/0/paper",
-                   "unknown paper \"gpipe-v2\": no paper has this id or alias");
+    ExpectOneError(
+        With(ValidFiles(), "lists/course.json", R"({"paper": "gpipe"})", R"({"paper": "gpipe-v2"})"),
+        "lists/course.json", "/sections/1/entries/0/paper",
+        "unknown paper \"gpipe-v2\": no paper has this id or alias");
 }
 
 TEST_CASE("catalog: the same paper twice in one section") {
@@ -315,12 +324,14 @@ TEST_CASE("catalog: the same paper twice in one section") {
 TEST_CASE("catalog: non-http(s) link") {
     ExpectOneError(With(ValidFiles(), "papers.json", "https://arxiv.org/abs/1802.04799", "ftp://arxiv.org/x"),
                    "papers.json", "/papers/0/links/0", "link \"ftp://arxiv.org/x\" is not an http(s) URL");
-    ExpectOneError(With(ValidFiles(), "papers.json", "https://arxiv.org/abs/1802.04799", "javascript:alert(1)"),
-                   "papers.json", "/papers/0/links/0", "is not an http(s) URL");
+    ExpectOneError(
+        With(ValidFiles(), "papers.json", "https://arxiv.org/abs/1802.04799", "javascript:alert(1)"),
+        "papers.json", "/papers/0/links/0", "is not an http(s) URL");
     ExpectOneError(With(ValidFiles(), "papers.json", "https://arxiv.org/abs/1802.04799", "https:///nohost"),
                    "papers.json", "/papers/0/links/0", "is not an http(s) URL");
-    ExpectOneError(With(ValidFiles(), "lists/course.json", "https://example.org/course/", "example.org/course"),
-                   "lists/course.json", "/source", "source link \"example.org/course\" is not an http(s) URL");
+    ExpectOneError(
+        With(ValidFiles(), "lists/course.json", "https://example.org/course/", "example.org/course"),
+        "lists/course.json", "/source", "source link \"example.org/course\" is not an http(s) URL");
     // Upper-case schemes are still http(s).
     CHECK(LoadCatalogueFiles(With(ValidFiles(), "papers.json", "https://arxiv", "HTTPS://arxiv")).ok());
 }
@@ -341,7 +352,8 @@ TEST_CASE("catalog: a list file named in the manifest is missing") {
     f.erase("lists/topics.json");
     ExpectOneError(f, "catalog.json", "/lists/1",
                    "list file \"lists/topics.json\" named in the manifest was not found");
-    Files g = With(ValidFiles(), "catalog.json", R"("lists/topics.json"])", R"("lists/topics.json", "lists/course.json"])");
+    Files g = With(ValidFiles(), "catalog.json", R"("lists/topics.json"])",
+                   R"("lists/topics.json", "lists/course.json"])");
     ExpectOneError(g, "catalog.json", "/lists/2", "list file \"lists/course.json\" is named twice");
     ExpectOneError(With(ValidFiles(), "catalog.json", R"("lists/topics.json")", R"("../topics.json")"),
                    "catalog.json", "/lists/1", "must be relative and stay inside the data folder");
@@ -362,7 +374,8 @@ TEST_CASE("catalog: missing manifest or papers file") {
 TEST_CASE("catalog: every kind of error has its own message") {
     // One bundle with many problems: all are reported, not just the first.
     Files f = ValidFiles();
-    f = With(f, "papers.json", R"({"id": "how-to-read")", R"({"id": "gpipe", "title": "Again"}, {"id": "how-to-read")");
+    f = With(f, "papers.json", R"({"id": "how-to-read")",
+             R"({"id": "gpipe", "title": "Again"}, {"id": "how-to-read")");
     f = With(f, "papers.json", "https://arxiv.org/abs/1802.04799", "ftp://x");
     f = With(f, "lists/course.json", R"({"paper": "gpipe"})", R"({"paper": "missing"})");
     f = With(f, "lists/topics.json", R"("id": "topics")", R"("id": "course")");

@@ -41,7 +41,8 @@ TEST_CASE("json_limits: nesting 10000 deep is rejected without crashing") {
         if (open == '[') {
             text = std::string(10000, '[') + std::string(10000, ']');
         } else {
-            for (int i = 0; i < 10000; ++i) text += "{\"k\":";
+            for (int i = 0; i < 10000; ++i)
+                text += "{\"k\":";
             text += "1" + std::string(10000, '}');
         }
         JsonError e;
@@ -93,11 +94,11 @@ TEST_CASE("json_limits: oversized input is rejected before parsing") {
 
 TEST_CASE("json_limits: invalid UTF-8 is rejected") {
     const char* bad[] = {
-        "[\"a\xff\"]",             // never valid
-        "[\"\xc0\xaf\"]",          // overlong '/'
-        "[\"\xed\xa0\x80\"]",      // UTF-16 surrogate
-        "[\"\xf4\x90\x80\x80\"]",  // above U+10FFFF
-        "[\"\xe2\x82\"]",          // truncated sequence
+        "[\"a\xff\"]",            // never valid
+        "[\"\xc0\xaf\"]",         // overlong '/'
+        "[\"\xed\xa0\x80\"]",     // UTF-16 surrogate
+        "[\"\xf4\x90\x80\x80\"]", // above U+10FFFF
+        "[\"\xe2\x82\"]",         // truncated sequence
     };
     for (const char* text : bad) {
         JsonError e;

@@ -52,7 +52,8 @@ std::string ReadFile(const std::string& path) {
 std::vector<std::string> Lines(const std::string& text) {
     std::vector<std::string> out;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) out.push_back(line);
+    for (std::string line; std::getline(in, line);)
+        out.push_back(line);
     return out;
 }
 
@@ -60,9 +61,7 @@ bool StartsWith(const std::string& s, const std::string& prefix) {
     return s.compare(0, prefix.size(), prefix) == 0;
 }
 
-bool Contains(const std::string& s, const std::string& needle) {
-    return s.find(needle) != std::string::npos;
-}
+bool Contains(const std::string& s, const std::string& needle) { return s.find(needle) != std::string::npos; }
 
 std::string Trim(const std::string& s) {
     std::size_t b = s.find_first_not_of(" \t");
@@ -84,10 +83,10 @@ std::string CollapseSpaces(const std::string& s) {
 
 // One list item of a seed that names a reading.
 struct SeedItem {
-    int line = 0;         // 1-based line in the seed file
-    std::string role;     // the role its sub-heading gives
-    std::string link;     // first Markdown link target, "" when none
-    std::string text;     // the item's text, continuation lines joined with a space
+    int line = 0;     // 1-based line in the seed file
+    std::string role; // the role its sub-heading gives
+    std::string link; // first Markdown link target, "" when none
+    std::string text; // the item's text, continuation lines joined with a space
 };
 
 struct SeedSection {
@@ -115,9 +114,16 @@ std::vector<SeedSection> ReadBerkeleySeed() {
     std::vector<std::string> lines = Lines(ReadFile(SeedPath("001_60cf14e55de5f01d.txt")));
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];
-        if (line == "# Paper List") { started = true; continue; }
+        if (line == "# Paper List") {
+            started = true;
+            continue;
+        }
         if (!started) continue;
-        if (StartsWith(line, "## ")) { out.push_back({Trim(line.substr(3)), 0, {}}); role.clear(); continue; }
+        if (StartsWith(line, "## ")) {
+            out.push_back({Trim(line.substr(3)), 0, {}});
+            role.clear();
+            continue;
+        }
         if (StartsWith(line, "### ")) {
             role = Contains(line, "Optional") ? "optional" : Contains(line, "Require") ? "required" : "?";
             continue;
@@ -138,15 +144,25 @@ std::vector<SeedSection> ReadSnuSeed() {
     std::vector<std::string> lines = Lines(ReadFile(SeedPath("002_a5d6b98dd241a196.txt")));
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];
-        if (line == "## Reading list") { started = true; continue; }
+        if (line == "## Reading list") {
+            started = true;
+            continue;
+        }
         if (!started) continue;
-        if (StartsWith(line, "### ")) { out.push_back({Trim(line.substr(4)), 0, {}}); role.clear(); continue; }
+        if (StartsWith(line, "### ")) {
+            out.push_back({Trim(line.substr(4)), 0, {}});
+            role.clear();
+            continue;
+        }
         if (StartsWith(line, "#### ")) {
             role = Contains(line, "Required") ? "required" : Contains(line, "Extra") ? "extra" : "?";
             continue;
         }
         if (!StartsWith(line, "- ") || out.empty()) continue;
-        if (role.empty()) { out.back().agenda_items++; continue; }
+        if (role.empty()) {
+            out.back().agenda_items++;
+            continue;
+        }
         std::string text = line;
         for (std::size_t j = i + 1; j < lines.size() && !Trim(lines[j]).empty() &&
                                     !StartsWith(lines[j], "-") && !StartsWith(lines[j], "#");
@@ -169,7 +185,8 @@ std::vector<SeedSection> ReadNotesSeed() {
         const std::string& line = lines[i];
         std::size_t dot = line.find(". **");
         if (dot != std::string::npos && dot > 0 &&
-            std::all_of(line.begin(), line.begin() + static_cast<long>(dot), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            std::all_of(line.begin(), line.begin() + static_cast<long>(dot),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
             std::size_t end = line.find("**", dot + 4);
             REQUIRE(end != std::string::npos);
             out.push_back({line.substr(dot + 4, end - dot - 4), 0, {}});
@@ -207,14 +224,15 @@ std::pair<std::string, int> NotesVenue(const std::string& item) {
 
 // Seed 001's link text without the trailing "[Venue’YY\]" note and final period.
 std::string BerkeleyTitle(const std::string& item) {
-    std::size_t open = item.find('[', item.find("] ") + 1);  // after the "[x] " checkbox, if any
+    std::size_t open = item.find('[', item.find("] ") + 1); // after the "[x] " checkbox, if any
     if (!StartsWith(item, "- - ")) open = item.find('[');
     std::size_t close = item.find("](");
     REQUIRE((open != std::string::npos && close != std::string::npos && close > open));
     std::string t = item.substr(open + 1, close - open - 1);
     if (t.size() >= 2 && t.compare(t.size() - 2, 2, "\\]") == 0) t = t.substr(0, t.rfind(" ["));
     t = Trim(t);
-    while (!t.empty() && t.back() == '.') t.pop_back();
+    while (!t.empty() && t.back() == '.')
+        t.pop_back();
     return t;
 }
 
@@ -230,7 +248,7 @@ std::string FixDoubledScheme(std::string link) {
 
 struct Bundle {
     CatalogueLoad load;
-    nlohmann::json raw_papers;  // papers.json as written, for "corrections"
+    nlohmann::json raw_papers; // papers.json as written, for "corrections"
 };
 
 const Bundle& TheBundle() {
@@ -271,7 +289,8 @@ std::vector<std::string> Corrections(const std::string& paper_id) {
     const nlohmann::json& papers = TheBundle().raw_papers["papers"];
     for (const auto& p : papers) {
         if (p.value("id", "") != paper_id || !p.contains("corrections")) continue;
-        for (const auto& c : p["corrections"]) out.push_back(c.get<std::string>());
+        for (const auto& c : p["corrections"])
+            out.push_back(c.get<std::string>());
     }
     return out;
 }
@@ -323,7 +342,8 @@ const Paper& EntryPaper(const std::string& list_id, const std::vector<SeedSectio
 
 std::size_t EntryCount(const ReadingList& l) {
     std::size_t n = 0;
-    for (const Section& s : l.sections) n += s.entries.size();
+    for (const Section& s : l.sections)
+        n += s.entries.size();
     return n;
 }
 
@@ -334,7 +354,8 @@ std::size_t EntryCount(const ReadingList& l) {
 TEST_CASE("seed catalogue: the bundle in data/ loads without errors") {
     const CatalogueLoad& load = TheBundle().load;
     std::string errors;
-    for (const auto& e : load.errors) errors += e.ToString() + "\n";
+    for (const auto& e : load.errors)
+        errors += e.ToString() + "\n";
     INFO(errors);
     REQUIRE(load.ok());
     REQUIRE(Cat().lists.size() == 3);
@@ -358,19 +379,21 @@ TEST_CASE("seed catalogue: list metadata") {
     CHECK(notes.term.empty());
     CHECK(notes.title == "Individual Paper Notes");
     CHECK(notes.source == "https://github.com/DicardoX/Individual_Paper_Notes");
-    for (const ReadingList& l : Cat().lists) CHECK_FALSE(Trim(l.title).empty());
+    for (const ReadingList& l : Cat().lists)
+        CHECK_FALSE(Trim(l.title).empty());
 }
 
 // ------------------------------------------------------------------ sections and counts
 
 TEST_CASE("seed catalogue: Berkeley weeks, counts and roles equal seed 001") {
     std::vector<SeedSection> seed = ReadBerkeleySeed();
-    REQUIRE(seed.size() == 11);  // "11 weekly topics"
+    REQUIRE(seed.size() == 11); // "11 weekly topics"
     CheckMirrors(kBerkeley, seed);
     CHECK(EntryCount(List(kBerkeley)) == 60);
     // The reader's [x] marks are progress, not catalogue data: nothing in the list says "x".
     for (const Section& s : List(kBerkeley).sections)
-        for (const auto& e : s.entries) CHECK((e.role == "required" || e.role == "optional"));
+        for (const auto& e : s.entries)
+            CHECK((e.role == "required" || e.role == "optional"));
 }
 
 TEST_CASE("seed catalogue: SNU sessions, dates, counts and roles equal seed 002") {
@@ -400,7 +423,7 @@ TEST_CASE("seed catalogue: SNU sessions, dates, counts and roles equal seed 002"
 
 TEST_CASE("seed catalogue: topic-list sections and counts equal seed 004") {
     std::vector<SeedSection> seed = ReadNotesSeed();
-    REQUIRE(seed.size() == 15);  // "15 topics"
+    REQUIRE(seed.size() == 15); // "15 topics"
     CheckMirrors(kNotes, seed);
     CHECK(EntryCount(List(kNotes)) == 57);
     CHECK(SectionNamed(kNotes, "Cluster Scheduling").entries.size() == 14);
@@ -431,7 +454,8 @@ TEST_CASE("seed catalogue: every linked seed entry points at a paper carrying th
             }
         }
     }
-    CHECK(checked == 60 + 37);  // every Berkeley item; SNU items but [GPipe] [Pipedream] [BytePS] [ByteScheduler]
+    CHECK(checked ==
+          60 + 37); // every Berkeley item; SNU items but [GPipe] [Pipedream] [BytePS] [ByteScheduler]
 }
 
 TEST_CASE("seed catalogue: titles equal the seed text unless a correction says why") {
@@ -442,7 +466,8 @@ TEST_CASE("seed catalogue: titles equal the seed text unless a correction says w
             const Paper* p = &EntryPaper(kBerkeley, ucb, i, k);
             CAPTURE(ucb[i].items[k].line);
             CAPTURE(p->title);
-            CHECK((p->title == BerkeleyTitle(ucb[i].items[k].text) || Recorded(p->id, "001", {ucb[i].items[k].line})));
+            CHECK((p->title == BerkeleyTitle(ucb[i].items[k].text) ||
+                   Recorded(p->id, "001", {ucb[i].items[k].line})));
         }
     }
     // Seed 002: the title is somewhere in the item's text (which may wrap onto the next line).
@@ -471,7 +496,8 @@ TEST_CASE("seed catalogue: titles equal the seed text unless a correction says w
             CAPTURE(item.line);
             CHECK(p->title == NotesTitle(item.text));
             std::pair<std::string, int> venue = NotesVenue(item.text);
-            CHECK(((venue.first == p->venue && venue.second == p->year) || Recorded(p->id, "004", {item.line})));
+            CHECK(((venue.first == p->venue && venue.second == p->year) ||
+                   Recorded(p->id, "004", {item.line})));
         }
     }
 }
@@ -482,15 +508,15 @@ TEST_CASE("seed catalogue: venues and years parsed from the seeds") {
         REQUIRE_MESSAGE(p != nullptr, id);
         return p->venue + " " + std::to_string(p->year);
     };
-    CHECK(venue("antman") == "OSDI 2020");          // seed 004 "(OSDI20)"
-    CHECK(venue("megatron-lm-2021") == "SC 2021");  // seed 001 "[SC’21, …]", seed 002 "SC 2021"
-    CHECK(venue("chimera") == "SC 2021");           // seed 001 "[SC’21, Best Paper finalist]"
-    CHECK(venue("pytorch") == "NeurIPS 2019");      // seed 002 "NeurIPS 2019"
-    CHECK(venue("gpipe") == "NeurIPS 2019");        // seed 001 "NeurIPS’19", seed 004 "NIPS19"
+    CHECK(venue("antman") == "OSDI 2020");         // seed 004 "(OSDI20)"
+    CHECK(venue("megatron-lm-2021") == "SC 2021"); // seed 001 "[SC’21, …]", seed 002 "SC 2021"
+    CHECK(venue("chimera") == "SC 2021");          // seed 001 "[SC’21, Best Paper finalist]"
+    CHECK(venue("pytorch") == "NeurIPS 2019");     // seed 002 "NeurIPS 2019"
+    CHECK(venue("gpipe") == "NeurIPS 2019");       // seed 001 "NeurIPS’19", seed 004 "NIPS19"
     CHECK(venue("tensorflow") == "OSDI 2016");
     CHECK(venue("horovod") == "arXiv 2018");
     CHECK(venue("lyra") == "EuroSys 2023");
-    CHECK(venue("mpe") == " 0");                    // seed 004 "(x)": unknown
+    CHECK(venue("mpe") == " 0"); // seed 004 "(x)": unknown
     CHECK(venue("bytescheduler") == " 0");
 }
 
@@ -507,7 +533,8 @@ TEST_CASE("seed catalogue: recorded corrections of seed errors") {
     CHECK(Recorded("parallax", "002", {111}));
     const Paper* clipper = Cat().FindPaper("clipper");
     REQUIRE(clipper != nullptr);
-    CHECK(std::find(clipper->authors.begin(), clipper->authors.end(), "Giulio Zhou") != clipper->authors.end());
+    CHECK(std::find(clipper->authors.begin(), clipper->authors.end(), "Giulio Zhou") !=
+          clipper->authors.end());
     // No mojibake left anywhere.
     for (const Paper& p : Cat().papers) {
         CAPTURE(p.id);
@@ -524,17 +551,33 @@ TEST_CASE("seed catalogue: recorded corrections of seed errors") {
 
 TEST_CASE("seed catalogue: the same work in several lists is one paper") {
     const std::vector<std::pair<std::string, std::vector<std::string>>> same = {
-        {"tvm", {Ref(kBerkeley, "7. Machine Learning Frameworks and Automatic Differentiation", 2), Ref(kSnu, "4/4", 0)}},
-        {"tensorflow", {Ref(kBerkeley, "7. Machine Learning Frameworks and Automatic Differentiation", 1), Ref(kSnu, "3/14", 0)}},
+        {"tvm",
+         {Ref(kBerkeley, "7. Machine Learning Frameworks and Automatic Differentiation", 2),
+          Ref(kSnu, "4/4", 0)}},
+        {"tensorflow",
+         {Ref(kBerkeley, "7. Machine Learning Frameworks and Automatic Differentiation", 1),
+          Ref(kSnu, "3/14", 0)}},
         {"mlsys-frontier", {Ref(kBerkeley, "1. Introduction and Course Overview", 0), Ref(kSnu, "3/7", 0)}},
-        {"mlperf-training", {Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 0), Ref(kSnu, "3/9", 0)}},
-        {"mlperf-inference", {Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 1), Ref(kSnu, "3/9", 1)}},
-        {"megatron-lm-2021", {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 1), Ref(kSnu, "Coming up", 0)}},
-        {"zero-infinity", {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 2), Ref(kSnu, "Coming up", 1)}},
-        {"gpipe", {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 5), Ref(kSnu, "Coming up", 2), Ref(kNotes, "Pipeline", 1)}},
-        {"pipedream", {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 6), Ref(kSnu, "Coming up", 3), Ref(kNotes, "Pipeline", 2)}},
-        {"distbelief", {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 4), Ref(kNotes, "Training Hyperparameters", 0)}},
-        {"pollux", {Ref(kBerkeley, "9. Fundamentals of Machine Learning in the Cloud, the Modern Data Stack", 2), Ref(kNotes, "Cluster Scheduling", 10)}},
+        {"mlperf-training",
+         {Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 0), Ref(kSnu, "3/9", 0)}},
+        {"mlperf-inference",
+         {Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 1), Ref(kSnu, "3/9", 1)}},
+        {"megatron-lm-2021",
+         {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 1), Ref(kSnu, "Coming up", 0)}},
+        {"zero-infinity",
+         {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 2), Ref(kSnu, "Coming up", 1)}},
+        {"gpipe",
+         {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 5), Ref(kSnu, "Coming up", 2),
+          Ref(kNotes, "Pipeline", 1)}},
+        {"pipedream",
+         {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 6), Ref(kSnu, "Coming up", 3),
+          Ref(kNotes, "Pipeline", 2)}},
+        {"distbelief",
+         {Ref(kBerkeley, "4. Distributed deep learning, Part I: Systems", 4),
+          Ref(kNotes, "Training Hyperparameters", 0)}},
+        {"pollux",
+         {Ref(kBerkeley, "9. Fundamentals of Machine Learning in the Cloud, the Modern Data Stack", 2),
+          Ref(kNotes, "Cluster Scheduling", 10)}},
         {"taso", {Ref(kSnu, "4/11", 0), Ref(kNotes, "Graph Optimization", 2)}},
         {"horovod", {Ref(kSnu, "5/11", 1), Ref(kNotes, "Data Parallelism", 1)}},
         {"parameter-server", {Ref(kSnu, "5/11", 2), Ref(kNotes, "Data Parallelism", 2)}},
@@ -546,7 +589,8 @@ TEST_CASE("seed catalogue: the same work in several lists is one paper") {
     std::set<std::string> expected_shared;
     for (const auto& [id, refs] : same) {
         CAPTURE(id);
-        for (const std::string& r : refs) CHECK(r == id);
+        for (const std::string& r : refs)
+            CHECK(r == id);
         CHECK(Cat().ListsContaining(id).size() == refs.size());
         expected_shared.insert(id);
     }
@@ -569,15 +613,16 @@ TEST_CASE("seed catalogue: different works with similar names stay apart") {
     const std::string part1 = "4. Distributed deep learning, Part I: Systems";
     CHECK(Ref(kBerkeley, part1, 1) == "megatron-lm-2021");
     CHECK(Ref(kNotes, "Hybrid Parallelism", 1) == "megatron-lm-2019");
-    CHECK(Ref(kBerkeley, part1, 2) != Ref(kNotes, "Memory/Cache Storage", 0));  // ZeRO-Infinity vs ZeRO
+    CHECK(Ref(kBerkeley, part1, 2) != Ref(kNotes, "Memory/Cache Storage", 0)); // ZeRO-Infinity vs ZeRO
     CHECK(Ref(kNotes, "Memory/Cache Storage", 0) == "zero");
     CHECK(Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 0) !=
-          Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 1));  // MLPerf Training vs Inference
+          Ref(kBerkeley, "10. Benchmarking Machine Learning Workloads", 1)); // MLPerf Training vs Inference
     CHECK(Ref(kSnu, "3/9", 0) != Ref(kSnu, "3/9", 1));
-    CHECK(Ref(kBerkeley, "3. Hardware for Machine Learning", 3) != Ref(kNotes, "Memory/Cache Storage", 1));  // Gemmini vs Gemini
-    CHECK(Ref(kNotes, "Cluster Scheduling", 9) != Ref(kNotes, "Communication", 0));  // Optimus vs Optimus-CC
-    CHECK(Ref(kSnu, "3/14", 0) != Ref(kSnu, "3/21", 2));  // TensorFlow vs TensorFlow Eager
-    CHECK(Ref(kSnu, "3/14", 0) != Ref(kSnu, "3/14", 1));  // TensorFlow vs its dynamic control flow
+    CHECK(Ref(kBerkeley, "3. Hardware for Machine Learning", 3) !=
+          Ref(kNotes, "Memory/Cache Storage", 1));                                  // Gemmini vs Gemini
+    CHECK(Ref(kNotes, "Cluster Scheduling", 9) != Ref(kNotes, "Communication", 0)); // Optimus vs Optimus-CC
+    CHECK(Ref(kSnu, "3/14", 0) != Ref(kSnu, "3/21", 2)); // TensorFlow vs TensorFlow Eager
+    CHECK(Ref(kSnu, "3/14", 0) != Ref(kSnu, "3/14", 1)); // TensorFlow vs its dynamic control flow
     CHECK(Cat().ListsContaining("megatron-lm-2019") == std::vector<std::string>{kNotes});
     CHECK(Cat().ListsContaining("zero") == std::vector<std::string>{kNotes});
 }
@@ -611,10 +656,11 @@ TEST_CASE("seed catalogue: links, titles, ids, kinds and references are sound") 
         for (const std::string& link : p.links) {
             CAPTURE(link);
             CHECK((StartsWith(link, "http://") || StartsWith(link, "https://")));
-            CHECK(link.find("://") == link.rfind("://"));  // no doubled scheme
+            CHECK(link.find("://") == link.rfind("://")); // no doubled scheme
             CHECK(link.find(' ') == std::string::npos);
         }
-        for (const std::string& alias : p.aliases) CHECK(Cat().Canonical(alias) == p.id);
+        for (const std::string& alias : p.aliases)
+            CHECK(Cat().Canonical(alias) == p.id);
     }
     CHECK(referenced.size() == Cat().papers.size());
     // Non-paper readings keep their kind.
@@ -625,17 +671,19 @@ TEST_CASE("seed catalogue: links, titles, ids, kinds and references are sound") 
 
 TEST_CASE("seed catalogue: files are UTF-8 JSON, 2-space indented, in a stable order") {
     std::vector<std::string> files = {"catalog.json", "papers.json"};
-    for (const ReadingList& l : Cat().lists) files.push_back("lists/" + l.id + ".json");
+    for (const ReadingList& l : Cat().lists)
+        files.push_back("lists/" + l.id + ".json");
     for (const std::string& f : files) {
         CAPTURE(f);
         std::string text = ReadFile(kData + "/" + f);
         nlohmann::ordered_json j = nlohmann::ordered_json::parse(text, nullptr, false);
         REQUIRE_FALSE(j.is_discarded());
-        CHECK(j.dump(2) + "\n" == text);  // the canonical form: re-dumping changes nothing
+        CHECK(j.dump(2) + "\n" == text); // the canonical form: re-dumping changes nothing
     }
     // Papers sorted by id, so additions do not reorder the file.
     const nlohmann::json& papers = TheBundle().raw_papers["papers"];
     std::vector<std::string> ids;
-    for (const auto& p : papers) ids.push_back(p.value("id", ""));
+    for (const auto& p : papers)
+        ids.push_back(p.value("id", ""));
     CHECK(std::is_sorted(ids.begin(), ids.end()));
 }
