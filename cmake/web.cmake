@@ -5,9 +5,13 @@ if(NOT EXISTS "${IMGUI_SOURCE_DIR}/imgui.h")
 endif()
 
 set(SHELFMARK_UI_FONT "/usr/share/fonts/opentype/inter/Inter-Regular.otf" CACHE FILEPATH "UI font (sans)")
-if(NOT EXISTS "${SHELFMARK_UI_FONT}")
-  message(FATAL_ERROR "UI font not found: ${SHELFMARK_UI_FONT} (Debian: fonts-inter)")
-endif()
+set(SHELFMARK_MONO_FONT "/usr/share/fonts/truetype/jetbrains-mono/JetBrainsMono-Regular.ttf" CACHE FILEPATH "Monospace font")
+set(SHELFMARK_ICON_FONT "/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf" CACHE FILEPATH "Icon font")
+foreach(_f SHELFMARK_UI_FONT SHELFMARK_MONO_FONT SHELFMARK_ICON_FONT)
+  if(NOT EXISTS "${${_f}}")
+    message(FATAL_ERROR "${_f} not found: ${${_f}} (Debian: fonts-inter, fonts-jetbrains-mono, fonts-fork-awesome)")
+  endif()
+endforeach()
 
 add_library(imgui STATIC
   "${IMGUI_SOURCE_DIR}/imgui.cpp" "${IMGUI_SOURCE_DIR}/imgui_draw.cpp"
@@ -39,6 +43,8 @@ target_link_options(shelfmark_web PRIVATE
   -sDYNAMIC_EXECUTION=0
   "SHELL:--preload-file ${CMAKE_SOURCE_DIR}/data@/data"
   "SHELL:--preload-file ${SHELFMARK_UI_FONT}@/fonts/ui.otf"
+  "SHELL:--preload-file ${SHELFMARK_MONO_FONT}@/fonts/mono.ttf"
+  "SHELL:--preload-file ${SHELFMARK_ICON_FONT}@/fonts/icons.ttf"
   "SHELL:--exclude-file *.md")
 
 # The static site folder.

@@ -1,12 +1,39 @@
-// app.cpp: the window layout: menu bar, banners, sidebar and papers table.
+// app.cpp: the window layout: menu bar, banners, then lists | papers | detail, with
+// the help and statistics windows on top.
 #include <imgui.h>
 
 #include "app/app_state.h"
 
 namespace shelfmark {
 
+namespace {
+void Banners(AppState& s) {
+    if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.50f, 0.30f, 1.0f));
+        ImGui::TextWrapped("Your changes are not being saved in this browser: %s. Export your progress to keep your work.",
+                           s.save.why.c_str());
+        ImGui::PopStyleColor();
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        s.probe.Add("banner", a.x, a.y, b.x, b.y);
+    }
+    if (!s.storage_problems.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
+        ImGui::TextWrapped("Some saved data could not be read and was left untouched (%d problem%s; hover for details).",
+                           static_cast<int>(s.storage_problems.size()), s.storage_problems.size() == 1 ? "" : "s");
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            for (const auto& p : s.storage_problems) ImGui::TextUnformatted(p.c_str());
+            ImGui::EndTooltip();
+        }
+    }
+}
+} // namespace
+
 void DrawApp(AppState& s) {
     s.probe.rects.clear();
+    UpdateDerived(s);
+    HandleShortcuts(s);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -17,7 +44,6 @@ void DrawApp(AppState& s) {
     ImGui::Begin("Shelfmark", nullptr, flags);
     ImGui::PopStyleVar();
     DrawMenuBar(s);
-
     if (!s.fatal_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.4f, 1.0f));
         ImGui::TextWrapped("%s", s.fatal_error.c_str());
@@ -25,33 +51,39 @@ void DrawApp(AppState& s) {
         ImGui::End();
         return;
     }
-    if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.35f, 1.0f));
-        ImGui::TextWrapped("Your changes are not being saved in this browser: %s. Export to keep your work.",
-                           s.save.why.c_str());
-        ImGui::PopStyleColor();
-    }
-    if (!s.storage_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.3f, 1.0f));
-        ImGui::TextWrapped("Some saved data could not be read and was left untouched (%d problem%s).",
-                           static_cast<int>(s.storage_problems.size()), s.storage_problems.size() == 1 ? "" : "s");
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) {
-            ImGui::BeginTooltip();
-            for (const auto& p : s.storage_problems) ImGui::TextUnformatted(p.c_str());
-            ImGui::EndTooltip();
-        }
-    }
+    Banners(s);
 
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("lists", ImVec2(em * 18.0f, 0), true);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
+    const float lists_w = std::min(em * 17.0f, width * 0.25f);
+    ImGui::BeginChild("lists", ImVec2(lists_w, 0), true);
     DrawListsPanel(s);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("papers", ImVec2(0, 0), false);
-    DrawPapersPanel(s);
-    ImGui::EndChild();
+    if (narrow) {
+        ImGui::BeginGroup();
+        const float h = ImGui::GetContentRegionAvail().y;
+        ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), false);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+        ImGui::BeginChild("detail", ImVec2(0, 0), true);
+        DrawDetailPanel(s);
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    } else {
+        const float detail_w = std::max(em * 22.0f, (width - lists_w) * 0.34f);
+        ImGui::BeginChild("papers", ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0), false);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("detail", ImVec2(0, 0), true);
+        DrawDetailPanel(s);
+        ImGui::EndChild();
+    }
     ImGui::End();
+    DrawHelpOverlay(s);
+    DrawStatsWindow(s);
 }
 
 } // namespace shelfmark

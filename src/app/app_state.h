@@ -1,12 +1,20 @@
 // app_state.h: everything the app knows, in one plain struct passed to every panel.
 //
-// Panels read AppState and record Intents; ApplyIntents() changes the model once per
-// frame, and the Saver writes changed records to storage. Widgets never write storage.
+// Index
+//   - Intent: what the user asked for this frame (panels record, ApplyIntents() acts).
+//   - SaveState, StorageInfo, SaverState: where the data stands with respect to storage.
+//   - Probe: named widget rectangles for the end-to-end tests.
+//   - PaperRow, Derived: the table's rows and cached counts, rebuilt when inputs change.
+//   - UiState, AppState, and the functions that act on them; one Draw…() per panel file.
+//
+// Widgets never write to storage: they record Intents; the Saver writes changed records.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/catalog.h"
@@ -16,10 +24,30 @@ namespace shelfmark {
 
 // What the user asked for this frame.
 struct Intent {
-    enum class Kind { SetStatus, SelectList, SelectPaper };
+    enum class Kind {
+        SetStatus,     // ids: papers; status
+        SetNote,       // id: paper; text: the whole note
+        SelectList,    // id: list id ("" = all papers)
+        SelectPaper,   // id: paper; number: 0 replace, 1 toggle (Ctrl), 2 range (Shift)
+        MoveCursor,    // number: rows to move (+ down); flag: extend the selection
+        Undo,          // the last status change
+        SetQuery,      // text: the search query
+        SetSort,       // number: column (-1 = list order); flag: descending
+        SetTheme,      // number: 0 system, 1 dark, 2 light
+        FocusSearch,
+        EditNote,
+        Back,          // Esc: close overlays, leave fields, clear the search
+        ToggleHelp,
+        ToggleStats,
+    };
+    Intent(Kind k, std::string id_ = {}) : kind(k), id(std::move(id_)) {}
     Kind kind;
-    std::string id;                  // paper or list id
+    std::string id;
+    std::vector<std::string> ids;
     Status status = Status::Unread;
+    std::string text;
+    int number = 0;
+    bool flag = false;
 };
 
 // Where the user's data stands with respect to storage; shown in the menu bar.
@@ -29,28 +57,10 @@ struct SaveState {
     std::string why;                 // for NotSaved / Unavailable
 };
 
-// Screen rectangles of named widgets in the last frame (CSS pixels), for the
-// end-to-end tests and for accessibility tooling.
-struct Probe {
-    struct Rect { float x, y, w, h; };
-    std::map<std::string, Rect> rects;
-    float scale = 1.0f;              // physical pixels per CSS pixel
-    void Add(const std::string& name, float x0, float y0, float x1, float y1) {
-        rects[name] = {x0 / scale, y0 / scale, (x1 - x0) / scale, (y1 - y0) / scale};
-    }
-};
-
-// One row of the papers table: a section heading or an entry.
-struct PaperRow {
-    int section = -1;                // index into the list's sections
-    int entry = -1;                  // -1: this row is the section heading
-};
-
-struct UiState {
-    std::string list_id;             // selected reading list
-    std::string paper_id;            // selected paper
-    std::vector<PaperRow> rows;      // rows of the selected list (rebuilt on selection)
-    std::vector<std::string> visible_papers; // drawn this frame, in order
+// What the browser says about our storage (navigator.storage).
+struct StorageInfo {
+    int persisted = -1;              // -1 unknown, 0 best-effort, 1 persistent
+    double usage_bytes = 0, quota_bytes = 0;
 };
 
 // The save pipeline: dirty records wait ~300 ms, then go out in one transaction.
@@ -61,16 +71,74 @@ struct SaverState {
     std::map<int, std::vector<std::string>> inflight;
 };
 
-// What the browser says about our storage (navigator.storage).
-struct StorageInfo {
-    int persisted = -1;              // -1 unknown, 0 best-effort, 1 persistent
-    double usage_bytes = 0, quota_bytes = 0;
+// Screen rectangles of named widgets in the last frame (CSS pixels), for the
+// end-to-end tests and for tooling.
+struct Probe {
+    struct Rect {
+        float x, y, w, h;
+    };
+    std::map<std::string, Rect> rects;
+    float scale = 1.0f;              // physical pixels per CSS pixel
+    void Add(const std::string& name, float x0, float y0, float x1, float y1) {
+        rects[name] = {x0 / scale, y0 / scale, (x1 - x0) / scale, (y1 - y0) / scale};
+    }
+};
+
+// One row of the papers table: a section heading (paper < 0) or a paper.
+struct PaperRow {
+    int paper = -1;                  // index into catalogue.papers
+    int list = -1;                   // index into catalogue.lists (-1: all papers view)
+    int section = -1;                // index into that list's sections
+    int entry = -1;                  // index into the section's entries
+};
+
+struct Counts {
+    int read = 0, total = 0;
+};
+
+// Derived data, rebuilt when the catalogue, the progress or the view changes.
+struct Derived {
+    uint64_t built_for = ~0ull;      // AppState::generation it was built for
+    std::unordered_map<std::string, int> paper_index;          // id -> catalogue.papers index
+    std::vector<std::vector<int>> lists_of_paper;              // by paper index
+    std::vector<std::vector<std::string>> roles_of_paper;      // by paper index
+    std::vector<Counts> list_required, list_optional;          // by list index
+    std::vector<std::vector<Counts>> section_counts;           // by list, section
+    Counts all;                                                // every paper
+    std::vector<PaperRow> rows;      // the table, after scope, query and sort
+    int matches = 0;                 // papers in rows
+};
+
+struct UiState {
+    std::string list_id;             // "" = all papers
+    std::string cursor;              // the paper the keyboard is on
+    std::string anchor;              // start of a Shift range
+    std::set<std::string> selected;  // multi-selection (always contains the cursor)
+    std::string query;               // the search query in effect
+    std::string search_buffer;       // the search box's text (becomes query via SetQuery)
+    std::string query_error;         // what the query parser could not use
+    int sort_column = -1;            // -1: list order
+    bool sort_descending = false;
+    int theme = 0;                   // 0 follow the system, 1 dark, 2 light
+    bool system_dark = true;
+    bool show_help = false;
+    bool show_stats = false;
+    bool focus_search = false;       // one-shot requests to the widgets
+    bool focus_note = false;
+    bool scroll_to_cursor = false;
+    bool typing = false;             // a text field had focus last frame
+    // The note editor works on a copy; it is written back as SetNote intents.
+    std::string note_paper;
+    std::string note_buffer;
+    std::string note_message;        // e.g. the size limit was reached
+    std::vector<std::string> visible_papers; // drawn this frame, in order
 };
 
 struct AppState {
     Catalogue catalogue;
     std::string fatal_error;         // set when the bundle cannot be loaded
     Progress progress;
+    uint64_t generation = 0;         // bumps on every change that affects Derived
     bool storage_loaded = false;     // nothing is written before this is true
     bool storage_usable = true;
     std::vector<std::string> storage_problems; // corrupt records skipped, etc.
@@ -78,24 +146,37 @@ struct AppState {
     SaverState saver;
     StorageInfo storage_info;
     std::vector<Intent> intents;
+    std::vector<std::vector<std::pair<std::string, Status>>> undo; // status before each change
     UiState ui;
+    Derived derived;
     Probe probe;
     int64_t frames = 0;
 };
 
 // Loads the bundled catalogue from `data_dir`; sets fatal_error on failure.
 void LoadBundle(AppState& s, const std::string& data_dir);
+// Uses an already built catalogue (e.g. a synthetic one for benchmarks).
+void UseCatalogue(AppState& s, Catalogue c);
 // Applies recorded intents to the model.
 void ApplyIntents(AppState& s, int64_t now_ms);
+// Rebuilds s.derived when s.generation moved.
+void UpdateDerived(AppState& s);
+// Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
+void BuildRows(AppState& s);
 // Writes dirty records when due (or at once when `flush`); updates s.save.
 void PumpSaves(AppState& s, int64_t now_ms, bool flush);
-// Rebuilds the rows of the selected list.
-void RebuildRows(AppState& s);
+// Marks derived data stale.
+inline void Touch(AppState& s) { ++s.generation; }
 
 // Panels: one per file, each draws itself and records intents.
 void DrawMenuBar(AppState& s);
 void DrawListsPanel(AppState& s);
 void DrawPapersPanel(AppState& s);
+void DrawDetailPanel(AppState& s);
+void DrawHelpOverlay(AppState& s);
+void DrawStatsWindow(AppState& s);
+void HandleShortcuts(AppState& s);
+void ApplyTheme(const AppState& s, float scale);
 void DrawApp(AppState& s);
 
 } // namespace shelfmark

@@ -82,6 +82,8 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     }
     case K::Flush:
     case K::Paste:
+    case K::ColorScheme:
+    case K::Hash:
         break;
     }
 }

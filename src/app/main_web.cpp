@@ -15,7 +15,10 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/deep_link.h"
 #include "app/events.h"
+#include "app/fonts.h"
+#include "app/widgets.h"
 #include "platform/platform.h"
 
 namespace shelfmark::platform {
@@ -28,7 +31,7 @@ extern "C" void sm_page_fatal(const char* message);
 namespace shelfmark {
 namespace {
 
-constexpr float kBaseFontPx = 15.0f;
+constexpr float kBaseFontPx = 15.0f; // for touch scrolling distances
 constexpr const char* kCanvas = "#canvas";
 
 // One input event, applied to ImGui in a later frame.
@@ -55,6 +58,9 @@ struct WebHost {
     bool ctrl = false, shift = false, alt = false, super = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool ready_marked = false;
+    bool applied_dark = true;   // palette currently in ImGui's style
+    int saved_theme = 0;        // theme setting last written to the page's storage
+    std::string hash;           // URL fragment last written
 };
 
 WebHost& Host() {
@@ -72,26 +78,11 @@ void RebuildFontsAndStyle(double dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
-    ImFontConfig cfg;
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    const float px = std::round(kBaseFontPx * static_cast<float>(dpr));
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F,
-                                     0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0};
-    ImFont* f = io.Fonts->AddFontFromFileTTF("/fonts/ui.otf", px, &cfg, ranges);
-    if (!f) {
-        ImFontConfig d;
-        d.SizePixels = px;
-        io.Fonts->AddFontDefault(&d);
-    }
+    LoadFonts(static_cast<float>(dpr));
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ImGuiStyle style;
-    ImGui::StyleColorsDark(&style);
-    style.FrameRounding = 3.0f;
-    style.ScrollbarRounding = 3.0f;
-    style.ScaleAllSizes(static_cast<float>(dpr));
-    ImGui::GetStyle() = style;
+    ApplyTheme(Host().app, static_cast<float>(dpr));
     Host().dpr = dpr;
+    Host().applied_dark = IsDark(Host().app);
 }
 
 void SyncCanvasSize() {
@@ -276,6 +267,8 @@ const char* CssCursor(ImGuiMouseCursor c) {
 }
 
 // ---------------------------------------------------------------- frame
+bool io_wants_text() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
+
 void Frame() {
     WebHost& h = Host();
     AppState& app = h.app;
@@ -283,8 +276,22 @@ void Frame() {
     std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
     if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
     for (const platform::PlatformEvent& e : events) {
-        if (e.kind == platform::PlatformEvent::Kind::Paste) h.clipboard = e.text;
-        else HandleStorageEvent(app, e, now);
+        switch (e.kind) {
+        case platform::PlatformEvent::Kind::Paste:
+            h.clipboard = e.text;
+            if (e.text.size() > kMaxNoteBytes && io_wants_text())
+                app.ui.note_message = "The pasted text (" + std::to_string(e.text.size() / 1024) +
+                                      " KB) is larger than a note can hold (256 KB); nothing was pasted.";
+            break;
+        case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
+        case platform::PlatformEvent::Kind::Hash:
+            if (e.text != h.hash) {
+                h.hash = e.text;
+                OpenDeepLink(app, e.text);
+            }
+            break;
+        default: HandleStorageEvent(app, e, now); break;
+        }
     }
     SyncCanvasSize();
 
@@ -318,6 +325,19 @@ void Frame() {
     const SaveState::Kind save_before = app.save.kind;
     ApplyIntents(app, now);
     PumpSaves(app, now, false);
+    if (IsDark(app) != h.applied_dark) {
+        ApplyTheme(app, static_cast<float>(h.dpr));
+        h.applied_dark = IsDark(app);
+        h.extra_frames = std::max(h.extra_frames, 2);
+    }
+    if (app.ui.theme != h.saved_theme) {
+        h.saved_theme = app.ui.theme;
+        platform::SetSetting("theme", std::to_string(app.ui.theme));
+    }
+    if (const std::string link = CurrentDeepLink(app); link != h.hash && app.storage_loaded) {
+        h.hash = link;
+        platform::SetLocationHash(link);
+    }
     if (had_intents || app.save.kind != save_before) h.extra_frames = std::max(h.extra_frames, 2);
     if (!h.ready_marked && (app.storage_loaded || !app.fatal_error.empty())) {
         h.ready_marked = true;
@@ -436,6 +456,8 @@ int main() {
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnResize);
     sm_page_init();
 
+    const std::string theme = platform::GetSetting("theme");
+    h.app.ui.theme = h.saved_theme = (theme == "1" || theme == "2") ? theme[0] - '0' : 0;
     platform::SetFrameCallback(Frame);
     if (h.app.fatal_error.empty()) {
         platform::StorageOpen();

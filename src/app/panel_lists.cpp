@@ -1,55 +1,54 @@
-// panel_lists.cpp: the sidebar: every reading list with its progress, and its
-// sections with read/total counts.
+// panel_lists.cpp: the sidebar: all papers, then every reading list with its progress
+// (required and optional apart) and, for the selected list, its sections with read/total.
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "app/app_state.h"
+#include "app/widgets.h"
 
 namespace shelfmark {
 
 namespace {
-struct Counts {
-    int read = 0, total = 0;
-};
-Counts CountSection(const AppState& s, const Section& sec) {
-    Counts c;
-    for (const Entry& e : sec.entries) {
-        ++c.total;
-        if (s.progress.StatusOf(e.paper) == Status::Read) ++c.read;
-    }
-    return c;
+void Bar(const char* what, Counts c) {
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%s %d/%d", what, c.read, c.total);
+    ImGui::ProgressBar(c.total ? float(c.read) / float(c.total) : 0.0f, ImVec2(-1, 0), overlay);
 }
 } // namespace
 
 void DrawListsPanel(AppState& s) {
-    for (const ReadingList& list : s.catalogue.lists) {
-        Counts req, opt;
-        for (const Section& sec : list.sections)
-            for (const Entry& e : sec.entries) {
-                Counts& c = e.role == "required" || e.role == "listed" ? req : opt;
-                ++c.total;
-                if (s.progress.StatusOf(e.paper) == Status::Read) ++c.read;
-            }
+    const Derived& d = s.derived;
+    {
+        ImGui::PushID("all");
+        if (ImGui::Selectable("All papers", s.ui.list_id.empty())) s.intents.push_back({Intent::Kind::SelectList, ""});
+        ProbeLastItem(s, "list:");
+        Bar("read", d.all);
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    for (size_t li = 0; li < s.catalogue.lists.size(); ++li) {
+        const ReadingList& list = s.catalogue.lists[li];
         ImGui::PushID(list.id.c_str());
         const bool selected = list.id == s.ui.list_id;
-        if (ImGui::Selectable(list.title.c_str(), selected))
-            s.intents.push_back({Intent::Kind::SelectList, list.id});
+        if (ImGui::Selectable(list.title.c_str(), selected)) s.intents.push_back({Intent::Kind::SelectList, list.id});
+        ProbeLastItem(s, "list:" + list.id);
         if (!list.term.empty()) ImGui::TextDisabled("%s", list.term.c_str());
-        const auto bar = [](const char* what, Counts c) {
-            char overlay[64];
-            snprintf(overlay, sizeof overlay, "%s %d/%d", what, c.read, c.total);
-            ImGui::ProgressBar(c.total ? float(c.read) / float(c.total) : 0.0f, ImVec2(-1, 0), overlay);
-        };
-        if (req.total) bar(list.kind == "topic-list" ? "read" : "required", req);
-        if (opt.total) bar("optional", opt);
-        if (selected) {
+        if (li < d.list_required.size()) {
+            if (d.list_required[li].total) Bar(list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
+            if (d.list_optional[li].total) Bar("optional", d.list_optional[li]);
+        }
+        if (selected && li < d.section_counts.size()) {
             ImGui::Indent();
-            for (const Section& sec : list.sections) {
-                const Counts c = CountSection(s, sec);
-                ImGui::TextWrapped("%s", sec.title.c_str());
-                ImGui::SameLine();
-                ImGui::TextDisabled("%d/%d", c.read, c.total);
+            for (size_t si = 0; si < list.sections.size(); ++si) {
+                const Counts c = d.section_counts[li][si];
+                ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 3.0f);
+                ImGui::TextWrapped("%s", list.sections[si].title.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 2.6f);
+                if (c.total && c.read == c.total) ImGui::TextColored(StatusColor(Status::Read, IsDark(s)), "%d/%d", c.read, c.total);
+                else ImGui::TextDisabled("%d/%d", c.read, c.total);
             }
             ImGui::Unindent();
         }

@@ -1,14 +1,17 @@
-// panel_menu.cpp: the menu bar, with the save state at its right end.
+// panel_menu.cpp: the menu bar: View and Help menus, the search box, and the save state.
 #include <imgui.h>
 
 #include "app/app_state.h"
+#include "app/widgets.h"
 
 namespace shelfmark {
 
 namespace {
+constexpr size_t kMaxQueryBytes = 512;
+
 const char* SaveLabel(const SaveState& s) {
     switch (s.kind) {
-    case SaveState::Kind::Loading: return "Loading saved progress...";
+    case SaveState::Kind::Loading: return "Loading...";
     case SaveState::Kind::Saved: return "Saved";
     case SaveState::Kind::Saving: return "Saving...";
     case SaveState::Kind::NotSaved: return "Not saved";
@@ -20,24 +23,62 @@ const char* SaveLabel(const SaveState& s) {
 
 void DrawMenuBar(AppState& s) {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("Help")) {
-        ImGui::TextUnformatted("Shelfmark " SHELFMARK_VERSION);
-        ImGui::TextUnformatted("Your progress stays in this browser (IndexedDB).");
-        const StorageInfo& si = s.storage_info;
-        if (si.persisted >= 0) {
-            ImGui::Text("Storage: %s; %.1f MB used of %.0f MB available", si.persisted ? "persistent" :
-                        "best-effort (the browser may evict it under pressure: export regularly)",
-                        si.usage_bytes / 1e6, si.quota_bytes / 1e6);
-        }
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats)) s.intents.push_back({Intent::Kind::ToggleStats});
+        ImGui::Separator();
+        const char* themes[] = {"Theme: follow the system", "Theme: dark", "Theme: light"};
+        for (int i = 0; i < 3; ++i)
+            if (ImGui::MenuItem(themes[i], nullptr, s.ui.theme == i)) {
+                Intent in{Intent::Kind::SetTheme};
+                in.number = i;
+                s.intents.push_back(in);
+            }
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("Keyboard shortcuts", "?")) s.intents.push_back({Intent::Kind::ToggleHelp});
+        ImGui::Separator();
+        ImGui::TextDisabled("Shelfmark " SHELFMARK_VERSION);
+        ImGui::TextDisabled("Your progress stays in this browser (IndexedDB).");
+        const StorageInfo& si = s.storage_info;
+        if (si.persisted >= 0)
+            ImGui::TextDisabled("Storage: %s; %.1f MB used of %.0f MB available",
+                                si.persisted ? "persistent"
+                                             : "best-effort (the browser may evict it: export regularly)",
+                                si.usage_bytes / 1e6, si.quota_bytes / 1e6);
+        ImGui::EndMenu();
+    }
+
+    // Right side: search box, then the save state.
     const char* label = SaveLabel(s.save);
-    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x * 2;
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float save_w = ImGui::CalcTextSize(label).x + st.ItemSpacing.x * 2;
+    const float search_w = em * 22.0f;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - save_w - search_w - st.ItemSpacing.x));
+    ImGui::SetNextItemWidth(search_w);
+    if (s.ui.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        s.ui.focus_search = false;
+    }
+    if (InputString("##search", "Search  ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
+                    kMaxQueryBytes)) {
+        Intent in{Intent::Kind::SetQuery};
+        in.text = s.ui.search_buffer;
+        s.intents.push_back(std::move(in));
+    }
+    ProbeLastItem(s, "search");
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
+        ImGui::SetTooltip("Words match titles, authors, venues, tags and notes (typos in titles are forgiven).\n"
+                          "Filters: status:read,reading  list:<id>  section:\"Week 3\"  role:required\n"
+                          "         venue:osdi  year:2019..2021  tag:todo   -status:skipped  \"exact phrase\"");
+    }
     const bool bad = s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable;
     if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.35f, 1.0f));
     ImGui::TextUnformatted(label);
     if (bad) ImGui::PopStyleColor();
+    ProbeLastItem(s, "save-state");
     if (!s.save.why.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", s.save.why.c_str());
     ImGui::EndMenuBar();
 }

@@ -1,47 +1,48 @@
-// panel_papers.cpp: the papers of the selected list, by section, with their status.
+// panel_papers.cpp: the papers table: status, title, venue/year, role, other lists,
+// note mark. Virtualized (ImGuiListClipper), sortable, multi-select (Ctrl/Shift+click).
 #include <imgui.h>
 
+#include <cstdio>
 #include <string>
 
 #include "app/app_state.h"
+#include "app/widgets.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
 
 namespace {
-ImVec4 StatusColor(Status st) {
-    switch (st) {
-    case Status::Unread: return ImVec4(0.55f, 0.55f, 0.58f, 1.0f);
-    case Status::Queued: return ImVec4(0.40f, 0.60f, 0.95f, 1.0f);
-    case Status::Reading: return ImVec4(0.95f, 0.70f, 0.25f, 1.0f);
-    case Status::Read: return ImVec4(0.35f, 0.80f, 0.45f, 1.0f);
-    case Status::Skipped: return ImVec4(0.60f, 0.45f, 0.70f, 1.0f);
-    }
-    return ImVec4(1, 1, 1, 1);
-}
-
-void AddRect(AppState& s, const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    s.probe.Add(name, a.x, a.y, b.x, b.y);
-}
+enum Column { kStatus, kTitle, kVenue, kRole, kLists, kNote, kColumnCount };
 
 void StatusButton(AppState& s, const std::string& paper) {
     const Status st = s.progress.StatusOf(paper);
-    ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st));
+    const bool dark = IsDark(s);
+    ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
     const std::string label = std::string(StatusName(st)) + "##status";
-    if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 4.5f, 0))) ImGui::OpenPopup("status-popup");
+    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
+        // Clicking a selected row's status acts on the whole selection.
+        if (!s.ui.selected.count(paper)) s.intents.push_back({Intent::Kind::SelectPaper, paper});
+        ImGui::OpenPopup("status-popup");
+    }
     ImGui::PopStyleColor();
-    AddRect(s, "status:" + paper);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reading status: click to change");
+    ProbeLastItem(s, "status:" + paper);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reading status: click to change (keys 1-5)");
     if (ImGui::BeginPopup("status-popup")) {
+        const size_t n = s.ui.selected.count(paper) ? s.ui.selected.size() : 1;
+        if (n > 1) ImGui::TextDisabled("%zu selected papers", n);
         for (int i = 0; i < kStatusCount; ++i) {
             const Status opt = static_cast<Status>(i);
-            ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt));
-            char label2[48];
-            snprintf(label2, sizeof label2, "%d  %s", i + 1, StatusName(opt));
-            if (ImGui::Selectable(label2, opt == st)) s.intents.push_back({Intent::Kind::SetStatus, paper, opt});
+            ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt, dark));
+            char item[48];
+            std::snprintf(item, sizeof item, "%d  %s", i + 1, StatusName(opt));
+            if (ImGui::Selectable(item, opt == st)) {
+                Intent in{Intent::Kind::SetStatus};
+                in.status = opt;
+                if (n == 1) in.ids = {paper}; // else: the selection
+                s.intents.push_back(std::move(in));
+            }
             ImGui::PopStyleColor();
-            AddRect(s, std::string("status-option:") + StatusName(opt));
+            ProbeLastItem(s, std::string("status-option:") + StatusName(opt));
         }
         ImGui::EndPopup();
     }
@@ -52,90 +53,150 @@ std::string VenueYear(const Paper& p) {
     if (p.year) v += (v.empty() ? "" : " ") + std::to_string(p.year);
     return v;
 }
+
+void SortSpecs(AppState& s) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty) return;
+    Intent in{Intent::Kind::SetSort};
+    in.number = specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : -1;
+    in.flag = specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    s.intents.push_back(in);
+    specs->SpecsDirty = false;
+}
 } // namespace
 
 void DrawPapersPanel(AppState& s) {
     s.ui.visible_papers.clear();
-    const ReadingList* list = s.catalogue.FindList(s.ui.list_id);
-    if (!list) {
-        ImGui::TextDisabled("No reading list selected.");
-        return;
-    }
-    ImGui::TextUnformatted(list->title.c_str());
-    if (!list->source.empty()) {
+    const Catalogue& c = s.catalogue;
+    const Derived& d = s.derived;
+    const ReadingList* list = c.FindList(s.ui.list_id);
+    ImGui::TextUnformatted(list ? list->title.c_str() : "All papers");
+    if (list && !list->source.empty()) {
         ImGui::SameLine();
         if (ImGui::SmallButton("source")) platform::OpenUrl(list->source);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", list->source.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }
+    ImGui::SameLine();
+    if (!s.ui.query.empty()) ImGui::TextDisabled("  %d matching", d.matches);
+    else ImGui::TextDisabled("  %d papers", d.matches);
+    if (!s.ui.query_error.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "  %s", s.ui.query_error.c_str());
+    }
+    if (s.ui.selected.size() > 1) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("  %zu selected: keys 1-5 set their status", s.ui.selected.size());
+    }
+
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("papers", 5, flags)) return;
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("papers", kColumnCount, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 4.6f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 6.0f);
-    ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthFixed, em * 7.0f);
-    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
-    ImGui::TableSetupColumn("Also in", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+    ImGui::TableSetupColumn("Lists", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 2.2f);
     ImGui::TableHeadersRow();
+    SortSpecs(s);
 
+    // Keep the keyboard cursor in view.
+    int cursor_row = -1;
+    if (s.ui.scroll_to_cursor && !s.ui.cursor.empty()) {
+        const auto it = d.paper_index.find(s.ui.cursor);
+        for (size_t i = 0; it != d.paper_index.end() && i < d.rows.size(); ++i)
+            if (d.rows[i].paper == it->second) cursor_row = static_cast<int>(i);
+    }
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(s.ui.rows.size()));
+    clipper.Begin(static_cast<int>(d.rows.size()));
+    if (cursor_row >= 0) clipper.ForceDisplayRangeByIndices(cursor_row, cursor_row + 1);
+    const bool dark = IsDark(s);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const PaperRow row = s.ui.rows[r];
-            const Section& sec = list->sections[row.section];
+            const PaperRow& row = d.rows[r];
             ImGui::TableNextRow();
-            if (row.entry < 0) {
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextColored(ImVec4(0.75f, 0.80f, 1.0f, 1.0f), "%s", sec.title.c_str());
+            if (row.paper < 0) {
+                const Section& sec = c.lists[row.list].sections[row.section];
+                ImGui::TableSetColumnIndex(kTitle);
+                ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f) : ImVec4(0.15f, 0.30f, 0.65f, 1.0f), "%s",
+                                   sec.title.c_str());
                 if (!sec.date.empty()) {
                     ImGui::SameLine();
                     ImGui::TextDisabled("%s", sec.date.c_str());
                 }
                 continue;
             }
-            const Entry& e = sec.entries[row.entry];
-            const Paper* p = s.catalogue.FindPaper(e.paper);
-            if (!p) continue;
-            s.ui.visible_papers.push_back(p->id);
+            const Paper& p = c.papers[row.paper];
+            s.ui.visible_papers.push_back(p.id);
             ImGui::PushID(r);
-            ImGui::TableSetColumnIndex(0);
-            StatusButton(s, p->id);
-            ImGui::TableSetColumnIndex(1);
-            if (ImGui::Selectable(p->title.c_str(), s.ui.paper_id == p->id))
-                s.intents.push_back({Intent::Kind::SelectPaper, p->id});
-            if (ImGui::IsItemHovered() && (!p->authors.empty() || !p->links.empty())) {
+            ImGui::TableSetColumnIndex(kStatus);
+            StatusButton(s, p.id);
+            ImGui::TableSetColumnIndex(kTitle);
+            const bool selected = s.ui.selected.count(p.id) > 0;
+            if (ImGui::Selectable(p.title.c_str(), selected)) {
+                const ImGuiIO& io = ImGui::GetIO();
+                Intent in{Intent::Kind::SelectPaper, p.id};
+                in.number = io.KeyShift ? 2 : (io.KeyCtrl || io.KeySuper) ? 1 : 0;
+                s.intents.push_back(std::move(in));
+            }
+            ProbeLastItem(s, "row:" + p.id);
+            if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
                 ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(em * 30.0f);
-                for (size_t i = 0; i < p->authors.size(); ++i)
-                    ImGui::Text("%s%s", p->authors[i].c_str(), i + 1 < p->authors.size() ? "," : "");
-                for (const auto& l : p->links) ImGui::TextDisabled("%s", l.c_str());
+                ImGui::PushTextWrapPos(em * 32.0f);
+                ImGui::TextUnformatted(p.title.c_str());
+                std::string authors;
+                for (size_t i = 0; i < p.authors.size() && i < 12; ++i) authors += (i ? ", " : "") + p.authors[i];
+                if (p.authors.size() > 12) authors += ", et al.";
+                if (!authors.empty()) ImGui::TextDisabled("%s", authors.c_str());
+                ImGui::TextDisabled("Click to select, double-click to open, right-click for links");
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
+            if (r == cursor_row) {
+                ImGui::SetScrollHereY(0.5f);
+                s.ui.scroll_to_cursor = false;
+            }
+            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0) && !p.links.empty())
+                platform::OpenUrl(p.links.front());
             if (ImGui::BeginPopupContextItem("paper-menu")) {
-                for (const auto& l : p->links)
+                for (const auto& l : p.links)
                     if (ImGui::MenuItem(("Open " + l).c_str())) platform::OpenUrl(l);
-                if (p->links.empty()) ImGui::TextDisabled("No link for this reading");
+                if (p.links.empty()) ImGui::TextDisabled("No link for this reading");
+                if (ImGui::MenuItem("Copy title")) ImGui::SetClipboardText(p.title.c_str());
                 ImGui::EndPopup();
             }
-            ImGui::TableSetColumnIndex(2);
-            ImGui::TextUnformatted(VenueYear(*p).c_str());
-            ImGui::TableSetColumnIndex(3);
-            if (e.role == "required") ImGui::TextUnformatted(e.role.c_str());
-            else ImGui::TextDisabled("%s", e.role.c_str());
-            ImGui::TableSetColumnIndex(4);
-            std::string also;
-            for (const auto& lid : s.catalogue.ListsContaining(p->id)) {
-                if (lid == list->id) continue;
-                const ReadingList* other = s.catalogue.FindList(lid);
-                also += (also.empty() ? "" : ", ") + (other ? other->title : lid);
+            ImGui::TableSetColumnIndex(kVenue);
+            ImGui::TextUnformatted(VenueYear(p).c_str());
+            ImGui::TableSetColumnIndex(kRole);
+            if (row.list >= 0) {
+                const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;
+                if (role == "required") ImGui::TextUnformatted(role.c_str());
+                else ImGui::TextDisabled("%s", role.c_str());
+            } else if (!d.roles_of_paper[row.paper].empty()) {
+                ImGui::TextDisabled("%s", d.roles_of_paper[row.paper].front().c_str());
             }
-            ImGui::TextDisabled("%s", also.c_str());
+            ImGui::TableSetColumnIndex(kLists);
+            std::string lists;
+            for (int li : d.lists_of_paper[row.paper]) {
+                if (li == row.list) continue;
+                lists += (lists.empty() ? "" : ", ") + c.lists[li].title;
+            }
+            ImGui::TextDisabled("%s", lists.c_str());
+            ImGui::TableSetColumnIndex(kNote);
+            const PaperProgress* pp = s.progress.Find(p.id);
+            if (pp && !pp->note.empty()) {
+                ImGui::TextUnformatted("note");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.300s", pp->note.c_str());
+            }
             ImGui::PopID();
         }
     }
+    const ImVec2 tmin = ImGui::GetWindowPos();
+    const ImVec2 tsize = ImGui::GetWindowSize();
+    s.probe.Add("papers-table", tmin.x, tmin.y, tmin.x + tsize.x, tmin.y + tsize.y);
     ImGui::EndTable();
 }
 

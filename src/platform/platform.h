@@ -28,6 +28,8 @@ struct PlatformEvent {
         StorageInfo,     // number: persisted (1/0); text: "usage_bytes quota_bytes"
         Flush,           // the page is being hidden or closed: save now
         Paste,           // text: pasted text
+        ColorScheme,     // number: 1 when the system prefers dark, 0 light
+        Hash,            // text: the URL's #fragment (deep link), at start and on change
     };
     Kind kind;
     std::string key;
@@ -62,5 +64,10 @@ void MarkOnce(const char* name);
 void SetClipboard(const std::string& text);
 // Opens an http(s)/mailto URL in a new tab.
 void OpenUrl(const std::string& url);
+// Replaces the URL's #fragment without adding a history entry ("" clears it).
+void SetLocationHash(const std::string& hash);
+// Small per-browser settings (theme); "" when unset or storage is blocked.
+std::string GetSetting(const std::string& key);
+void SetSetting(const std::string& key, const std::string& value);
 
 } // namespace shelfmark::platform

@@ -5,6 +5,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdlib>
 #include <deque>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,9 @@ void sm_storage_persist();
 void sm_page_mark(const char* name);
 void sm_page_set_clipboard(const char* text);
 void sm_page_open_url(const char* url);
+void sm_page_set_hash(const char* hash);
+char* sm_page_get_setting(const char* key);
+void sm_page_set_setting(const char* key, const char* value);
 }
 
 namespace shelfmark::platform {
@@ -84,6 +88,14 @@ void RequestFrameIn(int ms) {
 void MarkOnce(const char* name) { sm_page_mark(name); }
 void SetClipboard(const std::string& text) { sm_page_set_clipboard(text.c_str()); }
 void OpenUrl(const std::string& url) { sm_page_open_url(url.c_str()); }
+void SetLocationHash(const std::string& hash) { sm_page_set_hash(hash.c_str()); }
+std::string GetSetting(const std::string& key) {
+    char* v = sm_page_get_setting(key.c_str());
+    std::string out = v ? v : "";
+    free(v);
+    return out;
+}
+void SetSetting(const std::string& key, const std::string& value) { sm_page_set_setting(key.c_str(), value.c_str()); }
 
 } // namespace shelfmark::platform
 
@@ -112,6 +124,12 @@ EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* jso
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {
     PostPlatformEvent({PlatformEvent::Kind::StorageInfo, "", std::to_string(usage) + " " + std::to_string(quota),
                        persisted});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_color_scheme(int dark) {
+    PostPlatformEvent({PlatformEvent::Kind::ColorScheme, "", "", dark});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_hash(const char* hash) {
+    PostPlatformEvent({PlatformEvent::Kind::Hash, "", hash});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
     PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});

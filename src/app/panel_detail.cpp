@@ -1,0 +1,103 @@
+// panel_detail.cpp: the selected paper: title, authors, venue/year, links, status, the
+// lists it appears in, and its Markdown note (editor and preview).
+#include <imgui.h>
+
+#include <string>
+
+#include "app/app_state.h"
+#include "app/fonts.h"
+#include "app/notes_view.h"
+#include "app/widgets.h"
+#include "platform/platform.h"
+
+namespace shelfmark {
+
+namespace {
+void StatusChoices(AppState& s, const std::string& paper) {
+    const Status cur = s.progress.StatusOf(paper);
+    const bool dark = IsDark(s);
+    for (int i = 0; i < kStatusCount; ++i) {
+        const Status st = static_cast<Status>(i);
+        if (i) ImGui::SameLine();
+        const bool on = st == cur;
+        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
+        if (ImGui::Button(StatusName(st))) {
+            Intent in{Intent::Kind::SetStatus};
+            in.ids = {paper};
+            in.status = st;
+            s.intents.push_back(std::move(in));
+        }
+        ImGui::PopStyleColor(on ? 2 : 1);
+        ProbeLastItem(s, std::string("detail-status:") + StatusName(st));
+    }
+    if (const PaperProgress* p = s.progress.Find(paper); p && !p->history.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%zu change%s)", p->history.size(), p->history.size() == 1 ? "" : "s");
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            for (auto it = p->history.rbegin(); it != p->history.rend(); ++it) {
+                const time_t t = static_cast<time_t>(it->at / 1000);
+                char when[32];
+                std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
+                ImGui::Text("%s  %s", when, StatusName(it->status));
+            }
+            ImGui::EndTooltip();
+        }
+    }
+}
+} // namespace
+
+void DrawDetailPanel(AppState& s) {
+    const Paper* p = s.catalogue.FindPaper(s.ui.cursor);
+    if (!p) {
+        ImGui::TextDisabled("Select a paper to see its details and notes.");
+        ImGui::TextDisabled("Keys: up/down or j/k move, 1-5 set the status, n edits the note, ? for help.");
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushFont(GetFont(FontKind::Heading));
+    ImGui::TextUnformatted(p->title.c_str());
+    ImGui::PopFont();
+    if (!p->authors.empty()) {
+        std::string a;
+        for (size_t i = 0; i < p->authors.size(); ++i) a += (i ? ", " : "") + p->authors[i];
+        ImGui::TextDisabled("%s", a.c_str());
+    }
+    if (!p->venue.empty() || p->year) {
+        std::string v = p->venue;
+        if (p->year) v += (v.empty() ? "" : " ") + std::to_string(p->year);
+        ImGui::TextUnformatted(v.c_str());
+    }
+    if (p->kind != "paper") ImGui::TextDisabled("(%s)", p->kind.c_str());
+    ImGui::PopTextWrapPos();
+    for (size_t i = 0; i < p->links.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("open")) platform::OpenUrl(p->links[i]);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", p->links[i].c_str());
+        ImGui::PopID();
+    }
+    StatusChoices(s, p->id);
+
+    // Where it appears.
+    const auto it = s.derived.paper_index.find(p->id);
+    if (it != s.derived.paper_index.end()) {
+        for (int li : s.derived.lists_of_paper[it->second]) {
+            const ReadingList& list = s.catalogue.lists[li];
+            for (const Section& sec : list.sections)
+                for (const Entry& e : sec.entries)
+                    if (e.paper == p->id) {
+                        ImGui::Bullet();
+                        if (ImGui::SmallButton((list.title + "##" + list.id + sec.title).c_str()))
+                            s.intents.push_back({Intent::Kind::SelectList, list.id});
+                        ImGui::SameLine();
+                        ImGui::TextDisabled("%s (%s)", sec.title.c_str(), e.role.c_str());
+                    }
+        }
+    }
+    ImGui::Separator();
+    DrawNoteEditor(s, p->id);
+}
+
+} // namespace shelfmark

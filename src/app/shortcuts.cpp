@@ -1,0 +1,64 @@
+// shortcuts.cpp: global keyboard shortcuts, turned into intents. Inactive while a text
+// field has the keyboard (except Esc, which leaves it).
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/app_state.h"
+
+namespace shelfmark {
+
+namespace {
+bool Pressed(int key_code) { return ImGui::IsKeyPressed(key_code, true); }
+} // namespace
+
+void HandleShortcuts(AppState& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool typing = io.WantTextInput;
+    const bool cmd = io.KeyCtrl || io.KeySuper;
+    if (Pressed(27 /* Esc */)) {
+        if (typing) ImGui::ClearActiveID();
+        else s.intents.push_back({Intent::Kind::Back});
+    }
+    if (cmd && Pressed('F')) s.intents.push_back({Intent::Kind::FocusSearch});
+    if (typing) return;
+    if (cmd && Pressed('Z')) s.intents.push_back({Intent::Kind::Undo});
+    if (cmd) return;
+    const auto move = [&](int delta) {
+        Intent in{Intent::Kind::MoveCursor};
+        in.number = delta;
+        in.flag = io.KeyShift;
+        s.intents.push_back(in);
+    };
+    if (Pressed(40 /* Down */)) move(1);
+    if (Pressed(38 /* Up */)) move(-1);
+    if (Pressed(34 /* PageDown */)) move(15);
+    if (Pressed(33 /* PageUp */)) move(-15);
+    if (Pressed(13 /* Enter */) && !s.ui.cursor.empty()) s.intents.push_back({Intent::Kind::SelectPaper, s.ui.cursor});
+    // Printable keys arrive as characters (layout-aware: '?' on any keyboard).
+    for (const ImWchar ch : io.InputQueueCharacters) {
+        switch (ch) {
+        case '/': s.intents.push_back({Intent::Kind::FocusSearch}); break;
+        case '?': s.intents.push_back({Intent::Kind::ToggleHelp}); break;
+        case 'j': move(1); break;
+        case 'k': move(-1); break;
+        case 'J': move(1); break;
+        case 'K': move(-1); break;
+        case 'n':
+            if (!s.ui.cursor.empty()) s.intents.push_back({Intent::Kind::EditNote});
+            break;
+        case '1': case '2': case '3': case '4': case '5':
+            if (!s.ui.selected.empty()) {
+                Intent in{Intent::Kind::SetStatus};
+                in.status = static_cast<Status>(ch - '1');
+                s.intents.push_back(std::move(in));
+            }
+            break;
+        default: break;
+        }
+    }
+    // Characters typed outside a text field are consumed here, not left for a field
+    // that gets focus later in this frame (e.g. '/' must not land in the search box).
+    io.InputQueueCharacters.resize(0);
+}
+
+} // namespace shelfmark
