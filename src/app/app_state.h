@@ -66,6 +66,7 @@ struct StorageInfo {
 // The save pipeline: dirty records wait ~300 ms, then go out in one transaction.
 struct SaverState {
     int64_t first_dirty_ms = 0;      // when the oldest unsaved change was made; 0 = none
+    bool urgent = false;             // a status change: write without waiting
     // Batches written but not yet committed: batch id -> papers in it. Normally one;
     // a flush (page hidden or closing) may add another without waiting.
     std::map<int, std::vector<std::string>> inflight;

@@ -57,7 +57,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
             if (why.find("QuotaExceeded") != std::string::npos)
                 why = "the browser's storage is full (" + e.text + "); export your progress to keep it";
             s.save = {SaveState::Kind::NotSaved, why};
-            platform::RequestFrameIn(static_cast<int>(kRetryAfterFailureMs) + 400);
+            platform::RequestTickIn(static_cast<int>(kRetryAfterFailureMs) + 400);
         }
         break;
     }

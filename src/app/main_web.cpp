@@ -23,6 +23,7 @@
 
 namespace shelfmark::platform {
 void SetFrameCallback(void (*fn)());
+void SetTickCallback(void (*fn)());
 }
 extern "C" void sm_page_init();
 extern "C" void sm_page_set_cursor(const char* css);
@@ -58,6 +59,7 @@ struct WebHost {
     bool ctrl = false, shift = false, alt = false, super = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool ready_marked = false;
+    bool busy = false;          // inside Frame() or Tick(): callbacks must not re-enter
     bool applied_dark = true;   // palette currently in ImGui's style
     int saved_theme = 0;        // theme setting last written to the page's storage
     std::string hash;           // URL fragment last written
@@ -269,10 +271,11 @@ const char* CssCursor(ImGuiMouseCursor c) {
 // ---------------------------------------------------------------- frame
 bool io_wants_text() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
-void Frame() {
-    WebHost& h = Host();
+// Applies async results (storage, paste, theme, deep links) to the model. Runs from a
+// timer as well as from frames, so a hidden tab (no animation frames) still merges other
+// tabs' changes and saves its own.
+void ProcessEvents(WebHost& h, int64_t now) {
     AppState& app = h.app;
-    const int64_t now = platform::NowMs();
     std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
     if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
     for (const platform::PlatformEvent& e : events) {
@@ -293,6 +296,42 @@ void Frame() {
         default: HandleStorageEvent(app, e, now); break;
         }
     }
+}
+
+void Tick() {
+    WebHost& h = Host();
+    if (h.busy) { // called back from inside a frame: do it right after
+        platform::RequestTickIn(0);
+        return;
+    }
+    h.busy = true;
+    const int64_t now = platform::NowMs();
+    ProcessEvents(h, now);
+    const SaveState::Kind before = h.app.save.kind;
+    ApplyIntents(h.app, now);
+    PumpSaves(h.app, now, false);
+    h.busy = false;
+    if (h.app.save.kind != before) Wake();
+}
+
+void FrameBody();
+
+void Frame() {
+    WebHost& h = Host();
+    if (h.busy) {
+        platform::RequestFrame();
+        return;
+    }
+    h.busy = true;
+    FrameBody();
+    h.busy = false;
+}
+
+void FrameBody() {
+    WebHost& h = Host();
+    AppState& app = h.app;
+    const int64_t now = platform::NowMs();
+    ProcessEvents(h, now);
     SyncCanvasSize();
 
     ImGuiIO& io = ImGui::GetIO();
@@ -354,7 +393,7 @@ void Frame() {
         if (h.extra_frames > 0) --h.extra_frames;
         platform::RequestFrame();
     } else if (io.WantTextInput) {
-        platform::RequestFrameIn(500); // caret blink
+        platform::RequestFrameIn(500); // caret blink (drawn only while visible)
     }
 }
 
@@ -459,6 +498,7 @@ int main() {
     const std::string theme = platform::GetSetting("theme");
     h.app.ui.theme = h.saved_theme = (theme == "1" || theme == "2") ? theme[0] - '0' : 0;
     platform::SetFrameCallback(Frame);
+    platform::SetTickCallback(Tick);
     if (h.app.fatal_error.empty()) {
         platform::StorageOpen();
         platform::StorageRequestPersist();

@@ -40,6 +40,7 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
         if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
     }
     if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
+    s.saver.urgent = true;
     Touch(s);
 }
 } // namespace

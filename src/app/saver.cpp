@@ -24,7 +24,8 @@ void UpdateSaveState(AppState& s) {
 void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
     if (s.storage_loaded && s.storage_usable && (flush || s.saver.inflight.empty()) && s.progress.HasDirty()) {
         if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
-        const int64_t due = s.saver.first_dirty_ms + kSaveDelayMs;
+        // Status changes go out at once; typing in a note is batched for up to 300 ms.
+        const int64_t due = s.saver.urgent ? now_ms : s.saver.first_dirty_ms + kSaveDelayMs;
         if (flush || now_ms >= due) {
             std::vector<std::pair<std::string, std::string>> records;
             std::vector<std::string> papers = s.progress.TakeDirty();
@@ -32,10 +33,11 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 if (const PaperProgress* p = s.progress.Find(id))
                     records.emplace_back(id, ProgressRecordToJson(*p));
             s.saver.first_dirty_ms = 0;
+            s.saver.urgent = false;
             const int batch = platform::StorageWrite(records);
             s.saver.inflight[batch] = std::move(papers);
         } else {
-            platform::RequestFrameIn(static_cast<int>(due - now_ms) + 1);
+            platform::RequestTickIn(static_cast<int>(due - now_ms) + 1);
         }
     }
     UpdateSaveState(s);

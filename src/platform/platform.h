@@ -56,8 +56,11 @@ void StorageRequestPersist();
 int64_t NowMs();
 // Asks for a frame to be drawn soon; frames are drawn only on request.
 void RequestFrame();
-// After `ms`, request a frame (for timers such as the save delay).
+// After `ms`, request a frame (animations such as the caret; not run in hidden tabs).
 void RequestFrameIn(int ms);
+// After `ms`, run the app's tick: handle queued events and save what is due. Unlike
+// frames, ticks also run while the tab is hidden.
+void RequestTickIn(int ms);
 // Records a performance mark (e.g. "shelfmark:first-frame") once.
 void MarkOnce(const char* name);
 // Copies text to the system clipboard.

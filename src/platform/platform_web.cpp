@@ -30,6 +30,7 @@ std::deque<PlatformEvent>& Queue() {
 int g_next_batch = 1;
 bool g_frame_requested = false;
 void (*g_frame_callback)() = nullptr;
+void (*g_tick_callback)() = nullptr;
 
 EM_BOOL OnAnimationFrame(double, void*) {
     g_frame_requested = false;
@@ -39,6 +40,7 @@ EM_BOOL OnAnimationFrame(double, void*) {
 } // namespace
 
 void SetFrameCallback(void (*fn)()) { g_frame_callback = fn; }
+void SetTickCallback(void (*fn)()) { g_tick_callback = fn; }
 
 std::vector<PlatformEvent> TakePlatformEvents() {
     std::vector<PlatformEvent> out(std::make_move_iterator(Queue().begin()),
@@ -49,6 +51,9 @@ std::vector<PlatformEvent> TakePlatformEvents() {
 
 void PostPlatformEvent(PlatformEvent e) {
     Queue().push_back(std::move(e));
+    // Handle it now (background tabs throttle timers to 1 s); the tick defers itself if
+    // the app is in the middle of a frame.
+    if (g_tick_callback) g_tick_callback();
     RequestFrame();
 }
 
@@ -83,6 +88,14 @@ void RequestFrame() {
 
 void RequestFrameIn(int ms) {
     emscripten_set_timeout([](void*) { RequestFrame(); }, ms, nullptr);
+}
+
+void RequestTickIn(int ms) {
+    emscripten_set_timeout(
+        [](void*) {
+            if (g_tick_callback) g_tick_callback();
+        },
+        ms, nullptr);
 }
 
 void MarkOnce(const char* name) { sm_page_mark(name); }

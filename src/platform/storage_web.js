@@ -135,6 +135,8 @@ var SmStorageLib = {
       var store = tx.objectStore('papers');
       try {
         for (var i = 0; i < items.length; i++) store.put(items[i][1], items[i][0]);
+        // Commit now rather than after the request callbacks: the page may be closing.
+        if (tx.commit) tx.commit();
       } catch (e) {
         try { tx.abort(); } catch (e2) {}
         SMStr.callWrite(batch, 0, e.name + ': ' + e.message);
