@@ -12,12 +12,14 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/markdown.h"
 #include "core/progress.h"
 
 namespace shelfmark {
@@ -132,6 +134,10 @@ struct UiState {
     std::string note_paper;
     std::string note_buffer;
     std::string note_message;        // e.g. the size limit was reached
+    // The preview's parse, redone only when the text changes.
+    std::string preview_text;
+    std::optional<MarkdownDoc> preview_doc;
+    std::string preview_error;
     std::vector<std::string> visible_papers; // drawn this frame, in order
 };
 
