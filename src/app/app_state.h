@@ -21,6 +21,7 @@
 #include "core/catalog.h"
 #include "core/markdown.h"
 #include "core/progress.h"
+#include "core/search.h"
 
 namespace shelfmark {
 
@@ -156,6 +157,10 @@ struct AppState {
     std::vector<std::vector<std::pair<std::string, Status>>> undo; // status before each change
     UiState ui;
     Derived derived;
+    // Search: the index is rebuilt after loads and updated per paper after edits.
+    SearchIndex search_index;
+    bool index_needs_build = true;
+    std::set<std::string> index_stale; // papers whose record changed since indexing
     Probe probe;
     int64_t frames = 0;
 };
@@ -174,6 +179,11 @@ void BuildRows(AppState& s);
 void PumpSaves(AppState& s, int64_t now_ms, bool flush);
 // Marks derived data stale.
 inline void Touch(AppState& s) { ++s.generation; }
+// A paper's record changed: re-index it and refresh derived data.
+inline void TouchPaper(AppState& s, const std::string& paper) {
+    s.index_stale.insert(paper);
+    ++s.generation;
+}
 
 // Panels: one per file, each draws itself and records intents.
 void DrawMenuBar(AppState& s);

@@ -25,6 +25,8 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
             AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" names another paper; skipped, left as stored");
         } else {
             s.progress.MergeStored(*rec);
+            s.index_needs_build = true; // a load: rebuild once at the end
+            Touch(s);
         }
         break;
     }
@@ -66,7 +68,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         // newer, MergeStored marks it dirty and it is written back.
         std::string why;
         if (auto rec = ProgressRecordFromJson(e.text, &why); rec && rec->paper == e.key) {
-            s.progress.MergeStored(*rec);
+            if (s.progress.MergeStored(*rec)) TouchPaper(s, rec->paper);
             if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
         }
         break;

@@ -32,7 +32,10 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
     std::vector<std::pair<std::string, Status>> before;
     for (const auto& id : ids) {
         const Status old = s.progress.StatusOf(id);
-        if (s.progress.SetStatus(id, st, now)) before.emplace_back(id, old);
+        if (s.progress.SetStatus(id, st, now)) {
+            before.emplace_back(id, old);
+            s.index_stale.insert(id);
+        }
     }
     if (before.empty()) return;
     if (record_undo) {
@@ -48,6 +51,7 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
 void UseCatalogue(AppState& s, Catalogue c) {
     s.catalogue = std::move(c);
     s.catalogue.Reindex();
+    s.index_needs_build = true;
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
     Touch(s);
 }
@@ -76,7 +80,7 @@ void ApplyIntents(AppState& s, int64_t now) {
         case Intent::Kind::SetNote:
             if (in.text.size() <= kMaxNoteBytes && s.progress.SetNote(in.id, in.text, now)) {
                 if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-                Touch(s);
+                TouchPaper(s, in.id);
             }
             break;
         case Intent::Kind::SelectList:
@@ -220,6 +224,15 @@ void UpdateDerived(AppState& s) {
                 sc.read += read;
                 lc.read += read;
             }
+    }
+    // Search index: full build after loads, per-paper updates after edits.
+    if (s.index_needs_build || s.index_stale.size() > 2000) {
+        s.search_index.Build(c, s.progress);
+        s.index_needs_build = false;
+        s.index_stale.clear();
+    } else {
+        for (const auto& id : s.index_stale) s.search_index.UpdatePaper(id, s.progress.Find(id));
+        s.index_stale.clear();
     }
     d.all = {};
     for (const Paper& p : c.papers) {

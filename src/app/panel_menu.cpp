@@ -7,7 +7,6 @@
 namespace shelfmark {
 
 namespace {
-constexpr size_t kMaxQueryBytes = 512;
 
 const char* SaveLabel(const SaveState& s) {
     switch (s.kind) {

@@ -24,7 +24,22 @@ void BuildRows(AppState& s) {
     for (size_t li = 0; li < c.lists.size(); ++li)
         if (c.lists[li].id == s.ui.list_id) list_index = static_cast<int>(li);
 
-    const auto include = [&](int paper) { return paper >= 0; };
+    // The search: a query narrows the rows; with words, "all papers" is ordered by rank.
+    std::vector<char> hit;
+    std::vector<int> ranked;
+    s.ui.query_error.clear();
+    const bool searching = !s.ui.query.empty();
+    if (searching) {
+        const SearchQuery q = ParseQuery(s.ui.query);
+        SearchResult res = Search(q, s.search_index, s.progress);
+        hit.assign(c.papers.size(), 0);
+        for (const SearchHit& h : res.hits) {
+            if (h.paper < hit.size()) hit[h.paper] = 1;
+            ranked.push_back(static_cast<int>(h.paper));
+        }
+        for (size_t i = 0; i < res.errors.size(); ++i) s.ui.query_error += (i ? "; " : "") + res.errors[i];
+    }
+    const auto include = [&](int paper) { return paper >= 0 && (!searching || hit[paper]); };
     if (list_index >= 0) {
         const ReadingList& list = c.lists[list_index];
         for (int si = 0; si < static_cast<int>(list.sections.size()); ++si) {
@@ -34,9 +49,10 @@ void BuildRows(AppState& s) {
                 papers.push_back({it->second, list_index, si, ei});
             }
         }
+    } else if (searching) {
+        for (int i : ranked) papers.push_back({i, -1, -1, -1});
     } else {
-        for (int i = 0; i < static_cast<int>(c.papers.size()); ++i)
-            if (include(i)) papers.push_back({i, -1, -1, -1});
+        for (int i = 0; i < static_cast<int>(c.papers.size()); ++i) papers.push_back({i, -1, -1, -1});
     }
     d.matches = static_cast<int>(papers.size());
 
