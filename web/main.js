@@ -49,7 +49,21 @@
     });
   }
 
+  // Benchmarks: ?synthetic=N[&lists=L][&seed=S] loads a generated catalogue instead of
+  // the bundled one, with its own database so real progress is never touched.
+  var params = new URLSearchParams(location.search);
+  var args = [];
+  var dbName = 'shelfmark';
+  if (params.has('synthetic')) {
+    args.push('--synthetic', String(parseInt(params.get('synthetic'), 10) || 1000));
+    args.push('--lists', String(parseInt(params.get('lists'), 10) || 50));
+    args.push('--seed', String(parseInt(params.get('seed'), 10) || 1));
+    dbName = 'shelfmark-synthetic';
+  }
+
   window.Module = {
+    arguments: args,
+    shelfmarkDbName: dbName,
     canvas: canvas,
     locateFile: function (file) { return file + '?v=' + build; },
     print: function (t) { console.log(t); },

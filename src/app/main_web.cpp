@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@
 #include "app/events.h"
 #include "app/fonts.h"
 #include "app/widgets.h"
+#include "core/synthetic.h"
 #include "platform/platform.h"
 
 namespace shelfmark::platform {
@@ -441,7 +443,7 @@ EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
 }
 }
 
-int main() {
+int main(int argc, char** argv) {
     using namespace shelfmark;
     WebHost& h = Host();
     EmscriptenWebGLContextAttributes attrs;
@@ -479,7 +481,28 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvasSize();
 
-    LoadBundle(h.app, "/data");
+    // ?synthetic=N (see web/main.js): a generated catalogue and progress for benchmarks.
+    SyntheticSpec synthetic;
+    bool use_synthetic = false;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string k = argv[i];
+        const int v = std::atoi(argv[i + 1]);
+        if (k == "--synthetic" && v > 0) {
+            use_synthetic = true;
+            synthetic.papers = std::min(v, 200000);
+        } else if (k == "--lists" && v > 0) {
+            synthetic.lists = std::min(v, 1000);
+        } else if (k == "--seed" && v > 0) {
+            synthetic.seed = static_cast<uint32_t>(v);
+        }
+    }
+    if (use_synthetic) {
+        UseCatalogue(h.app, GenerateSyntheticCatalogue(synthetic));
+        h.app.progress = GenerateSyntheticProgress(synthetic);
+        (void)h.app.progress.TakeDirty(); // generated, not the user's: never written
+    } else {
+        LoadBundle(h.app, "/data");
+    }
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnMouse);

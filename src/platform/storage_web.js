@@ -18,7 +18,7 @@ var SmStorageLib = {
       }
       var req;
       try {
-        req = indexedDB.open('shelfmark', 1);
+        req = indexedDB.open(Module.shelfmarkDbName || 'shelfmark', 1);
       } catch (e) {
         SM.fail('IndexedDB cannot be opened: ' + (e && e.message ? e.message : e));
         return;
