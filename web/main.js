@@ -41,11 +41,11 @@
     navigator.serviceWorker.register('sw.js').catch(function (e) {
       console.warn('offline support unavailable: ' + e.message);
     });
-    navigator.serviceWorker.addEventListener('controllerchange', function () {
-      // A new build took over while this page runs the old one: it keeps working, the
-      // new one starts on the next reload.
-      if (hadController) notice('A new version of Shelfmark is ready: reload to use it.');
-      hadController = true;
+    // A worker of another build took over while this page runs: this page keeps working;
+    // the new build starts on the next reload.
+    navigator.serviceWorker.addEventListener('message', function (ev) {
+      var other = ev.data && ev.data.shelfmarkBuild;
+      if (hadController && other && other !== build) notice('A new version of Shelfmark is ready: reload to use it.');
     });
   }
 
@@ -89,5 +89,7 @@
     saveState: function () { return query('save'); },
     visiblePapers: function () { return query('visible') || []; },
     frameCount: function () { return query('frames') || 0; },
+    notice: function () { return query('notice'); },
+    importState: function () { return query('import'); },
   };
 })();

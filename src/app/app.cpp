@@ -16,6 +16,11 @@ void Banners(AppState& s) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         s.probe.Add("banner", a.x, a.y, b.x, b.y);
     }
+    if (!s.notice.empty()) {
+        ImGui::TextDisabled("%s", s.notice.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("OK##notice")) s.notice.clear();
+    }
     if (!s.storage_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
         ImGui::TextWrapped("Some saved data could not be read and was left untouched (%d problem%s; hover for details).",
@@ -84,6 +89,7 @@ void DrawApp(AppState& s) {
     ImGui::End();
     DrawHelpOverlay(s);
     DrawStatsWindow(s);
+    DrawImportDialog(s);
 }
 
 } // namespace shelfmark

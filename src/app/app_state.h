@@ -20,8 +20,11 @@
 
 #include "core/catalog.h"
 #include "core/markdown.h"
+#include "core/markdown_import.h"
 #include "core/progress.h"
+#include "core/progress_file.h"
 #include "core/search.h"
+#include "core/user_data.h"
 
 namespace shelfmark {
 
@@ -42,6 +45,17 @@ struct Intent {
         Back,          // Esc: close overlays, leave fields, clear the search
         ToggleHelp,
         ToggleStats,
+        Export,        // download the progress file
+        Import,        // pick a file (JSON progress file or Markdown)
+        ApplyImport,   // number: 0 merge, 1 replace, 2 checklist -> progress, 3 Markdown -> new list
+        CancelImport,
+        CreateList,    // text: title
+        RenameList,    // id: list; text: new title
+        DeleteList,    // id: list
+        AddToList,     // id: list; text: paper id
+        AddPaper,      // id: list; paper: the new paper (id made here)
+        RemoveEntry,   // id: list; number: section; number2: entry
+        MoveEntry,     // id: list; number: section; number2: entry; flag: up
     };
     Intent(Kind k, std::string id_ = {}) : kind(k), id(std::move(id_)) {}
     Kind kind;
@@ -50,7 +64,9 @@ struct Intent {
     Status status = Status::Unread;
     std::string text;
     int number = 0;
+    int number2 = 0;
     bool flag = false;
+    Paper paper;
 };
 
 // Where the user's data stands with respect to storage; shown in the menu bar.
@@ -140,10 +156,31 @@ struct UiState {
     std::optional<MarkdownDoc> preview_doc;
     std::string preview_error;
     std::vector<std::string> visible_papers; // drawn this frame, in order
+    // The user's own list being edited: its name and the add-a-paper form.
+    std::string rename_list, rename_buffer;
+    bool show_add_paper = false;
+    Paper new_paper;
+    std::string new_paper_link, new_paper_authors;
+};
+
+// A file chosen for import, parsed and previewed; nothing is applied until the user says.
+struct PendingImport {
+    bool open = false;
+    std::string file_name;
+    std::string error;                          // the file cannot be used, and why
+    std::optional<ProgressFile> file;           // a JSON progress file
+    ImportPreview merge, replace;
+    std::optional<ChecklistImport> checklist;   // Markdown: its [x] boxes as progress
+    ChecklistPreview checklist_preview;
+    std::string checklist_error;
+    std::optional<ReadingListImport> reading_list; // Markdown: as a new list of the user's
+    std::string reading_list_error;
 };
 
 struct AppState {
-    Catalogue catalogue;
+    Catalogue bundled;               // the reading lists shipped with the app
+    UserData user;                   // the user's own lists and papers
+    Catalogue catalogue;             // bundled + user: what the panels show
     std::string fatal_error;         // set when the bundle cannot be loaded
     Progress progress;
     uint64_t generation = 0;         // bumps on every change that affects Derived
@@ -161,6 +198,9 @@ struct AppState {
     SearchIndex search_index;
     bool index_needs_build = true;
     std::set<std::string> index_stale; // papers whose record changed since indexing
+    std::set<std::string> user_dirty;  // "list:<id>" / "paper:<id>" to write (or delete)
+    PendingImport import;
+    std::string notice;                // one-line outcome of the last action (import, export)
     Probe probe;
     int64_t frames = 0;
 };
@@ -173,6 +213,15 @@ void UseCatalogue(AppState& s, Catalogue c);
 void ApplyIntents(AppState& s, int64_t now_ms);
 // Rebuilds s.derived when s.generation moved.
 void UpdateDerived(AppState& s);
+// Rebuilds s.catalogue from s.bundled and s.user (user_lists.cpp).
+void RebuildCatalogue(AppState& s);
+// Applies the user-list intents (user_lists.cpp); true when it handled the intent.
+bool ApplyUserListIntent(AppState& s, const Intent& in, int64_t now_ms);
+// Export, import and the import preview (transfer.cpp).
+void ExportProgress(AppState& s, int64_t now_ms);
+void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok);
+void ApplyPendingImport(AppState& s, int mode, int64_t now_ms);
+void DrawImportDialog(AppState& s);
 // Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
 void BuildRows(AppState& s);
 // Writes dirty records when due (or at once when `flush`); updates s.save.

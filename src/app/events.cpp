@@ -1,11 +1,34 @@
 #include "app/events.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 namespace shelfmark {
 
 namespace {
 constexpr int64_t kRetryAfterFailureMs = 5000;
+
+// A stored record of the user's own lists/papers ("list:<id>" / "paper:<id>").
+bool MergeUserRecord(AppState& s, const std::string& key, const std::string& text) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return false;
+    std::string field, message;
+    bool changed = false;
+    if (key.rfind("list:", 0) == 0) {
+        auto l = UserListFromValue(j, false, &field, &message);
+        if (!l || l->list.id != key.substr(5)) return false;
+        changed = MergeUserList(s.user, *l);
+    } else if (key.rfind("paper:", 0) == 0) {
+        auto p = UserPaperFromValue(j, false, &field, &message);
+        if (!p || p->paper.id != key.substr(6)) return false;
+        changed = MergeUserPaper(s.user, *p);
+    } else {
+        return false;
+    }
+    if (changed) RebuildCatalogue(s);
+    return true;
+}
 constexpr size_t kMaxProblemsShown = 50;
 
 void AddProblem(AppState& s, std::string p) {
@@ -17,6 +40,11 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     using K = platform::PlatformEvent::Kind;
     switch (e.kind) {
     case K::StorageRecord: {
+        if (e.key.rfind("user/", 0) == 0) {
+            if (!MergeUserRecord(s, e.key.substr(5), e.text))
+                AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" is damaged; skipped, left as stored");
+            break;
+        }
         std::string why;
         auto rec = ProgressRecordFromJson(e.text, &why);
         if (!rec) {
@@ -53,7 +81,12 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
             if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
         } else {
             // Keep the changes in memory and try again later; say why meanwhile.
-            s.progress.MarkDirty(papers);
+            std::vector<std::string> progress_keys;
+            for (auto& k : papers) {
+                if (k.rfind("user/", 0) == 0) s.user_dirty.insert(k.substr(5));
+                else progress_keys.push_back(k);
+            }
+            s.progress.MarkDirty(progress_keys);
             s.saver.first_dirty_ms = now_ms + kRetryAfterFailureMs;
             std::string why = e.text;
             if (why.find("QuotaExceeded") != std::string::npos)
@@ -66,6 +99,10 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     case K::StorageChanged: {
         // Another tab committed this record: merge it (newer field wins). If ours is
         // newer, MergeStored marks it dirty and it is written back.
+        if (e.key.rfind("user/", 0) == 0) {
+            MergeUserRecord(s, e.key.substr(5), e.text);
+            break;
+        }
         std::string why;
         if (auto rec = ProgressRecordFromJson(e.text, &why); rec && rec->paper == e.key) {
             if (s.progress.MergeStored(*rec)) TouchPaper(s, rec->paper);
@@ -86,6 +123,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     case K::Paste:
     case K::ColorScheme:
     case K::Hash:
+    case K::FileOpened:
         break;
     }
 }

@@ -42,6 +42,8 @@ struct InputEvent {
     enum class Type { MouseMove, MouseButton, Wheel, Key, Text, Focus };
     InputEvent(Type t, float x_ = 0, float y_ = 0, int code_ = 0, bool down_ = false, std::string text_ = {})
         : type(t), x(x_), y(y_), code(code_), down(down_), text(std::move(text_)) {}
+    // Modifier keys as they were at this event (applied with it, not when queued).
+    int mods = -1; // -1: unknown (keep); else bits 1 ctrl, 2 shift, 4 alt, 8 super
     Type type;
     float x, y;            // physical pixels (MouseMove) or wheel lines (Wheel)
     int code;              // mouse button or key code
@@ -114,6 +116,15 @@ bool ApplyInput() {
     bool key_changed = false;
     while (!h.input.empty()) {
         const InputEvent& e = h.input.front();
+        if (e.mods >= 0 && (e.type == InputEvent::Type::Key || e.type == InputEvent::Type::MouseButton)) {
+            const bool changes = h.ctrl != ((e.mods & 1) != 0) || h.shift != ((e.mods & 2) != 0) ||
+                                 h.alt != ((e.mods & 4) != 0) || h.super != ((e.mods & 8) != 0);
+            if (changes && key_changed) return true; // let this frame see the old modifiers
+            h.ctrl = e.mods & 1;
+            h.shift = e.mods & 2;
+            h.alt = e.mods & 4;
+            h.super = e.mods & 8;
+        }
         switch (e.type) {
         case InputEvent::Type::MouseMove:
             if (button_changed[0] || button_changed[1]) return true; // let the click land first
@@ -160,15 +171,15 @@ void Queue(InputEvent e) {
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
     WebHost& h = Host();
     const float x = static_cast<float>(e->clientX * h.dpr), y = static_cast<float>(e->clientY * h.dpr);
-    h.ctrl = e->ctrlKey;
-    h.shift = e->shiftKey;
-    h.alt = e->altKey;
-    h.super = e->metaKey;
+    const int mods = (e->ctrlKey ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0) | (e->metaKey ? 8 : 0);
     Queue(InputEvent{InputEvent::Type::MouseMove, x, y});
     // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
     const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, button, true});
-    if (type == EMSCRIPTEN_EVENT_MOUSEUP) Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, button, false});
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        InputEvent b{InputEvent::Type::MouseButton, 0, 0, button, type == EMSCRIPTEN_EVENT_MOUSEDOWN};
+        b.mods = mods;
+        Queue(std::move(b));
+    }
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN; // keep focus handling ours; no text selection
 }
 
@@ -222,18 +233,16 @@ bool IsSingleCodePoint(const char* s) {
 }
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
-    WebHost& h = Host();
-    h.ctrl = e->ctrlKey;
-    h.shift = e->shiftKey;
-    h.alt = e->altKey;
-    h.super = e->metaKey;
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const int code = static_cast<int>(e->keyCode);
-    Queue(InputEvent{InputEvent::Type::Key, 0, 0, code, down});
+    InputEvent k{InputEvent::Type::Key, 0, 0, code, down};
+    k.mods = (e->ctrlKey ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0) | (e->metaKey ? 8 : 0);
+    Queue(std::move(k));
     const bool cmd = e->ctrlKey || e->metaKey;
     if (down && !cmd && IsSingleCodePoint(e->key)) Queue(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e->key});
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
     if (cmd && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
+    if (cmd && (code == 'S' || code == 'O' || code == 'F')) return EM_TRUE; // ours: export, import, search
     if (cmd) return code == 'A' || code == 'Z' || code == 'Y' ? ImGui::GetIO().WantTextInput : EM_FALSE;
     if (code >= 112 && code <= 123) return EM_FALSE; // F1..F12 stay the browser's
     return ImGui::GetIO().WantCaptureKeyboard || code == 9 || code == 8 || code == 32 || (code >= 33 && code <= 40);
@@ -288,6 +297,7 @@ void ProcessEvents(WebHost& h, int64_t now) {
                 app.ui.note_message = "The pasted text (" + std::to_string(e.text.size() / 1024) +
                                       " KB) is larger than a note can hold (256 KB); nothing was pasted.";
             break;
+        case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(app, e.key, e.text, e.ok); break;
         case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
         case platform::PlatformEvent::Kind::Hash:
             if (e.text != h.hash) {
@@ -437,6 +447,10 @@ EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
         j = app.ui.visible_papers;
     } else if (q == "frames") {
         j = app.frames;
+    } else if (q == "notice") {
+        j = app.notice;
+    } else if (q == "import") {
+        j = {{"open", app.import.open}, {"error", app.import.error}, {"file", app.import.file_name}};
     }
     out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return out.c_str();

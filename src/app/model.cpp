@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/app_state.h"
+#include "platform/platform.h"
 
 namespace shelfmark {
 
@@ -49,9 +50,8 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
 } // namespace
 
 void UseCatalogue(AppState& s, Catalogue c) {
-    s.catalogue = std::move(c);
-    s.catalogue.Reindex();
-    s.index_needs_build = true;
+    s.bundled = std::move(c);
+    RebuildCatalogue(s);
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
     Touch(s);
 }
@@ -70,6 +70,7 @@ void LoadBundle(AppState& s, const std::string& data_dir) {
 void ApplyIntents(AppState& s, int64_t now) {
     UiState& ui = s.ui;
     for (Intent& in : s.intents) {
+        if (ApplyUserListIntent(s, in, now)) continue;
         switch (in.kind) {
         case Intent::Kind::SetStatus: {
             std::vector<std::string> ids = in.ids;
@@ -181,6 +182,11 @@ void ApplyIntents(AppState& s, int64_t now) {
         case Intent::Kind::ToggleStats:
             ui.show_stats = !ui.show_stats;
             break;
+        case Intent::Kind::Export: ExportProgress(s, now); break;
+        case Intent::Kind::Import: platform::PickFile(); break;
+        case Intent::Kind::ApplyImport: ApplyPendingImport(s, in.number, now); break;
+        case Intent::Kind::CancelImport: s.import = PendingImport{}; break;
+        default: break;
         }
     }
     s.intents.clear();

@@ -96,6 +96,19 @@ void DrawDetailPanel(AppState& s) {
                     }
         }
     }
+    // Add to one of the user's own lists.
+    if (!s.user.lists.empty()) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::BeginCombo("##addto", "Add to my list...")) {
+            for (const auto& [id, ul] : s.user.lists)
+                if (ImGui::Selectable(ul.list.title.c_str())) {
+                    Intent in{Intent::Kind::AddToList, id};
+                    in.text = p->id;
+                    s.intents.push_back(std::move(in));
+                }
+            ImGui::EndCombo();
+        }
+    }
     ImGui::Separator();
     DrawNoteEditor(s, p->id);
 }

@@ -19,6 +19,8 @@ constexpr Shortcut kShortcuts[] = {
     {"n", "edit the note of the selected paper"},
     {"Esc", "back: close this, leave a text field, clear the search, drop the selection"},
     {"Ctrl+Z", "undo the last status change"},
+    {"Ctrl+S", "export your progress (a JSON file)"},
+    {"Ctrl+O", "import a progress file or a Markdown list (or drop it on the page)"},
     {"?", "this help"},
 };
 } // namespace

@@ -55,6 +55,12 @@ void DrawListsPanel(AppState& s) {
         ImGui::Separator();
         ImGui::PopID();
     }
+    if (ImGui::Button("+ New list of my own")) {
+        Intent in{Intent::Kind::CreateList};
+        in.text = "My list";
+        s.intents.push_back(std::move(in));
+    }
+    ProbeLastItem(s, "new-list");
 }
 
 } // namespace shelfmark

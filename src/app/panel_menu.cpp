@@ -22,6 +22,19 @@ const char* SaveLabel(const SaveState& s) {
 
 void DrawMenuBar(AppState& s) {
     if (!ImGui::BeginMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Export progress...", "Ctrl+S")) s.intents.push_back({Intent::Kind::Export});
+        if (ImGui::MenuItem("Import progress or Markdown...", "Ctrl+O")) s.intents.push_back({Intent::Kind::Import});
+        ImGui::TextDisabled("You can also drop a file on the page.");
+        ImGui::Separator();
+        if (ImGui::MenuItem("New list of my own")) {
+            Intent in{Intent::Kind::CreateList};
+            in.text = "My list";
+            s.intents.push_back(std::move(in));
+        }
+        ImGui::EndMenu();
+    }
+    ProbeLastItem(s, "menu-file");
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats)) s.intents.push_back({Intent::Kind::ToggleStats});
         ImGui::Separator();

@@ -18,7 +18,9 @@ void StatusButton(AppState& s, const std::string& paper) {
     const Status st = s.progress.StatusOf(paper);
     const bool dark = IsDark(s);
     ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
-    const std::string label = std::string(StatusName(st)) + "##status";
+    // "###": the id must not depend on the label, or a change arriving from another tab
+    // between press and release would drop the click.
+    const std::string label = std::string(StatusName(st)) + "###status";
     if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
         // Clicking a selected row's status acts on the whole selection.
         if (!s.ui.selected.count(paper)) s.intents.push_back({Intent::Kind::SelectPaper, paper});
@@ -48,6 +50,73 @@ void StatusButton(AppState& s, const std::string& paper) {
     }
 }
 
+// Title (renamable), delete, and a form to add a paper by hand.
+void DrawOwnListHeader(AppState& s, const ReadingList& list) {
+    UiState& ui = s.ui;
+    if (ui.rename_list != list.id) {
+        ui.rename_list = list.id;
+        ui.rename_buffer = list.title;
+    }
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    InputString("##rename", "List name", &ui.rename_buffer, kMaxUserTitleBytes);
+    ProbeLastItem(s, "list-name");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        Intent in{Intent::Kind::RenameList, list.id};
+        in.text = ui.rename_buffer;
+        s.intents.push_back(std::move(in));
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper")) ui.show_add_paper = !ui.show_add_paper;
+    ProbeLastItem(s, "add-paper-toggle");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("delete list")) ImGui::OpenPopup("delete-list");
+    if (ImGui::BeginPopup("delete-list")) {
+        ImGui::Text("Delete \"%s\"? Papers and notes stay; only the list goes.", list.title.c_str());
+        if (ImGui::Button("Delete")) {
+            s.intents.push_back({Intent::Kind::DeleteList, list.id});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (!ui.show_add_paper) return;
+    Paper& p = ui.new_paper;
+    const float w = ImGui::GetFontSize() * 22;
+    ImGui::SetNextItemWidth(w);
+    InputString("title##np", "Title (required)", &p.title, kMaxUserTitleBytes);
+    ProbeLastItem(s, "new-paper-title");
+    ImGui::SetNextItemWidth(w);
+    InputString("link##np", "https://...", &ui.new_paper_link, 2000);
+    ImGui::SetNextItemWidth(w);
+    InputString("authors##np", "Authors, comma separated", &ui.new_paper_authors, 4000);
+    ImGui::SetNextItemWidth(w * 0.6f);
+    InputString("venue##np", "e.g. OSDI", &p.venue, 200);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(w * 0.3f);
+    ImGui::InputInt("year##np", &p.year, 0, 0);
+    if (ImGui::Button("Add to this list") && !p.title.empty()) {
+        Intent in{Intent::Kind::AddPaper, list.id};
+        in.paper = p;
+        in.paper.year = (p.year >= 1000 && p.year <= 9999) ? p.year : 0;
+        if (!ui.new_paper_link.empty()) in.paper.links = {ui.new_paper_link};
+        std::string a = ui.new_paper_authors;
+        for (size_t pos = 0; pos <= a.size();) {
+            const size_t end = std::min(a.find(',', pos), a.size());
+            std::string name = a.substr(pos, end - pos);
+            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+            while (!name.empty() && name.back() == ' ') name.pop_back();
+            if (!name.empty()) in.paper.authors.push_back(name);
+            pos = end + 1;
+        }
+        s.intents.push_back(std::move(in));
+        ui.new_paper = Paper{};
+        ui.new_paper_link.clear();
+        ui.new_paper_authors.clear();
+    }
+    ProbeLastItem(s, "new-paper-add");
+}
+
 std::string VenueYear(const Paper& p) {
     std::string v = p.venue;
     if (p.year) v += (v.empty() ? "" : " ") + std::to_string(p.year);
@@ -70,7 +139,12 @@ void DrawPapersPanel(AppState& s) {
     const Catalogue& c = s.catalogue;
     const Derived& d = s.derived;
     const ReadingList* list = c.FindList(s.ui.list_id);
-    ImGui::TextUnformatted(list ? list->title.c_str() : "All papers");
+    const bool own = list && list->kind == "user";
+    if (own) {
+        DrawOwnListHeader(s, *list);
+    } else {
+        ImGui::TextUnformatted(list ? list->title.c_str() : "All papers");
+    }
     if (list && !list->source.empty()) {
         ImGui::SameLine();
         if (ImGui::SmallButton("source")) platform::OpenUrl(list->source);
@@ -171,7 +245,22 @@ void DrawPapersPanel(AppState& s) {
             ImGui::TableSetColumnIndex(kVenue);
             ImGui::TextUnformatted(VenueYear(p).c_str());
             ImGui::TableSetColumnIndex(kRole);
-            if (row.list >= 0) {
+            if (own && s.ui.sort_column < 0 && s.ui.query.empty()) {
+                // The user's list: reorder and remove here.
+                const auto entry_intent = [&](Intent::Kind k, bool up) {
+                    Intent in{k, list->id};
+                    in.number = row.section;
+                    in.number2 = row.entry;
+                    in.flag = up;
+                    s.intents.push_back(std::move(in));
+                };
+                if (ImGui::SmallButton("up")) entry_intent(Intent::Kind::MoveEntry, true);
+                ImGui::SameLine(0, 2);
+                if (ImGui::SmallButton("dn")) entry_intent(Intent::Kind::MoveEntry, false);
+                ImGui::SameLine(0, 2);
+                if (ImGui::SmallButton("x")) entry_intent(Intent::Kind::RemoveEntry, false);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
+            } else if (row.list >= 0) {
                 const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;
                 if (role == "required") ImGui::TextUnformatted(role.c_str());
                 else ImGui::TextDisabled("%s", role.c_str());

@@ -20,6 +20,8 @@ void HandleShortcuts(AppState& s) {
         else s.intents.push_back({Intent::Kind::Back});
     }
     if (cmd && Pressed('F')) s.intents.push_back({Intent::Kind::FocusSearch});
+    if (cmd && Pressed('S')) s.intents.push_back({Intent::Kind::Export});
+    if (cmd && Pressed('O')) s.intents.push_back({Intent::Kind::Import});
     if (typing) return;
     if (cmd && Pressed('Z')) s.intents.push_back({Intent::Kind::Undo});
     if (cmd) return;

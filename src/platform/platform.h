@@ -30,6 +30,7 @@ struct PlatformEvent {
         Paste,           // text: pasted text
         ColorScheme,     // number: 1 when the system prefers dark, 0 light
         Hash,            // text: the URL's #fragment (deep link), at start and on change
+        FileOpened,      // key: file name; ok: read as UTF-8 text (text), else text says why
     };
     Kind kind;
     std::string key;
@@ -67,6 +68,11 @@ void MarkOnce(const char* name);
 void SetClipboard(const std::string& text);
 // Opens an http(s)/mailto URL in a new tab.
 void OpenUrl(const std::string& url);
+// Saves `text` as a download named `name` (the browser's download folder).
+void DownloadFile(const std::string& name, const std::string& text, const std::string& mime);
+// Opens the system file picker (must follow a user action); the chosen file comes back as
+// a FileOpened event. Files dropped on the page come back the same way.
+void PickFile();
 // Replaces the URL's #fragment without adding a history entry ("" clears it).
 void SetLocationHash(const std::string& hash);
 // Small per-browser settings (theme); "" when unset or storage is blocked.

@@ -17,6 +17,8 @@ void sm_page_mark(const char* name);
 void sm_page_set_clipboard(const char* text);
 void sm_page_open_url(const char* url);
 void sm_page_set_hash(const char* hash);
+void sm_page_download(const char* name, const char* text, const char* mime);
+void sm_page_pick_file();
 char* sm_page_get_setting(const char* key);
 void sm_page_set_setting(const char* key, const char* value);
 }
@@ -101,6 +103,10 @@ void RequestTickIn(int ms) {
 void MarkOnce(const char* name) { sm_page_mark(name); }
 void SetClipboard(const std::string& text) { sm_page_set_clipboard(text.c_str()); }
 void OpenUrl(const std::string& url) { sm_page_open_url(url.c_str()); }
+void DownloadFile(const std::string& name, const std::string& text, const std::string& mime) {
+    sm_page_download(name.c_str(), text.c_str(), mime.c_str());
+}
+void PickFile() { sm_page_pick_file(); }
 void SetLocationHash(const std::string& hash) { sm_page_set_hash(hash.c_str()); }
 std::string GetSetting(const std::string& key) {
     char* v = sm_page_get_setting(key.c_str());
@@ -143,6 +149,9 @@ EMSCRIPTEN_KEEPALIVE void sm_on_color_scheme(int dark) {
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_hash(const char* hash) {
     PostPlatformEvent({PlatformEvent::Kind::Hash, "", hash});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_file(const char* name, int ok, const char* text) {
+    PostPlatformEvent({PlatformEvent::Kind::FileOpened, name, text, 0, ok != 0});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
     PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});

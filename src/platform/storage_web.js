@@ -18,7 +18,8 @@ var SmStorageLib = {
       }
       var req;
       try {
-        req = indexedDB.open(Module.shelfmarkDbName || 'shelfmark', 1);
+        // Version 2 added the "user" store (the user's own lists and papers).
+        req = indexedDB.open(Module.shelfmarkDbName || 'shelfmark', 2);
       } catch (e) {
         SM.fail('IndexedDB cannot be opened: ' + (e && e.message ? e.message : e));
         return;
@@ -27,6 +28,7 @@ var SmStorageLib = {
         var db = req.result;
         if (!db.objectStoreNames.contains('papers')) db.createObjectStore('papers');
         if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+        if (!db.objectStoreNames.contains('user')) db.createObjectStore('user');
       };
       req.onblocked = function () {
         SM.fail('the database is blocked by another Shelfmark tab of an older version; close it');
@@ -65,12 +67,12 @@ var SmStorageLib = {
         var keys = ev.data && ev.data.keys;
         if (!SM.db || !Array.isArray(keys) || !keys.length) return;
         var tx;
-        try { tx = SM.db.transaction('papers', 'readonly'); } catch (e) { return; }
-        var store = tx.objectStore('papers'), got = [];
+        try { tx = SM.db.transaction(['papers', 'user'], 'readonly'); } catch (e) { return; }
+        var got = [];
         keys.forEach(function (k) {
           if (typeof k !== 'string') return;
-          var r = store.get(k);
-          r.onsuccess = function () { if (r.result !== undefined) got.push([k, r.result]); };
+          var r = tx.objectStore(SM.storeOf(k)).get(SM.keyIn(k));
+          r.onsuccess = function () { got.push([k, r.result === undefined ? null : r.result]); };
         });
         tx.oncomplete = function () {
           got.forEach(function (kv) {
@@ -88,33 +90,41 @@ var SmStorageLib = {
         Module._sm_on_storage_info(r[0] ? 1 : 0, r[1].usage || 0, r[1].quota || 0);
       }).catch(function () {});
     },
+    // Keys: a paper id (store "papers") or "user/<key>" (store "user").
+    storeOf: function (key) { return key.indexOf('user/') === 0 ? 'user' : 'papers'; },
+    keyIn: function (key) { return key.indexOf('user/') === 0 ? key.slice(5) : key; },
     readAll: function () {
       var tx;
       try {
-        tx = SM.db.transaction('papers', 'readonly');
+        tx = SM.db.transaction(['papers', 'user'], 'readonly');
       } catch (e) {
         SM.fail('cannot read saved progress: ' + e.message);
         return;
       }
-      var store = tx.objectStore('papers');
-      var keysReq = store.getAllKeys();
-      var valsReq = store.getAll();
+      var reqs = ['papers', 'user'].map(function (name) {
+        var store = tx.objectStore(name);
+        return { prefix: name === 'user' ? 'user/' : '', keys: store.getAllKeys(), vals: store.getAll() };
+      });
       tx.oncomplete = function () {
-        var keys = keysReq.result, vals = valsReq.result, problems = [];
-        for (var i = 0; i < keys.length; i++) {
-          var text;
-          try {
-            text = JSON.stringify(vals[i]);
-          } catch (e) {
-            text = null;
+        var problems = [], count = 0;
+        reqs.forEach(function (r) {
+          var keys = r.keys.result, vals = r.vals.result;
+          for (var i = 0; i < keys.length; i++) {
+            var text;
+            try {
+              text = JSON.stringify(vals[i]);
+            } catch (e) {
+              text = null;
+            }
+            if (typeof keys[i] !== 'string' || typeof text !== 'string') {
+              problems.push('record ' + String(keys[i]).slice(0, 60) + ' is unreadable');
+              continue;
+            }
+            count++;
+            SMStr.call2(Module._sm_on_storage_record, r.prefix + keys[i], text);
           }
-          if (typeof keys[i] !== 'string' || typeof text !== 'string') {
-            problems.push('record ' + String(keys[i]).slice(0, 60) + ' is unreadable');
-            continue;
-          }
-          SMStr.call2(Module._sm_on_storage_record, keys[i], text);
-        }
-        SMStr.callN(Module._sm_on_storage_loaded, keys.length, problems.join('\n'));
+        });
+        SMStr.callN(Module._sm_on_storage_loaded, count, problems.join('\n'));
       };
       tx.onerror = tx.onabort = function () {
         SM.fail('cannot read saved progress: ' + (tx.error ? tx.error.name + ': ' + tx.error.message : 'aborted'));
@@ -127,14 +137,17 @@ var SmStorageLib = {
       }
       var items = JSON.parse(json), tx;
       try {
-        tx = SM.db.transaction('papers', 'readwrite', { durability: 'strict' });
+        tx = SM.db.transaction(['papers', 'user'], 'readwrite', { durability: 'strict' });
       } catch (e) {
         SMStr.callWrite(batch, 0, e.name + ': ' + e.message);
         return;
       }
-      var store = tx.objectStore('papers');
       try {
-        for (var i = 0; i < items.length; i++) store.put(items[i][1], items[i][0]);
+        for (var i = 0; i < items.length; i++) {
+          var store = tx.objectStore(SM.storeOf(items[i][0])), key = SM.keyIn(items[i][0]);
+          if (items[i][1] === null) store.delete(key);
+          else store.put(items[i][1], key);
+        }
         // Commit now rather than after the request callbacks: the page may be closing.
         if (tx.commit) tx.commit();
       } catch (e) {
