@@ -124,6 +124,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     case K::ColorScheme:
     case K::Hash:
     case K::FileOpened:
+    case K::Text:
         break;
     }
 }

@@ -1,6 +1,12 @@
 #include "app/fonts.h"
 
+#include <imgui_internal.h>
+
 #include <cmath>
+#include <set>
+#include <vector>
+
+#include "platform/platform.h"
 
 namespace shelfmark {
 
@@ -9,10 +15,14 @@ constexpr float kBodyPx = 15.0f;
 constexpr float kHeadingPx = 19.0f;
 constexpr float kMonoPx = 14.0f;
 
+constexpr size_t kMaxExtraGlyphs = 6000;
+
 struct Fonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;
     ImFont* mono = nullptr;
+    std::set<uint32_t> extra;   // code points drawn by the browser, in the atlas
+    std::set<uint32_t> pending; // asked for, not yet in the atlas
 };
 Fonts& Registry() {
     static Fonts f;
@@ -20,7 +30,7 @@ Fonts& Registry() {
 }
 
 // Latin, Latin-1/Extended, Greek, general punctuation, arrows, math, box drawing.
-const ImWchar kTextRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2100, 0x214F,
+const ImWchar kTextRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2100, 0x214F,
                                0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
 const ImWchar kIconRanges[] = {0xF002, 0xF002, 0xF00C, 0xF00C, 0xF017, 0xF017, 0xF02D, 0xF02D, 0xF040, 0xF040,
                                0xF071, 0xF071, 0xF08E, 0xF08E, 0xF0C7, 0xF0C7, 0xF24A, 0xF24A, 0};
@@ -46,6 +56,53 @@ ImFont* Load(const char* file, float px, bool with_icons) {
     }
     return f;
 }
+
+bool InBundledRanges(uint32_t cp) {
+    for (const ImWchar* r = kTextRanges; r[0]; r += 2)
+        if (cp >= r[0] && cp <= r[1]) return true;
+    return false;
+}
+
+// Reserves atlas cells for the extra glyphs of one font; returns (rect id, code point).
+struct Reserved {
+    ImFont* font;
+    int px, cell_w, cell_h, baseline;
+    std::vector<uint32_t> cps;
+    std::vector<int> rects;
+};
+
+Reserved Reserve(ImFont* font, float px, const std::set<uint32_t>& cps) {
+    Reserved r{font, static_cast<int>(px), static_cast<int>(std::ceil(px * 1.05f)), static_cast<int>(std::ceil(px * 1.25f)),
+               static_cast<int>(std::round(px * 0.95f)), {}, {}};
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    for (uint32_t cp : cps) {
+        if (cp > 0xFFFF) continue; // ImWchar is 16-bit in this build
+        // Advance is fixed up after drawing; wide scripts use about one em.
+        r.rects.push_back(atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(cp), r.cell_w, r.cell_h,
+                                                        static_cast<float>(r.cell_w), ImVec2(0, -(r.baseline - px * 0.8f))));
+        r.cps.push_back(cp);
+    }
+    return r;
+}
+
+void Paint(const Reserved& r) {
+    std::vector<uint8_t> alpha;
+    std::vector<float> advances;
+    if (!platform::RasterizeGlyphs(r.cps, r.px, r.cell_w, r.cell_h, r.baseline, &alpha, &advances)) return;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &tw, &th);
+    for (size_t i = 0; i < r.rects.size(); ++i) {
+        const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(r.rects[i]);
+        if (!rect || !rect->IsPacked()) continue;
+        for (int y = 0; y < r.cell_h; ++y)
+            for (int x = 0; x < r.cell_w; ++x)
+                pixels[(rect->Y + y) * tw + rect->X + x] = alpha[i * r.cell_w * r.cell_h + y * r.cell_w + x];
+        if (ImFontGlyph* g = const_cast<ImFontGlyph*>(r.font->FindGlyphNoFallback(static_cast<ImWchar>(r.cps[i]))))
+            g->AdvanceX = std::max(1.0f, std::round(advances[i]));
+    }
+}
 } // namespace
 
 ImFont* GetFont(FontKind kind) {
@@ -54,11 +111,46 @@ ImFont* GetFont(FontKind kind) {
     return font ? font : ImGui::GetFont();
 }
 
+bool WantGlyphsFor(std::string_view text) {
+    Fonts& f = Registry();
+    bool added = false;
+    for (size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        unsigned int cp = 0;
+        const int n = ImTextCharFromUtf8(&cp, text.data() + i, text.data() + text.size());
+        i += n > 0 ? static_cast<size_t>(n) : 1;
+        if (cp < 0x80 || cp > 0xFFFF || InBundledRanges(cp) || (cp >= 0xF000 && cp <= 0xF3FF)) continue;
+        if (f.extra.count(cp) || f.pending.count(cp)) continue;
+        if (f.extra.size() + f.pending.size() >= kMaxExtraGlyphs) break;
+        f.pending.insert(cp);
+        added = true;
+    }
+    return added;
+}
+
+bool GlyphsPending() { return !Registry().pending.empty(); }
+
 void LoadFonts(float scale) {
     Fonts& f = Registry();
-    f.body = Load("/fonts/ui.otf", std::round(kBodyPx * scale), true);
-    f.heading = Load("/fonts/ui.otf", std::round(kHeadingPx * scale), true);
-    f.mono = Load("/fonts/mono.ttf", std::round(kMonoPx * scale), false);
+    f.extra.insert(f.pending.begin(), f.pending.end());
+    f.pending.clear();
+    const float body_px = std::round(kBodyPx * scale), heading_px = std::round(kHeadingPx * scale),
+                mono_px = std::round(kMonoPx * scale);
+    f.body = Load("/fonts/ui.otf", body_px, true);
+    f.heading = Load("/fonts/ui.otf", heading_px, true);
+    f.mono = Load("/fonts/mono.ttf", mono_px, false);
+    std::vector<Reserved> reserved;
+    if (!f.extra.empty()) {
+        reserved.push_back(Reserve(f.body, body_px, f.extra));
+        reserved.push_back(Reserve(f.heading, heading_px, f.extra));
+        reserved.push_back(Reserve(f.mono, mono_px, f.extra));
+    }
+    ImGui::GetIO().Fonts->Build();
+    for (const Reserved& r : reserved) Paint(r);
 }
 
 } // namespace shelfmark

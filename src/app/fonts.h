@@ -6,15 +6,25 @@
 
 #include <imgui.h>
 
+#include <string_view>
+
 namespace shelfmark {
 
 enum class FontKind { Body, Heading, Mono };
 
 // The font of that kind (ImGui's default font until fonts are loaded).
 ImFont* GetFont(FontKind kind);
-// Loads every font at `scale` x the base size into ImGui's atlas (call before building
-// the atlas texture). Files come from the site's preloaded /fonts folder.
+// Loads every font at `scale` x the base size into ImGui's atlas and builds it, with the
+// extra glyphs asked for so far drawn in by the browser. Files come from the site's
+// preloaded /fonts folder. Call with the renderer's font texture destroyed; recreate it
+// after.
 void LoadFonts(float scale);
+
+// Notes that `text` will be shown: code points our fonts lack (CJK, ...) are queued to be
+// drawn into the atlas. Cheap for ASCII. Returns true when new glyphs are waiting.
+bool WantGlyphsFor(std::string_view text);
+// True when queued glyphs need an atlas rebuild (LoadFonts again).
+bool GlyphsPending();
 
 // Icon glyphs (Fork Awesome code points), usable inside any label.
 #define SM_ICON_CHECK "\xef\x80\x8c"        // U+F00C

@@ -30,6 +30,8 @@ void SetTickCallback(void (*fn)());
 extern "C" void sm_page_init();
 extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
+extern "C" void sm_page_set_text_input(int active, int x, int y);
+extern "C" int sm_page_text_input_active();
 
 namespace shelfmark {
 namespace {
@@ -63,6 +65,8 @@ struct WebHost {
     bool ctrl = false, shift = false, alt = false, super = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool ready_marked = false;
+    bool text_input = false;    // the page's text-input element has focus for ImGui
+    int ime_x = 0, ime_y = 0;   // where ImGui's caret is (CSS px)
     bool busy = false;          // inside Frame() or Tick(): callbacks must not re-enter
     bool applied_dark = true;   // palette currently in ImGui's style
     int saved_theme = 0;        // theme setting last written to the page's storage
@@ -239,6 +243,10 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     k.mods = (e->ctrlKey ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0) | (e->metaKey ? 8 : 0);
     Queue(std::move(k));
     const bool cmd = e->ctrlKey || e->metaKey;
+    // Typed characters come from the text-input element while a field is active (so IMEs
+    // work: the key must then reach it); otherwise from the key itself (shortcut letters).
+    const bool text_element = sm_page_text_input_active() != 0;
+    if (code == 229 || (text_element && !cmd && IsSingleCodePoint(e->key))) return EM_FALSE;
     if (down && !cmd && IsSingleCodePoint(e->key)) Queue(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e->key});
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
     if (cmd && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
@@ -297,6 +305,9 @@ void ProcessEvents(WebHost& h, int64_t now) {
                 app.ui.note_message = "The pasted text (" + std::to_string(e.text.size() / 1024) +
                                       " KB) is larger than a note can hold (256 KB); nothing was pasted.";
             break;
+        case platform::PlatformEvent::Kind::Text:
+            h.input.push_back(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e.text});
+            break;
         case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(app, e.key, e.text, e.ok); break;
         case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
         case platform::PlatformEvent::Kind::Hash:
@@ -345,6 +356,7 @@ void FrameBody() {
     const int64_t now = platform::NowMs();
     ProcessEvents(h, now);
     SyncCanvasSize();
+    if (GlyphsPending()) RebuildFontsAndStyle(h.dpr);
 
     ImGuiIO& io = ImGui::GetIO();
     const double t = emscripten_get_now() / 1000.0;
@@ -395,6 +407,11 @@ void FrameBody() {
         platform::MarkOnce("shelfmark:ready");
     }
 
+    // Route text input through the page's text element while ImGui wants text.
+    if (io.WantTextInput != h.text_input) {
+        h.text_input = io.WantTextInput;
+        sm_page_set_text_input(h.text_input ? 1 : 0, h.ime_x, h.ime_y);
+    }
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != h.cursor) {
         h.cursor = cursor;
@@ -481,6 +498,12 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr;
     io.BackendPlatformName = "shelfmark_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ImeSetInputScreenPosFn = [](int x, int y) {
+        WebHost& hh = Host();
+        hh.ime_x = static_cast<int>(x / hh.dpr);
+        hh.ime_y = static_cast<int>(y / hh.dpr);
+        if (hh.text_input) sm_page_set_text_input(1, hh.ime_x, hh.ime_y);
+    };
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboardText;
     const int keys[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},

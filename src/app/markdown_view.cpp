@@ -329,6 +329,7 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
         MarkdownLimits lim;
         lim.max_bytes = kMaxNoteBytes;
         ui.preview_doc = ParseMarkdown(text, lim, &ui.preview_error);
+        if (WantGlyphsFor(text)) platform::RequestFrame();
     }
     if (!ui.preview_doc) {
         ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "Preview unavailable: %s", ui.preview_error.c_str());

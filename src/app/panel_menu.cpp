@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 #include "app/widgets.h"
 
 namespace shelfmark {
@@ -76,6 +77,7 @@ void DrawMenuBar(AppState& s) {
     }
     if (InputString("##search", "Search  ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
                     kMaxQueryBytes)) {
+        WantGlyphsFor(s.ui.search_buffer);
         Intent in{Intent::Kind::SetQuery};
         in.text = s.ui.search_buffer;
         s.intents.push_back(std::move(in));

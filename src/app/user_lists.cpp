@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 
 namespace shelfmark {
 
@@ -38,6 +39,11 @@ void RebuildCatalogue(AppState& s) {
         c.lists.push_back(std::move(l));
     }
     c.Reindex();
+    for (const Paper& p : c.papers) {
+        WantGlyphsFor(p.title);
+        for (const auto& a : p.authors) WantGlyphsFor(a);
+    }
+    for (const ReadingList& l : c.lists) WantGlyphsFor(l.title);
     s.catalogue = std::move(c);
     s.index_needs_build = true;
     s.derived.paper_index.clear(); // lists and papers may have changed: rebuild lookups

@@ -33,6 +33,34 @@ var SmPageLib = {
       });
     },
   },
+  // Glyphs our bundled fonts lack (CJK, other scripts) drawn by the browser with the
+  // system's fonts, into alpha cells that the app copies into its font atlas.
+  sm_page_rasterize: function (cps, count, px, cellW, cellH, baseline, alphaPtr, advPtr) {
+    try {
+      var canvas = document.createElement('canvas');
+      canvas.width = cellW;
+      canvas.height = cellH;
+      var ctx = canvas.getContext('2d', { willReadFrequently: true });
+      if (!ctx) return 0;
+      ctx.font = px + 'px "Noto Sans CJK SC", "Noto Sans CJK KR", "Noto Sans CJK JP", "PingFang SC", ' +
+        '"Apple SD Gothic Neo", "Hiragino Sans", "Microsoft YaHei", "Malgun Gothic", "Yu Gothic", sans-serif';
+      ctx.textBaseline = 'alphabetic';
+      ctx.fillStyle = '#fff';
+      for (var i = 0; i < count; i++) {
+        var cp = HEAPU32[(cps >> 2) + i];
+        var ch = String.fromCodePoint(cp);
+        ctx.clearRect(0, 0, cellW, cellH);
+        ctx.fillText(ch, 0, baseline);
+        HEAPF32[(advPtr >> 2) + i] = Math.min(ctx.measureText(ch).width, cellW);
+        var data = ctx.getImageData(0, 0, cellW, cellH).data;
+        var base = alphaPtr + i * cellW * cellH;
+        for (var p = 0; p < cellW * cellH; p++) HEAPU8[base + p] = data[p * 4 + 3];
+      }
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
   sm_page_download: function (name, text, mime) {
     var blob = new Blob([UTF8ToString(text)], { type: UTF8ToString(mime) });
     var a = document.createElement('a');
@@ -77,6 +105,21 @@ var SmPageLib = {
       var f = ev.dataTransfer && ev.dataTransfer.files && ev.dataTransfer.files[0];
       if (f) SmFile.read(f);
     });
+    // Text input for ImGui fields goes through a hidden textarea so that IMEs (Chinese,
+    // Japanese, Korean), dictation and inserted text work; keys still come as keydown.
+    var ime = document.getElementById('ime');
+    if (ime) {
+      var composing = false;
+      var send = function (t) { if (t) SMStr.call(Module._sm_on_text, t); ime.value = ''; };
+      ime.addEventListener('compositionstart', function () { composing = true; });
+      ime.addEventListener('compositionend', function (ev) { composing = false; send(ev.data || ime.value); });
+      ime.addEventListener('input', function (ev) {
+        if (composing || ev.isComposing) return;
+        if (ev.inputType === 'insertText' || ev.inputType === 'insertReplacementText' || ev.inputType === 'insertFromDrop') send(ev.data || ime.value);
+        else ime.value = '';
+      });
+      ime.addEventListener('blur', function () { ime.value = ''; });
+    }
     document.addEventListener('paste', function (ev) {
       var t = ev.clipboardData ? ev.clipboardData.getData('text/plain') : '';
       if (typeof t === 'string' && t.length) SMStr.call(Module._sm_on_paste, t);
@@ -109,6 +152,21 @@ var SmPageLib = {
   },
   sm_page_set_setting: function (k, v) {
     try { localStorage.setItem('shelfmark:' + UTF8ToString(k), UTF8ToString(v)); } catch (e) {}
+  },
+  sm_page_set_text_input: function (active, x, y) {
+    var ime = document.getElementById('ime');
+    if (!ime) return;
+    if (active) {
+      ime.style.left = Math.max(0, x) + 'px';
+      ime.style.top = Math.max(0, y) + 'px';
+      if (document.activeElement !== ime) ime.focus({ preventScroll: true });
+    } else if (document.activeElement === ime) {
+      Module.canvas.focus({ preventScroll: true });
+    }
+  },
+  sm_page_text_input_active: function () {
+    var ime = document.getElementById('ime');
+    return ime && document.activeElement === ime ? 1 : 0;
   },
   sm_page_fatal: function (ptr) {
     var el = document.getElementById('status');

@@ -28,6 +28,7 @@ struct PlatformEvent {
         StorageInfo,     // number: persisted (1/0); text: "usage_bytes quota_bytes"
         Flush,           // the page is being hidden or closed: save now
         Paste,           // text: pasted text
+        Text,            // text: typed or composed text for the active text field
         ColorScheme,     // number: 1 when the system prefers dark, 0 light
         Hash,            // text: the URL's #fragment (deep link), at start and on change
         FileOpened,      // key: file name; ok: read as UTF-8 text (text), else text says why
@@ -73,6 +74,11 @@ void DownloadFile(const std::string& name, const std::string& text, const std::s
 // Opens the system file picker (must follow a user action); the chosen file comes back as
 // a FileOpened event. Files dropped on the page come back the same way.
 void PickFile();
+// Draws each code point with the system's fonts (CJK and other scripts our bundled
+// fonts lack) into cells of cell_w x cell_h alpha bytes, baseline at `baseline` px from
+// the cell top; advances[i] is each glyph's advance in px. False when unavailable.
+bool RasterizeGlyphs(const std::vector<uint32_t>& code_points, int px, int cell_w, int cell_h, int baseline,
+                     std::vector<uint8_t>* alpha, std::vector<float>* advances);
 // Replaces the URL's #fragment without adding a history entry ("" clears it).
 void SetLocationHash(const std::string& hash);
 // Small per-browser settings (theme); "" when unset or storage is blocked.

@@ -19,6 +19,8 @@ void sm_page_open_url(const char* url);
 void sm_page_set_hash(const char* hash);
 void sm_page_download(const char* name, const char* text, const char* mime);
 void sm_page_pick_file();
+int sm_page_rasterize(const uint32_t* cps, int count, int px, int cell_w, int cell_h, int baseline, uint8_t* alpha,
+                      float* advances);
 char* sm_page_get_setting(const char* key);
 void sm_page_set_setting(const char* key, const char* value);
 }
@@ -107,6 +109,14 @@ void DownloadFile(const std::string& name, const std::string& text, const std::s
     sm_page_download(name.c_str(), text.c_str(), mime.c_str());
 }
 void PickFile() { sm_page_pick_file(); }
+bool RasterizeGlyphs(const std::vector<uint32_t>& cps, int px, int cell_w, int cell_h, int baseline,
+                     std::vector<uint8_t>* alpha, std::vector<float>* advances) {
+    alpha->assign(cps.size() * static_cast<size_t>(cell_w) * static_cast<size_t>(cell_h), 0);
+    advances->assign(cps.size(), 0.0f);
+    if (cps.empty()) return true;
+    return sm_page_rasterize(cps.data(), static_cast<int>(cps.size()), px, cell_w, cell_h, baseline, alpha->data(),
+                             advances->data()) != 0;
+}
 void SetLocationHash(const std::string& hash) { sm_page_set_hash(hash.c_str()); }
 std::string GetSetting(const std::string& key) {
     char* v = sm_page_get_setting(key.c_str());
@@ -152,6 +162,9 @@ EMSCRIPTEN_KEEPALIVE void sm_on_hash(const char* hash) {
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_file(const char* name, int ok, const char* text) {
     PostPlatformEvent({PlatformEvent::Kind::FileOpened, name, text, 0, ok != 0});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_text(const char* text) {
+    PostPlatformEvent({PlatformEvent::Kind::Text, "", text});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
     PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});
