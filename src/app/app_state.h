@@ -33,6 +33,8 @@ struct Intent {
     enum class Kind {
         SetStatus,     // ids: papers; status
         SetNote,       // id: paper; text: the whole note
+        SetTags,       // id: paper; text: comma-separated tags
+        SetPriority,   // id: paper; number: 0 none .. 3 high
         SelectList,    // id: list id ("" = all papers)
         SelectPaper,   // id: paper; number: 0 replace, 1 toggle (Ctrl), 2 range (Shift)
         MoveCursor,    // number: rows to move (+ down); flag: extend the selection
@@ -151,6 +153,7 @@ struct UiState {
     std::string note_paper;
     std::string note_buffer;
     std::string note_message;        // e.g. the size limit was reached
+    std::string tags_paper, tags_buffer; // the tags field of the detail panel
     // The preview's parse, redone only when the text changes.
     std::string preview_text;
     std::optional<MarkdownDoc> preview_doc;

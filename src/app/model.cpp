@@ -84,6 +84,30 @@ void ApplyIntents(AppState& s, int64_t now) {
                 TouchPaper(s, in.id);
             }
             break;
+        case Intent::Kind::SetTags: {
+            std::vector<std::string> tags;
+            for (size_t pos = 0; pos <= in.text.size();) {
+                const size_t end = std::min(in.text.find(',', pos), in.text.size());
+                std::string t = in.text.substr(pos, end - pos);
+                while (!t.empty() && t.front() == ' ') t.erase(0, 1);
+                while (!t.empty() && t.back() == ' ') t.pop_back();
+                if (!t.empty()) tags.push_back(t.substr(0, kMaxTagBytes));
+                pos = end + 1;
+            }
+            if (tags.size() > kMaxTags) tags.resize(kMaxTags);
+            if (s.progress.SetTags(in.id, NormalizeTags(std::move(tags)), now)) {
+                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
+                TouchPaper(s, in.id);
+            }
+            break;
+        }
+        case Intent::Kind::SetPriority:
+            if (in.number >= 0 && in.number <= kMaxPriority && s.progress.SetPriority(in.id, in.number, now)) {
+                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
+                s.saver.urgent = true;
+                TouchPaper(s, in.id);
+            }
+            break;
         case Intent::Kind::SelectList:
             if ((in.id.empty() || s.catalogue.FindList(in.id)) && ui.list_id != in.id) {
                 ui.list_id = in.id;

@@ -1,6 +1,7 @@
 // panel_detail.cpp: the selected paper: title, authors, venue/year, links, status, the
 // lists it appears in, and its Markdown note (editor and preview).
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <string>
 
@@ -46,6 +47,36 @@ void StatusChoices(AppState& s, const std::string& paper) {
         }
     }
 }
+void TagsAndPriority(AppState& s, const std::string& paper) {
+    const PaperProgress* rec = s.progress.Find(paper);
+    static const char* kPriorities[] = {"no priority", "low", "normal", "high"};
+    int prio = rec ? rec->priority : 0;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::Combo("##priority", &prio, kPriorities, kMaxPriority + 1)) {
+        Intent in{Intent::Kind::SetPriority, paper};
+        in.number = prio;
+        s.intents.push_back(std::move(in));
+    }
+    ProbeLastItem(s, "priority");
+    ImGui::SameLine();
+    UiState& ui = s.ui;
+    std::string stored;
+    if (rec)
+        for (size_t i = 0; i < rec->tags.size(); ++i) stored += (i ? ", " : "") + rec->tags[i];
+    const ImGuiID id = ImGui::GetID("##tags");
+    if (ui.tags_paper != paper || (ImGui::GetActiveID() != id && ui.tags_buffer != stored)) {
+        ui.tags_paper = paper;
+        ui.tags_buffer = stored;
+    }
+    ImGui::SetNextItemWidth(-1);
+    InputString("##tags", "tags, comma separated (search with tag:name)", &ui.tags_buffer, 2048);
+    ProbeLastItem(s, "tags");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        Intent in{Intent::Kind::SetTags, paper};
+        in.text = ui.tags_buffer;
+        s.intents.push_back(std::move(in));
+    }
+}
 } // namespace
 
 void DrawDetailPanel(AppState& s) {
@@ -79,6 +110,7 @@ void DrawDetailPanel(AppState& s) {
         ImGui::PopID();
     }
     StatusChoices(s, p->id);
+    TagsAndPriority(s, p->id);
 
     // Where it appears.
     const auto it = s.derived.paper_index.find(p->id);

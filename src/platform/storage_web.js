@@ -63,24 +63,16 @@ var SmStorageLib = {
     listen: function () {
       if (typeof BroadcastChannel === 'undefined' || SM.channel) return;
       SM.channel = new BroadcastChannel('shelfmark-progress');
+      // Messages carry the committed records themselves: no read-back needed.
       SM.channel.onmessage = function (ev) {
-        var keys = ev.data && ev.data.keys;
-        if (!SM.db || !Array.isArray(keys) || !keys.length) return;
-        var tx;
-        try { tx = SM.db.transaction(['papers', 'user'], 'readonly'); } catch (e) { return; }
-        var got = [];
-        keys.forEach(function (k) {
-          if (typeof k !== 'string') return;
-          var r = tx.objectStore(SM.storeOf(k)).get(SM.keyIn(k));
-          r.onsuccess = function () { got.push([k, r.result === undefined ? null : r.result]); };
+        var items = ev.data && ev.data.items;
+        if (!Array.isArray(items)) return;
+        items.forEach(function (kv) {
+          if (!Array.isArray(kv) || typeof kv[0] !== 'string') return;
+          var text;
+          try { text = JSON.stringify(kv[1]); } catch (e) { return; }
+          SMStr.call2(Module._sm_on_storage_changed, kv[0], text);
         });
-        tx.oncomplete = function () {
-          got.forEach(function (kv) {
-            var text;
-            try { text = JSON.stringify(kv[1]); } catch (e) { return; }
-            SMStr.call2(Module._sm_on_storage_changed, kv[0], text);
-          });
-        };
       };
     },
     info: function () {
@@ -159,7 +151,7 @@ var SmStorageLib = {
         SMStr.callWrite(batch, 1, '');
         SM.info();
         if (SM.channel) {
-          try { SM.channel.postMessage({ keys: items.map(function (it) { return it[0]; }) }); } catch (e) {}
+          try { SM.channel.postMessage({ items: items }); } catch (e) {}
         }
       };
       tx.onabort = function () {
