@@ -26,4 +26,16 @@ int RunCheck(const Args& args);
 // `shelfmark catalog [--json] [--pretty] [--data DIR]`: print the resolved catalogue.
 int RunCatalog(const Args& args);
 
+// The progress file and Markdown/BibTeX/CSV interop (cli/progress_commands.cpp); each
+// takes --store PATH (default ./shelfmark-store.json) and --data DIR.
+// `shelfmark progress import FILE [--replace] [--dry-run]` / `shelfmark progress export`.
+int RunProgress(const Args& args);
+// `shelfmark import-md FILE.md [--save]`: a Markdown reading list as a user list (JSON).
+int RunImportMd(const Args& args);
+// `shelfmark export-md LIST_ID`: a list as a Markdown checklist.
+int RunExportMd(const Args& args);
+// `shelfmark export-bib [LIST_ID]` / `shelfmark export-csv [LIST_ID]`.
+int RunExportBib(const Args& args);
+int RunExportCsv(const Args& args);
+
 } // namespace shelfmark::cli

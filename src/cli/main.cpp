@@ -23,6 +23,16 @@ const std::vector<Command>& Commands() {
         {"check", "[DIR]", "validate a data folder (default: data)", shelfmark::cli::RunCheck},
         {"catalog", "[--json] [--pretty] [--data DIR]", "print the resolved catalogue",
          shelfmark::cli::RunCatalog},
+        {"progress", "import FILE [--store PATH] [--replace] [--dry-run] | export [--store PATH]",
+         "import (merge/replace) or export the progress file", shelfmark::cli::RunProgress},
+        {"import-md", "FILE.md [--data DIR] [--store PATH] [--save]",
+         "read a Markdown reading list as a list of your own (JSON)", shelfmark::cli::RunImportMd},
+        {"export-md", "LIST_ID [--data DIR] [--store PATH]", "print a list as a Markdown checklist",
+         shelfmark::cli::RunExportMd},
+        {"export-bib", "[LIST_ID] [--data DIR] [--store PATH]", "print BibTeX with reading status",
+         shelfmark::cli::RunExportBib},
+        {"export-csv", "[LIST_ID] [--data DIR] [--store PATH]", "print CSV (RFC 4180) with reading status",
+         shelfmark::cli::RunExportCsv},
     };
     return commands;
 }

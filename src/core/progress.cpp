@@ -3,22 +3,41 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/json_fields.h"
+#include "core/json_limits.h"
+
 namespace shelfmark {
 
 namespace {
-constexpr const char* kStatusNames[kStatusCount] = {"unread", "queued", "reading", "read",
-                                                    "skipped"};
-constexpr size_t kMaxRecordBytes = kMaxNoteBytes * 2 + 64 * 1024;
+constexpr const char* kStatusNames[kStatusCount] = {"unread", "queued", "reading", "read", "skipped"};
+constexpr size_t kMaxRecordBytes = kMaxNoteBytes * 7 + 64 * 1024;
 
-bool SameChange(const StatusChange& a, const StatusChange& b) {
-    return a.status == b.status && a.at == b.at;
-}
+bool SameChange(const StatusChange& a, const StatusChange& b) { return a.status == b.status && a.at == b.at; }
 bool ChangeLess(const StatusChange& a, const StatusChange& b) {
     return a.at != b.at ? a.at < b.at : static_cast<int>(a.status) < static_cast<int>(b.status);
 }
 void TrimHistory(std::vector<StatusChange>& h) {
     if (h.size() > kMaxHistory) h.erase(h.begin(), h.end() - static_cast<long>(kMaxHistory));
 }
+void NormalizeHistory(std::vector<StatusChange>& h) {
+    std::sort(h.begin(), h.end(), ChangeLess);
+    h.erase(std::unique(h.begin(), h.end(), SameChange), h.end());
+    TrimHistory(h);
+}
+
+// Newer wins; on a tie the greater value wins so that merging commutes.
+template <typename T>
+bool TakeIfNewer(T& into_value, int64_t& into_at, const T& from_value, int64_t from_at) {
+    if (from_at > into_at || (from_at == into_at && into_value < from_value)) {
+        const bool changed = !(into_value == from_value) || into_at != from_at;
+        into_value = from_value;
+        into_at = from_at;
+        return changed;
+    }
+    return false;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 } // namespace
 
 const char* StatusName(Status s) {
@@ -34,30 +53,55 @@ std::optional<Status> ParseStatus(std::string_view name) {
 
 bool PaperProgress::operator==(const PaperProgress& o) const {
     if (paper != o.paper || status != o.status || status_at != o.status_at || note != o.note ||
-        note_at != o.note_at || history.size() != o.history.size())
+        note_at != o.note_at || tags != o.tags || tags_at != o.tags_at || priority != o.priority ||
+        priority_at != o.priority_at || history.size() != o.history.size())
         return false;
     for (size_t i = 0; i < history.size(); ++i)
         if (!SameChange(history[i], o.history[i])) return false;
     return true;
 }
 
+std::vector<std::string> NormalizeTags(std::vector<std::string> tags) {
+    for (std::string& t : tags) {
+        size_t b = 0, e = t.size();
+        while (b < e && IsSpace(t[b]))
+            ++b;
+        while (e > b && IsSpace(t[e - 1]))
+            --e;
+        t = t.substr(b, e - b);
+    }
+    tags.erase(std::remove(tags.begin(), tags.end(), std::string()), tags.end());
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    return tags;
+}
+
+std::string CheckTags(const std::vector<std::string>& tags) {
+    if (tags.size() > kMaxTags) return "more than " + std::to_string(kMaxTags) + " tags";
+    for (const std::string& t : tags) {
+        if (t.empty()) return "empty tag";
+        if (t.size() > kMaxTagBytes)
+            return "tag " + jsonf::Quote(t) + " is longer than " + std::to_string(kMaxTagBytes) + " bytes";
+        if (jsonf::HasControl(t, false)) return "tag " + jsonf::Quote(t) + " contains a control character";
+    }
+    return {};
+}
+
 bool MergeInto(PaperProgress& into, const PaperProgress& from) {
     bool changed = false;
-    if (from.status_at > into.status_at) {
-        into.status = from.status;
-        into.status_at = from.status_at;
+    // Status is compared by rank so that a tie is decided the same way on every device.
+    int into_status = static_cast<int>(into.status);
+    if (TakeIfNewer(into_status, into.status_at, static_cast<int>(from.status), from.status_at)) {
+        into.status = static_cast<Status>(into_status);
         changed = true;
     }
-    if (from.note_at > into.note_at) {
-        into.note = from.note;
-        into.note_at = from.note_at;
-        changed = true;
-    }
+    changed |= TakeIfNewer(into.note, into.note_at, from.note, from.note_at);
+    changed |= TakeIfNewer(into.tags, into.tags_at, from.tags, from.tags_at);
+    changed |= TakeIfNewer(into.priority, into.priority_at, from.priority, from.priority_at);
+
     std::vector<StatusChange> merged = into.history;
     merged.insert(merged.end(), from.history.begin(), from.history.end());
-    std::sort(merged.begin(), merged.end(), ChangeLess);
-    merged.erase(std::unique(merged.begin(), merged.end(), SameChange), merged.end());
-    TrimHistory(merged);
+    NormalizeHistory(merged);
     if (merged.size() != into.history.size() ||
         !std::equal(merged.begin(), merged.end(), into.history.begin(), SameChange)) {
         into.history = std::move(merged);
@@ -66,66 +110,154 @@ bool MergeInto(PaperProgress& into, const PaperProgress& from) {
     return changed;
 }
 
-std::string ProgressRecordToJson(const PaperProgress& p) {
+nlohmann::ordered_json ProgressRecordToValue(const PaperProgress& p) {
     nlohmann::ordered_json j;
     j["paper"] = p.paper;
     j["status"] = StatusName(p.status);
     j["statusAt"] = p.status_at;
     nlohmann::ordered_json h = nlohmann::ordered_json::array();
-    for (const auto& c : p.history) h.push_back({StatusName(c.status), c.at});
+    for (const auto& c : p.history)
+        h.push_back({StatusName(c.status), c.at});
     j["history"] = std::move(h);
     j["note"] = p.note;
     j["noteAt"] = p.note_at;
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    j["tags"] = p.tags;
+    j["tagsAt"] = p.tags_at;
+    j["priority"] = p.priority;
+    j["priorityAt"] = p.priority_at;
+    return j;
+}
+
+std::string ProgressRecordToJson(const PaperProgress& p) {
+    return ProgressRecordToValue(p).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bool strict, std::string* field,
+                                                     std::string* message) {
+    jsonf::Problem problem;
+    auto fail = [&]() -> std::optional<PaperProgress> {
+        if (field) *field = problem.pointer;
+        if (message) *message = problem.message;
+        return std::nullopt;
+    };
+    if (!j.is_object()) {
+        problem = {"", std::string("a paper record must be an object, not ") + jsonf::TypeName(j)};
+        return fail();
+    }
+    jsonf::ObjectReader r(j, "", strict, &problem);
+    if (!r.OnlyKnownKeys({"paper", "status", "statusAt", "history", "note", "noteAt", "tags", "tagsAt",
+                          "priority", "priorityAt"}))
+        return fail();
+    PaperProgress p;
+    if (!r.String("paper", &p.paper, true, kMaxPaperIdBytes)) return fail();
+    if (p.paper.empty()) {
+        r.FailKey("paper", "\"paper\" must be a non-empty string");
+        return fail();
+    }
+    if (strict && !jsonf::IsId(p.paper, kMaxPaperIdBytes)) {
+        r.FailKey("paper", "paper id " + jsonf::Quote(p.paper) + " may only use a-z, 0-9 and -");
+        return fail();
+    }
+    std::string status = "unread";
+    if (!r.String("status", &status, strict, 64)) return fail();
+    const auto st = ParseStatus(status);
+    if (!st) {
+        r.FailKey("status", "unknown status " + jsonf::Quote(status) +
+                                " (expected unread, queued, reading, read or skipped)");
+        return fail();
+    }
+    p.status = *st;
+    if (!r.Int("statusAt", &p.status_at, strict, 0, kMaxTimestampMs)) return fail();
+    if (!r.String("note", &p.note, false, kMaxNoteBytes, jsonf::ObjectReader::Controls::kAny)) return fail();
+    if (!r.Int("noteAt", &p.note_at, false, 0, kMaxTimestampMs)) return fail();
+    int64_t priority = 0;
+    if (!r.Int("priority", &priority, false, 0, kMaxPriority)) return fail();
+    p.priority = static_cast<int>(priority);
+    if (!r.Int("priorityAt", &p.priority_at, false, 0, kMaxTimestampMs)) return fail();
+    if (!r.Int("tagsAt", &p.tags_at, false, 0, kMaxTimestampMs)) return fail();
+
+    if (const nlohmann::json* h = r.Get("history")) {
+        if (!h->is_array()) {
+            r.FailKey("history", std::string("\"history\" must be an array, not ") + jsonf::TypeName(*h));
+            return fail();
+        }
+        if (h->size() > kMaxHistory && strict) {
+            r.FailKey("history", "\"history\" has more than " + std::to_string(kMaxHistory) + " entries");
+            return fail();
+        }
+        size_t i = 0;
+        for (const auto& e : *h) {
+            const std::string where = jsonf::Ptr("/history", i++);
+            int64_t at = 0;
+            if (!e.is_array() || e.size() != 2 || !e[0].is_string() ||
+                !jsonf::ObjectReader::ToInt(e[1], 0, kMaxTimestampMs, &at)) {
+                std::string found = e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                if (found.size() > 60) found = found.substr(0, 57) + "...";
+                problem = {where, "history entries must be [status, time in ms], found " + found};
+                return fail();
+            }
+            const auto hs = ParseStatus(e[0].get_ref<const std::string&>());
+            if (!hs) {
+                problem = {where + "/0", "unknown status " +
+                                             jsonf::Quote(e[0].get_ref<const std::string&>()) +
+                                             " in history"};
+                return fail();
+            }
+            p.history.push_back({*hs, at});
+        }
+        NormalizeHistory(p.history);
+    }
+
+    if (const nlohmann::json* t = r.Get("tags")) {
+        if (!t->is_array()) {
+            r.FailKey("tags",
+                      std::string("\"tags\" must be an array of strings, not ") + jsonf::TypeName(*t));
+            return fail();
+        }
+        if (t->size() > kMaxTags) {
+            r.FailKey("tags", "more than " + std::to_string(kMaxTags) + " tags");
+            return fail();
+        }
+        size_t i = 0;
+        for (const auto& e : *t) {
+            if (!e.is_string()) {
+                problem = {jsonf::Ptr("/tags", i),
+                           std::string("tags must be strings, not ") + jsonf::TypeName(e)};
+                return fail();
+            }
+            p.tags.push_back(e.get_ref<const std::string&>());
+            ++i;
+        }
+        p.tags = NormalizeTags(std::move(p.tags));
+        if (const std::string why = CheckTags(p.tags); !why.empty()) {
+            r.FailKey("tags", why);
+            return fail();
+        }
+    }
+    return p;
 }
 
 std::optional<PaperProgress> ProgressRecordFromJson(std::string_view text, std::string* error) {
-    auto fail = [&](const std::string& why) -> std::optional<PaperProgress> {
-        if (error) *error = why;
+    JsonLimits lim;
+    lim.max_bytes = kMaxRecordBytes;
+    lim.max_depth = 4;
+    lim.max_string_bytes = kMaxNoteBytes * 6 + 16; // every byte may be a \uXXXX escape
+    std::string why;
+    const auto j = ParseJsonLimited(text, lim, &why);
+    if (!j) {
+        if (error) *error = why.empty() ? "not valid JSON" : why;
         return std::nullopt;
-    };
-    if (text.size() > kMaxRecordBytes) return fail("record too large");
-    const auto j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) return fail("not valid JSON");
-    if (!j.is_object()) return fail("record is not an object");
-    PaperProgress p;
-    auto str = [&](const char* key, std::string& out, bool required) -> bool {
-        const auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return !required;
-        if (!it->is_string()) return false;
-        out = it->get<std::string>();
-        return true;
-    };
-    auto num = [&](const char* key, int64_t& out) -> bool {
-        const auto it = j.find(key);
-        if (it == j.end() || it->is_null()) return true;
-        if (!it->is_number_integer() || it->get<int64_t>() < 0) return false;
-        out = it->get<int64_t>();
-        return true;
-    };
-    if (!str("paper", p.paper, true) || p.paper.empty()) return fail("\"paper\" must be a non-empty string");
-    std::string status = "unread";
-    if (!str("status", status, false)) return fail("\"status\" must be a string");
-    const auto st = ParseStatus(status);
-    if (!st) return fail("unknown status \"" + status.substr(0, 40) + "\"");
-    p.status = *st;
-    if (!num("statusAt", p.status_at)) return fail("\"statusAt\" must be a non-negative integer");
-    if (!str("note", p.note, false)) return fail("\"note\" must be a string");
-    if (p.note.size() > kMaxNoteBytes) return fail("note larger than the limit");
-    if (!num("noteAt", p.note_at)) return fail("\"noteAt\" must be a non-negative integer");
-    if (const auto it = j.find("history"); it != j.end() && !it->is_null()) {
-        if (!it->is_array()) return fail("\"history\" must be an array");
-        for (const auto& e : *it) {
-            if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_number_integer())
-                return fail("\"history\" entries must be [status, time]");
-            const auto hs = ParseStatus(e[0].get<std::string>());
-            if (!hs) return fail("unknown status in history");
-            p.history.push_back({*hs, e[1].get<int64_t>()});
-        }
-        std::sort(p.history.begin(), p.history.end(), ChangeLess);
-        TrimHistory(p.history);
     }
+    std::string field, message;
+    auto p = ProgressRecordFromValue(*j, false, &field, &message);
+    if (!p && error) *error = field.empty() ? message : field + ": " + message;
     return p;
+}
+
+PaperProgress& Progress::Slot(const std::string& paper) {
+    auto& r = records_[paper];
+    r.paper = paper;
+    return r;
 }
 
 const PaperProgress* Progress::Find(const std::string& paper) const {
@@ -139,8 +271,7 @@ Status Progress::StatusOf(const std::string& paper) const {
 }
 
 bool Progress::SetStatus(const std::string& paper, Status s, int64_t now_ms) {
-    auto& r = records_[paper];
-    r.paper = paper;
+    auto& r = Slot(paper);
     if (r.status == s && r.status_at != 0) return false;
     if (r.status == s && s == Status::Unread) return false;
     // Keep timestamps strictly increasing so that "newer wins" sees every edit.
@@ -154,11 +285,30 @@ bool Progress::SetStatus(const std::string& paper, Status s, int64_t now_ms) {
 }
 
 bool Progress::SetNote(const std::string& paper, const std::string& note, int64_t now_ms) {
-    auto& r = records_[paper];
-    r.paper = paper;
+    auto& r = Slot(paper);
     if (r.note == note) return false;
     r.note = note;
     r.note_at = std::max(now_ms, r.note_at + 1);
+    dirty_.insert(paper);
+    return true;
+}
+
+bool Progress::SetTags(const std::string& paper, std::vector<std::string> tags, int64_t now_ms) {
+    tags = NormalizeTags(std::move(tags));
+    auto& r = Slot(paper);
+    if (r.tags == tags) return false;
+    r.tags = std::move(tags);
+    r.tags_at = std::max(now_ms, r.tags_at + 1);
+    dirty_.insert(paper);
+    return true;
+}
+
+bool Progress::SetPriority(const std::string& paper, int priority, int64_t now_ms) {
+    priority = std::clamp(priority, 0, kMaxPriority);
+    auto& r = Slot(paper);
+    if (r.priority == priority) return false;
+    r.priority = priority;
+    r.priority_at = std::max(now_ms, r.priority_at + 1);
     dirty_.insert(paper);
     return true;
 }
@@ -174,6 +324,40 @@ bool Progress::MergeStored(const PaperProgress& stored) {
     // If the local copy still differs from what is stored, it holds newer edits: save it.
     if (!(local == stored)) dirty_.insert(stored.paper);
     return changed;
+}
+
+bool Progress::MergeImported(const PaperProgress& imported) {
+    auto it = records_.find(imported.paper);
+    if (it == records_.end()) {
+        records_.emplace(imported.paper, imported);
+        dirty_.insert(imported.paper);
+        return true;
+    }
+    if (!MergeInto(it->second, imported)) return false;
+    dirty_.insert(imported.paper);
+    return true;
+}
+
+std::vector<std::string> Progress::ReplaceAll(std::vector<PaperProgress> records) {
+    std::map<std::string, PaperProgress> next;
+    for (PaperProgress& r : records) {
+        auto [it, inserted] = next.emplace(r.paper, r);
+        if (!inserted) MergeInto(it->second, r);
+    }
+    std::vector<std::string> removed;
+    for (const auto& [id, old] : records_) {
+        const auto it = next.find(id);
+        if (it == next.end()) {
+            removed.push_back(id);
+            dirty_.insert(id);
+        } else if (!(it->second == old)) {
+            dirty_.insert(id);
+        }
+    }
+    for (const auto& [id, rec] : next)
+        if (!records_.count(id)) dirty_.insert(id);
+    records_ = std::move(next);
+    return removed;
 }
 
 std::vector<std::string> Progress::TakeDirty() {

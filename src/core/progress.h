@@ -1,15 +1,23 @@
-// progress.h: what the user did with each paper (status, note), and how two copies
-// of that merge.
+// progress.h: what the user did with each paper (status, note, tags, priority), and how
+// two copies of that merge.
 //
 // Index
 //   - Status, StatusName(), ParseStatus(): the reading ladder.
-//   - PaperProgress: one record per paper, the unit stored in IndexedDB.
+//   - PaperProgress: one record per paper, the unit stored in IndexedDB and in the
+//     progress file (progress_file.h).
 //   - MergeInto(): per-field "newer timestamp wins" merge, never deletes.
-//   - ProgressRecordToJson() / ProgressRecordFromJson(): one record <-> one JSON object.
+//   - ProgressRecordToJson() / ProgressRecordFromJson(): one record <-> one JSON text.
+//   - ProgressRecordToValue() / ProgressRecordFromValue(): the same on parsed values,
+//     with the offending field named (used by the progress file).
 //   - Progress: all records plus the set of records changed since the last save.
 //
 // Timestamps are milliseconds since the Unix epoch (UTC). A field with timestamp 0
 // was never set by the user.
+//
+// Merge rules (the same for storage, other tabs and imported files): each field carries
+// its own timestamp and the newer one wins; on equal timestamps the greater value wins
+// (status order, then byte order), so merging is commutative, associative and
+// idempotent: two devices that exchange files in any order end up equal.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +27,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace shelfmark {
 
@@ -35,30 +45,59 @@ struct StatusChange {
     int64_t at = 0;
 };
 
+// Priority: 0 none, 1 low, 2 normal, 3 high.
+constexpr int kMaxPriority = 3;
+
 // Everything the user recorded about one paper.
 struct PaperProgress {
-    std::string paper;                  // Paper::id (may be unknown to this catalogue)
+    std::string paper; // Paper::id (may be unknown to this catalogue)
     Status status = Status::Unread;
     int64_t status_at = 0;
-    std::vector<StatusChange> history;  // oldest first; includes the current status
-    std::string note;                   // Markdown
+    std::vector<StatusChange> history; // oldest first; includes the current status
+    std::string note;                  // Markdown
     int64_t note_at = 0;
+    std::vector<std::string> tags; // sorted, unique (see NormalizeTags)
+    int64_t tags_at = 0;
+    int priority = 0; // 0..kMaxPriority
+    int64_t priority_at = 0;
 
     bool operator==(const PaperProgress& o) const;
+    bool operator!=(const PaperProgress& o) const { return !(*this == o); }
 };
 
-// Merges `from` into `into` field by field: the newer timestamp wins; histories are
-// united (deduplicated, sorted). Returns true when `into` changed. Ties keep `into`.
+// Merges `from` into `into` field by field: the newer timestamp wins, equal timestamps
+// take the greater value; histories are united (deduplicated, sorted, the newest
+// kMaxHistory kept). Returns true when `into` changed.
 bool MergeInto(PaperProgress& into, const PaperProgress& from);
 
 // Limits applied to stored and imported records.
 constexpr size_t kMaxNoteBytes = 256 * 1024;
 constexpr size_t kMaxHistory = 1000;
+constexpr size_t kMaxTags = 32;
+constexpr size_t kMaxTagBytes = 64;
+constexpr size_t kMaxPaperIdBytes = 128;
+// Largest timestamp accepted: 9999-12-31T23:59:59.999Z.
+constexpr int64_t kMaxTimestampMs = 253402300799999;
 
-// One record as a compact JSON object with a fixed key order.
+// Trims each tag, drops empty ones, sorts and removes duplicates.
+std::vector<std::string> NormalizeTags(std::vector<std::string> tags);
+// Why a (normalized) tag list is not acceptable, or empty when it is.
+std::string CheckTags(const std::vector<std::string>& tags);
+
+// One record as a compact JSON object with a fixed key order:
+// {"paper","status","statusAt","history","note","noteAt","tags","tagsAt","priority","priorityAt"}.
 std::string ProgressRecordToJson(const PaperProgress& p);
-// Parses one stored record; on failure returns nullopt and says why in *error.
+// Parses one stored record (unknown keys are ignored, so a record written by a newer
+// version still loads); on failure returns nullopt and says why in *error.
 std::optional<PaperProgress> ProgressRecordFromJson(std::string_view json, std::string* error);
+
+// The record as a JSON value (same keys and order as ProgressRecordToJson).
+nlohmann::ordered_json ProgressRecordToValue(const PaperProgress& p);
+// Reads a record from a parsed value. strict: unknown keys are errors. On failure returns
+// nullopt, sets *field to a JSON pointer relative to the record ("" for the record
+// itself, "/history/3" for a nested value) and *message to the problem.
+std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bool strict, std::string* field,
+                                                     std::string* message);
 
 // All progress of one user, plus what changed since the last successful save.
 class Progress {
@@ -67,14 +106,24 @@ class Progress {
     Status StatusOf(const std::string& paper) const;
 
     // User edits: record the change with its time and mark the paper dirty.
-    // Return false when nothing changed (same status / same note).
+    // Return false when nothing changed (same status / note / tags / priority).
     bool SetStatus(const std::string& paper, Status s, int64_t now_ms);
     bool SetNote(const std::string& paper, const std::string& note, int64_t now_ms);
+    bool SetTags(const std::string& paper, std::vector<std::string> tags, int64_t now_ms);
+    bool SetPriority(const std::string& paper, int priority, int64_t now_ms);
 
     // Merges a record from storage or another tab; does not mark it dirty unless the
     // local copy is newer in some field (then the merged result must be written back).
     // Returns true when the local copy changed.
     bool MergeStored(const PaperProgress& stored);
+
+    // Merges a record from an imported file; marks it dirty when the local copy changed.
+    bool MergeImported(const PaperProgress& imported);
+
+    // Replaces every record (an imported file in Replace mode). Every paper whose record
+    // changed, appeared or disappeared is marked dirty; the removed ones are returned. A
+    // dirty id without a record (Find() == nullptr) means: delete it from storage.
+    std::vector<std::string> ReplaceAll(std::vector<PaperProgress> records);
 
     // Papers changed since the last TakeDirty(), in id order.
     std::vector<std::string> TakeDirty();
@@ -85,6 +134,8 @@ class Progress {
     const std::map<std::string, PaperProgress>& Records() const { return records_; }
 
   private:
+    PaperProgress& Slot(const std::string& paper);
+
     std::map<std::string, PaperProgress> records_;
     std::set<std::string> dirty_;
 };

@@ -1,0 +1,169 @@
+// The core library's heavy operations compiled to wasm with the app's toolchain and
+// flags, timed inside headless Chromium: the browser figures for "import / merge of 10k
+// entries", catalogue load, Markdown and search, without the app's UI around them.
+// The inputs and operations are those of the native benchmarks (bench/native).
+// Results go to window.__coreBench (read by bench/browser/run.mjs).
+#include <emscripten.h>
+
+#include <algorithm>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fingerprint.h"
+#include "operations.h"
+#if SHELFMARK_BENCH_HAS_MARKDOWN
+#include "core/markdown.h"
+#endif
+#if SHELFMARK_BENCH_HAS_SEARCH
+#include "core/search.h"
+#endif
+#if SHELFMARK_BENCH_HAS_PROGRESS_FILE
+#include "core/progress_file.h"
+#endif
+
+EM_JS(void, core_bench_done, (const char* json), { window.__coreBench = JSON.parse(UTF8ToString(json)); });
+EM_JS(void, core_bench_progress, (const char* name), { console.log('core bench: ' + UTF8ToString(name)); });
+
+using namespace shelfmark;
+using namespace shelfmark::bench;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// Times `op` (after `setup`, which is not timed) at least 5 times and for at least
+// 400 ms (at most 40 runs); a sample repeats `op` enough times to last >= 2 ms, since
+// performance.now() is coarse in a page that is not cross-origin isolated.
+ojson Time(const std::function<void()>& op, const std::function<void()>& setup = {}) {
+    std::vector<double> ms;
+    int reps = 1;
+    double spent = 0;
+    while ((ms.size() < 5 || spent < 400) && ms.size() < 40) {
+        if (setup) setup();
+        const double t0 = emscripten_get_now();
+        for (int i = 0; i < reps; ++i)
+            op();
+        const double dt = emscripten_get_now() - t0;
+        spent += dt;
+        if (dt < 2.0 && !setup && reps < (1 << 16)) {
+            reps *= 4; // too short to time: batch, and discard this sample
+            continue;
+        }
+        ms.push_back(dt / reps);
+    }
+    std::sort(ms.begin(), ms.end());
+    return {{"medianMs", ms[ms.size() / 2]},
+            {"minMs", ms.front()},
+            {"maxMs", ms.back()},
+            {"samples", ms.size()},
+            {"repsPerSample", reps}};
+}
+
+} // namespace
+
+int main() {
+    ojson out = ojson::object();
+    out["flags"] = "same compile and link flags as the app (Release, -O3 by CMake)";
+    // The generator must give the same bytes here as natively (shelfmark_synth --summary).
+    {
+        const SyntheticSpec spec = Spec(50000);
+        out["syntheticFingerprint50000"] =
+            bench::Fingerprint(GenerateSyntheticCatalogue(spec), GenerateSyntheticProgress(spec));
+    }
+
+    core_bench_progress("progress");
+    const auto& records = RecordsOf(10000);
+    const std::string text = ExportJsonLines(records);
+    const std::vector<PaperProgress> theirs = OtherDevice(records);
+    const Progress base = ProgressFrom(records);
+    out["progressRecords"] = records.size();
+    out["progressJsonLinesBytes"] = text.size();
+    out["progressImportRecords10k"] = Time([&] {
+        Progress p;
+        ImportJsonLines(text, &p);
+    });
+    Progress scratch;
+    out["progressMergeRecords10k"] = Time(
+        [&] {
+            for (const PaperProgress& p : theirs)
+                scratch.MergeStored(p);
+        },
+        [&] { scratch = base; });
+    out["progressExportRecords10k"] = Time([&] {
+        std::string s = ExportJsonLines(records);
+        (void)s.size();
+    });
+
+#if SHELFMARK_BENCH_HAS_PROGRESS_FILE
+    {
+        core_bench_progress("progress file");
+        constexpr int64_t kExportedAt = 1767225600000;
+        const std::string file_text = ExportProgressFile(ProgressFrom(theirs), UserData{}, kExportedAt);
+        out["progressFileBytes"] = file_text.size();
+        out["progressFileExport10k"] =
+            Time([&] { (void)ExportProgressFile(base, UserData{}, kExportedAt).size(); });
+        out["progressFileParse10k"] = Time([&] {
+            ProgressFileError error;
+            (void)ParseProgressFile(file_text, &error).has_value();
+        });
+        // The whole import the user waits for: parse, preview, apply (Merge).
+        const Catalogue& catalogue = CatalogueOf(20100);
+        Progress local;
+        UserData user;
+        out["progressFileImportMerge10k"] = Time(
+            [&] {
+                ProgressFileError error;
+                auto file = ParseProgressFile(file_text, &error);
+                if (!file) return;
+                (void)PreviewImport(local, user, *file, ImportMode::Merge, &catalogue).papers_changed;
+                ApplyImport(local, user, *file, ImportMode::Merge);
+            },
+            [&] {
+                local = base;
+                user = UserData{};
+            });
+    }
+#endif
+
+    core_bench_progress("catalogue");
+    for (int papers : {1000, 10000}) {
+        const auto& files = DataFilesOf(papers);
+        out["catalogueLoad" + std::to_string(papers)] = Time([&] { (void)LoadCatalogueFiles(files).ok(); });
+    }
+
+#if SHELFMARK_BENCH_HAS_MARKDOWN
+    core_bench_progress("markdown");
+    out["markdownParse10K"] = Time([&] {
+        std::string error;
+        (void)ParseMarkdown(Note10k(), MarkdownLimits{}, &error).has_value();
+    });
+#endif
+
+#if SHELFMARK_BENCH_HAS_SEARCH
+    core_bench_progress("search");
+    {
+        const int papers = 50000;
+        const Catalogue& c = CatalogueOf(papers);
+        const Progress progress = GenerateSyntheticProgress(Spec(papers));
+        SearchIndex index;
+        out["searchIndexBuild50000"] = Time([&] { index.Build(c, progress); });
+        ojson keys = ojson::array();
+        std::vector<double> medians;
+        const std::string typed = "pipeline sched";
+        for (size_t n = 1; n <= typed.size(); ++n) {
+            if (typed[n - 1] == ' ') continue;
+            const std::string q = typed.substr(0, n);
+            ojson t = Time([&] { (void)Search(ParseQuery(q), index, progress).total; });
+            medians.push_back(t["medianMs"].get<double>());
+            keys.push_back({{"query", q}, {"medianMs", t["medianMs"]}});
+        }
+        std::sort(medians.begin(), medians.end());
+        out["searchKeystroke50000"] = {
+            {"keystrokes", keys}, {"medianMs", medians[medians.size() / 2]}, {"maxMs", medians.back()}};
+    }
+#endif
+    core_bench_done(out.dump(-1, ' ', false, ojson::error_handler_t::replace).c_str());
+    return 0;
+}

@@ -1,0 +1,721 @@
+#include "core/markdown_import.h"
+
+#include <algorithm>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace shelfmark {
+
+namespace {
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string Trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && IsSpaceChar(s[b]))
+        ++b;
+    while (e > b && IsSpaceChar(s[e - 1]))
+        --e;
+    return std::string(s.substr(b, e - b));
+}
+
+std::string CollapseSpaces(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (IsSpaceChar(c)) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back();
+    return out;
+}
+
+std::size_t CountWords(std::string_view s) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool sp = IsSpaceChar(c);
+        if (!sp && !in_word) ++n;
+        in_word = !sp;
+    }
+    return n;
+}
+
+bool StartsWithCi(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (Lower(s[i]) != Lower(prefix[i])) return false;
+    return true;
+}
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (1 for invalid bytes).
+std::size_t DecodeUtf8(std::string_view s, std::size_t i, uint32_t* cp) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    if (n == 1) {
+        *cp = c;
+        return 1;
+    }
+    uint32_t v = c & (0x7F >> n);
+    for (std::size_t k = 1; k < n; ++k)
+        v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    *cp = v;
+    return n;
+}
+
+bool IsUnicodePunctuationOrSpace(uint32_t cp) {
+    return (cp >= 0x80 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xD7 || cp == 0xF7 ||
+           cp == 0xFFFD;
+}
+
+// Title candidates tried per item, and their longest accepted length.
+constexpr std::size_t kMaxCandidates = 16;
+constexpr std::size_t kMaxCandidateBytes = 600;
+
+// Strips trailing "[ICLR'18]" / "(OSDI20)" style notes and trailing punctuation.
+// The first max_bytes of s, not cutting a UTF-8 sequence in half.
+std::string_view Utf8Prefix(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    std::size_t n = max_bytes;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
+}
+
+std::string CleanTitle(std::string_view raw) {
+    std::string s = CollapseSpaces(Utf8Prefix(raw, 2 * kMaxCandidateBytes));
+    // A leading bracket that is never closed ("[Title [venue]" after Markdown ate the
+    // inner brackets), or one that wraps everything.
+    while (!s.empty() && (s.front() == '[' || s.front() == '(')) {
+        const char open = s.front(), close = open == '[' ? ']' : ')';
+        int depth = 0;
+        std::size_t match = std::string::npos;
+        for (std::size_t i = 0; i < s.size() && match == std::string::npos; ++i) {
+            if (s[i] == open) ++depth;
+            if (s[i] == close && --depth == 0) match = i;
+        }
+        if (match == std::string::npos)
+            s.erase(0, 1);
+        else if (match + 1 == s.size())
+            s = s.substr(1, s.size() - 2);
+        else
+            break;
+        s = Trim(s);
+    }
+    for (int guard = 0; guard < 4; ++guard) {
+        while (!s.empty() &&
+               (s.back() == ' ' || s.back() == '.' || s.back() == ',' || s.back() == ':' || s.back() == ';'))
+            s.pop_back();
+        if (s.empty() || (s.back() != ']' && s.back() != ')')) break;
+        const char close = s.back(), open = close == ']' ? '[' : '(';
+        int depth = 0;
+        std::size_t i = s.size();
+        while (i > 0) {
+            --i;
+            if (s[i] == close) ++depth;
+            if (s[i] == open && --depth == 0) break;
+        }
+        if (depth != 0 || i == 0 || s.size() - i > 80) break;
+        s.erase(i);
+    }
+    return Trim(s);
+}
+
+// Splits at ". " (sentence ends), keeping pieces with text.
+std::vector<std::string> Sentences(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (s[i] == '.' && s[i + 1] == ' ') {
+            std::string piece = Trim(s.substr(start, i - start));
+            if (!piece.empty()) out.push_back(piece);
+            start = i + 2;
+        }
+    }
+    std::string last = Trim(s.substr(std::min(start, s.size())));
+    if (!last.empty()) out.push_back(last);
+    return out;
+}
+
+int IndexOf(const MarkdownDoc& doc, const MdNode& n) { return static_cast<int>(&n - doc.nodes.data()); }
+
+const MdNode& NodeAt(const MarkdownDoc& doc, int i) { return doc.nodes[static_cast<std::size_t>(i)]; }
+
+bool HasChildList(const MarkdownDoc& doc, const MdNode& item) {
+    for (int c = item.first_child; c >= 0; c = NodeAt(doc, c).next)
+        if (NodeAt(doc, c).kind == MdKind::List) return true;
+    return false;
+}
+
+bool IsHttp(std::string_view url) { return StartsWithCi(url, "http://") || StartsWithCi(url, "https://"); }
+
+// Links and emphasized texts of an item, not descending into its sub-lists.
+void CollectItemParts(const MarkdownDoc& doc, const MdNode& item, std::vector<std::string>* links,
+                      std::vector<std::string>* link_texts, std::vector<std::string>* emph_texts) {
+    const int from = IndexOf(doc, item);
+    int in_link = 0;
+    WalkMarkdown(
+        doc, from,
+        [&](const MdNode& n) {
+            if (n.kind == MdKind::List && IndexOf(doc, n) != from) return false;
+            if (n.kind == MdKind::Link) {
+                ++in_link;
+                if (IsHttp(n.url) && std::find(links->begin(), links->end(), n.url) == links->end())
+                    links->push_back(n.url);
+                link_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
+            } else if ((n.kind == MdKind::Emph || n.kind == MdKind::Strong) && in_link == 0) {
+                emph_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
+            }
+            return true;
+        },
+        [&](const MdNode& n) {
+            if (n.kind == MdKind::Link) --in_link;
+        });
+}
+
+// Role of the entries under a heading such as "Required reading", "Additional Optional
+// Reading", "Extra reading" or "Background"; empty when the heading names a section.
+std::string RoleOfHeading(std::string_view heading) {
+    std::string h;
+    for (char c : heading)
+        h += Lower(c);
+    if (CountWords(h) > 4) return {};
+    auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
+    if (has("optional")) return "optional";
+    if (has("require") || has("mandatory")) return "required";
+    if (has("background")) return "background";
+    if (has("extra") || has("additional") || has("further") || has("supplement")) return "extra";
+    // "<role> reading" as written by ExportListMarkdown for other roles.
+    const std::string t = CollapseSpaces(h);
+    const std::string suffix = " reading";
+    if (t.size() > suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string role;
+        for (char c : t.substr(0, t.size() - suffix.size())) {
+            if ((c >= 'a' && c <= 'z') || IsDigit(c) || c == '-')
+                role += c;
+            else if (c == ' ')
+                role += '-';
+            else
+                return {};
+        }
+        if (!role.empty() && role.size() <= 40) return role;
+    }
+    return {};
+}
+
+// YAML front matter ("---" ... "---") at the very start: returns its title and blanks it
+// out (keeping the line count, so line numbers stay right).
+std::string TakeFrontMatter(std::string& text) {
+    auto line_end = [&](std::size_t i) {
+        std::size_t e = text.find('\n', i);
+        return e == std::string::npos ? text.size() : e;
+    };
+    auto line_at = [&](std::size_t i) {
+        std::string l = text.substr(i, line_end(i) - i);
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        return l;
+    };
+    std::size_t start = 0;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+    if (line_at(start) != "---") return {};
+    std::string title;
+    for (std::size_t i = line_end(start) + 1; i < text.size(); i = line_end(i) + 1) {
+        const std::string l = line_at(i);
+        if (l == "---" || l == "...") {
+            const std::size_t end = line_end(i);
+            for (std::size_t k = 0; k < end; ++k)
+                if (text[k] != '\n') text[k] = ' ';
+            return title;
+        }
+        if (title.empty() && StartsWithCi(l, "title")) {
+            std::string rest = Trim(std::string_view(l).substr(5));
+            if (rest.empty() || rest[0] != ':') continue;
+            rest = Trim(std::string_view(rest).substr(1));
+            if (rest.size() >= 2 && rest.front() == '\'' && rest.back() == '\'') {
+                std::string v;
+                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
+                    v += rest[k];
+                    if (rest[k] == '\'' && rest[k + 1] == '\'') ++k; // '' is a quote in YAML
+                }
+                rest = v;
+            } else if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') {
+                std::string v;
+                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
+                    if (rest[k] == '\\' && k + 2 < rest.size()) ++k;
+                    v += rest[k];
+                }
+                rest = v;
+            }
+            title = Trim(rest);
+        }
+        if (i >= text.size()) break;
+    }
+    return {}; // no closing line: not front matter
+}
+
+// Everything the walk found: items with their sections, the title and the source.
+struct Extracted {
+    std::vector<MarkdownItem> items;
+    std::string title;  // front matter title or the first level-1 heading before any item
+    std::string source; // first link outside the items, before the first item
+};
+
+Extracted Extract(std::string text, const PaperMatcher& matcher, const MarkdownLimits& limits,
+                  std::string* error, bool* ok) {
+    Extracted out;
+    const std::string front_title = TakeFrontMatter(text);
+    std::string parse_error;
+    const std::optional<MarkdownDoc> doc = ParseMarkdown(text, limits, &parse_error);
+    if (!doc) {
+        if (error) *error = parse_error;
+        *ok = false;
+        return out;
+    }
+    *ok = true;
+    out.title = front_title;
+
+    std::string section, role = "required";
+    struct Saved {
+        int item;
+        std::string section, role;
+    };
+    std::vector<Saved> saved;
+    int item_depth = 0;
+    bool seen_item = false;
+
+    WalkMarkdown(
+        *doc, 0,
+        [&](const MdNode& n) {
+            const int idx = IndexOf(*doc, n);
+            switch (n.kind) {
+            case MdKind::Heading: {
+                const std::string h = CollapseSpaces(MdPlainText(*doc, idx));
+                if (!seen_item && out.source.empty()) {
+                    WalkMarkdown(
+                        *doc, idx,
+                        [&](const MdNode& c) {
+                            if (c.kind == MdKind::Link && out.source.empty() && IsHttp(c.url))
+                                out.source = c.url;
+                            return true;
+                        },
+                        [](const MdNode&) {});
+                }
+                if (n.level == 1 && !seen_item && out.title.empty()) {
+                    out.title = h;
+                    section.clear();
+                } else if (const std::string r = RoleOfHeading(h); !r.empty()) {
+                    role = r;
+                } else {
+                    section = h;
+                    role = "required";
+                }
+                return false;
+            }
+            case MdKind::Link:
+                if (item_depth == 0 && !seen_item && out.source.empty() && IsHttp(n.url)) out.source = n.url;
+                return true;
+            case MdKind::Item: {
+                ++item_depth;
+                const std::string own = CollapseSpaces(MdPlainText(*doc, idx, true));
+                const bool nested = HasChildList(*doc, n);
+                MarkdownItem item;
+                std::vector<std::string> link_texts, emph_texts;
+                CollectItemParts(*doc, n, &item.links, &link_texts, &emph_texts);
+                if (nested && item.links.empty() && !own.empty() && !n.task) {
+                    // "1. **Cluster Scheduling**:" with sub-items: a sub-section.
+                    saved.push_back({idx, section, role});
+                    section = CleanTitle(own);
+                    return true;
+                }
+                if (own.empty()) return nested;
+                seen_item = true;
+                item.line = n.line;
+                item.task = n.task;
+                item.checked = n.checked;
+                item.text = own;
+                item.section = section;
+                item.role = role;
+
+                // The title: a link text of three words or more, else an emphasized
+                // phrase, else the first sentence after a short link ("[MLSys](u). MLSys: ..."),
+                // else the whole text.
+                std::string rest = own;
+                if (!link_texts.empty()) {
+                    const std::string lt = CollapseSpaces(link_texts.front());
+                    if (const auto at = rest.find(lt); at != std::string::npos) rest.erase(at, lt.size());
+                }
+                while (!rest.empty() && (rest.front() == '.' || rest.front() == ' ' || rest.front() == ',' ||
+                                         rest.front() == ':' || rest.front() == '-'))
+                    rest.erase(0, 1);
+                const std::vector<std::string> rest_sentences = Sentences(rest);
+                if (!link_texts.empty()) {
+                    // "[Title [venue\]](url)": Markdown makes "venue]" the link text; the
+                    // title is the text before it.
+                    const std::string lt = CollapseSpaces(link_texts.front());
+                    if (std::count(lt.begin(), lt.end(), ']') > std::count(lt.begin(), lt.end(), '[')) {
+                        const auto at = own.find(lt);
+                        if (at != std::string::npos && CountWords(CleanTitle(own.substr(0, at))) >= 2)
+                            item.title = CleanTitle(own.substr(0, at));
+                    }
+                }
+                for (const std::string& lt : link_texts)
+                    if (item.title.empty() && CountWords(CleanTitle(lt)) >= 3) item.title = CleanTitle(lt);
+                for (const std::string& et : emph_texts)
+                    if (item.title.empty() && CountWords(CleanTitle(et)) >= 2) item.title = CleanTitle(et);
+                if (item.title.empty() && !link_texts.empty() && !rest_sentences.empty() &&
+                    CountWords(rest_sentences.front()) >= 3)
+                    item.title = CleanTitle(rest_sentences.front());
+                if (item.title.empty() && !link_texts.empty()) item.title = CleanTitle(link_texts.front());
+                if (item.title.empty()) item.title = CleanTitle(own);
+                if (item.title.empty()) item.title = own;
+
+                std::vector<std::string> candidates;
+                // Few and short: a title is not a paragraph, and matching stays linear.
+                auto add = [&](const std::string& c) {
+                    if (c.size() > kMaxCandidateBytes * 2 || candidates.size() >= kMaxCandidates) return;
+                    for (const std::string& v : {CollapseSpaces(c), CleanTitle(c)})
+                        if (!v.empty() && v.size() <= kMaxCandidateBytes &&
+                            candidates.size() < kMaxCandidates &&
+                            std::find(candidates.begin(), candidates.end(), v) == candidates.end())
+                            candidates.push_back(v);
+                };
+                // "(Gavel) Heterogeneity-Aware ...": the nickname and the rest on their own.
+                if (!own.empty() && own.front() == '(') {
+                    if (const auto close = own.find(')'); close != std::string::npos && close < 60) {
+                        add(own.substr(1, close - 1));
+                        add(own.substr(close + 1));
+                    }
+                }
+                add(item.title);
+                for (const std::string& lt : link_texts)
+                    add(lt);
+                for (const std::string& et : emph_texts)
+                    add(et);
+                add(own);
+                for (const std::string& s : Sentences(own))
+                    add(s);
+                for (const std::string& s : rest_sentences)
+                    add(s);
+                item.titles = candidates;
+
+                const PaperMatcher::Match m = matcher.Find(item.links, item.titles);
+                item.paper = m.paper;
+                item.by = m.by;
+                out.items.push_back(std::move(item));
+                return nested;
+            }
+            default: return true;
+            }
+        },
+        [&](const MdNode& n) {
+            if (n.kind != MdKind::Item) return;
+            --item_depth;
+            if (!saved.empty() && saved.back().item == IndexOf(*doc, n)) {
+                section = saved.back().section;
+                role = saved.back().role;
+                saved.pop_back();
+            }
+        });
+    return out;
+}
+
+} // namespace
+
+std::string NormalizeLink(std::string_view url) {
+    std::string s = Trim(url);
+    std::size_t start = 0;
+    if (const auto scheme = s.find("://"); scheme != std::string::npos && scheme < 10) start = scheme + 3;
+    std::string rest = s.substr(start);
+    if (const auto hash = rest.find('#'); hash != std::string::npos) rest.erase(hash);
+    std::size_t host_end = rest.find_first_of("/?");
+    if (host_end == std::string::npos) host_end = rest.size();
+    for (std::size_t i = 0; i < host_end; ++i)
+        rest[i] = Lower(rest[i]);
+    if (rest.compare(0, 4, "www.") == 0) rest.erase(0, 4);
+    if (rest.find('?') == std::string::npos)
+        while (!rest.empty() && rest.back() == '/')
+            rest.pop_back();
+    return rest;
+}
+
+std::string ArxivIdOf(std::string_view s) {
+    std::string lower;
+    for (char c : s)
+        lower += Lower(c);
+    std::size_t at = std::string::npos, skip = 0;
+    for (const char* marker : {"arxiv.org/abs/", "arxiv.org/pdf/", "arxiv:"}) {
+        const auto p = lower.find(marker);
+        if (p != std::string::npos && p < at) {
+            at = p;
+            skip = std::char_traits<char>::length(marker);
+        }
+    }
+    if (at == std::string::npos) return {};
+    const std::string rest = lower.substr(at + skip);
+    std::size_t i = 0;
+    // New style: 4 digits, '.', 4 or 5 digits.
+    while (i < rest.size() && IsDigit(rest[i]))
+        ++i;
+    if (i == 4 && i < rest.size() && rest[i] == '.') {
+        std::size_t k = i + 1;
+        while (k < rest.size() && IsDigit(rest[k]))
+            ++k;
+        if (k - i - 1 >= 4 && k - i - 1 <= 5) return rest.substr(0, k);
+        return {};
+    }
+    // Old style: archive(.XX)/7 digits, e.g. cs/0112017 or math.gt/0309136.
+    i = 0;
+    while (i < rest.size() && ((rest[i] >= 'a' && rest[i] <= 'z') || rest[i] == '-' || rest[i] == '.'))
+        ++i;
+    if (i == 0 || i >= rest.size() || rest[i] != '/') return {};
+    std::size_t k = i + 1;
+    while (k < rest.size() && IsDigit(rest[k]))
+        ++k;
+    if (k - i - 1 != 7) return {};
+    return rest.substr(0, k);
+}
+
+std::string NormalizeTitle(std::string_view title) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < title.size();) {
+        uint32_t cp = 0;
+        const std::size_t n = DecodeUtf8(title, i, &cp);
+        const bool keep =
+            cp >= 0x80 ? !IsUnicodePunctuationOrSpace(cp)
+                       : ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
+        if (keep) {
+            if (space && !out.empty()) out += ' ';
+            space = false;
+            if (cp < 0x80)
+                out += Lower(static_cast<char>(cp));
+            else
+                out.append(title.substr(i, n));
+        } else {
+            space = true;
+        }
+        i += n;
+    }
+    return out;
+}
+
+const char* MatchByName(MatchBy by) {
+    switch (by) {
+    case MatchBy::Link: return "link";
+    case MatchBy::ArxivId: return "arxiv";
+    case MatchBy::Title: return "title";
+    case MatchBy::None: break;
+    }
+    return "none";
+}
+
+void PaperMatcher::Add(const Paper& p) {
+    ids_.emplace(p.id, true);
+    for (const std::string& l : p.links) {
+        if (const std::string k = NormalizeLink(l); !k.empty()) by_link_.emplace(k, p.id);
+        if (const std::string a = ArxivIdOf(l); !a.empty()) by_arxiv_.emplace(a, p.id);
+    }
+    if (const std::string t = NormalizeTitle(p.title); !t.empty()) by_title_.emplace(t, p.id);
+    auto add_short = [&](const std::string& key) {
+        if (key.empty()) return;
+        const auto [it, inserted] = by_short_.emplace(key, p.id);
+        if (!inserted && it->second != p.id) it->second.clear(); // ambiguous
+    };
+    add_short(NormalizeTitle(p.id));
+    if (const auto colon = p.title.find(':'); colon != std::string::npos) {
+        const std::string head = NormalizeTitle(p.title.substr(0, colon));
+        if (CountWords(head) <= 3) add_short(head);
+    }
+}
+
+void PaperMatcher::AddCatalogue(const Catalogue& c) {
+    for (const Paper& p : c.papers)
+        Add(p);
+}
+
+void PaperMatcher::AddUserData(const UserData& u) {
+    for (const auto& [id, p] : u.papers)
+        Add(p.paper);
+}
+
+PaperMatcher::Match PaperMatcher::Find(const std::vector<std::string>& links,
+                                       const std::vector<std::string>& titles) const {
+    for (const std::string& l : links)
+        if (const auto it = by_link_.find(NormalizeLink(l)); it != by_link_.end())
+            return {it->second, MatchBy::Link};
+    for (const std::string& l : links) {
+        const std::string a = ArxivIdOf(l);
+        if (const auto it = by_arxiv_.find(a); !a.empty() && it != by_arxiv_.end())
+            return {it->second, MatchBy::ArxivId};
+    }
+    for (const std::string& t : titles) {
+        const std::string a = ArxivIdOf(t);
+        if (const auto it = by_arxiv_.find(a); !a.empty() && it != by_arxiv_.end())
+            return {it->second, MatchBy::ArxivId};
+    }
+    for (const std::string& t : titles)
+        if (const auto it = by_title_.find(NormalizeTitle(t)); it != by_title_.end())
+            return {it->second, MatchBy::Title};
+    // A known title of four words or more followed by more text ("Title. Authors. Venue").
+    for (const std::string& t : titles) {
+        const std::string n = NormalizeTitle(t);
+        std::size_t words = 0;
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            if (n[i] != ' ') continue;
+            if (++words < 4) continue;
+            if (words > 40) break; // no title is that long
+            if (const auto it = by_title_.find(n.substr(0, i)); it != by_title_.end())
+                return {it->second, MatchBy::Title};
+        }
+    }
+    for (const std::string& t : titles) {
+        const std::string n = NormalizeTitle(t);
+        if (CountWords(n) > 3) continue;
+        if (const auto it = by_short_.find(n); it != by_short_.end() && !it->second.empty())
+            return {it->second, MatchBy::Title};
+    }
+    return {};
+}
+
+std::optional<ChecklistImport> ReadMarkdownChecklist(std::string_view markdown, const PaperMatcher& matcher,
+                                                     std::string* error, const MarkdownLimits& limits) {
+    bool ok = false;
+    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    if (!ok) return std::nullopt;
+    ChecklistImport out;
+    for (MarkdownItem& item : ex.items) {
+        if (!item.task) continue;
+        if (item.checked) ++out.checked;
+        if (item.paper.empty())
+            ++out.unmatched;
+        else
+            ++out.matched;
+        out.items.push_back(std::move(item));
+    }
+    if (out.items.empty()) {
+        if (error) *error = "no checklist items (\"- [x]\" or \"- [ ]\") found";
+        return std::nullopt;
+    }
+    return out;
+}
+
+ChecklistPreview PreviewChecklist(const ChecklistImport& in, const Progress& progress) {
+    ChecklistPreview p;
+    p.items = in.items.size();
+    p.checked = in.checked;
+    p.matched = in.matched;
+    p.unmatched = in.unmatched;
+    std::set<std::string> seen;
+    for (const MarkdownItem& item : in.items) {
+        if (!item.checked || item.paper.empty() || !seen.insert(item.paper).second) continue;
+        if (progress.StatusOf(item.paper) == Status::Read)
+            ++p.already_read;
+        else
+            ++p.will_mark_read;
+    }
+    return p;
+}
+
+std::vector<std::string> ApplyChecklist(const ChecklistImport& in, Progress& progress, int64_t now_ms) {
+    std::set<std::string> changed;
+    for (const MarkdownItem& item : in.items) {
+        if (!item.checked || item.paper.empty()) continue;
+        if (progress.StatusOf(item.paper) == Status::Read) continue;
+        if (progress.SetStatus(item.paper, Status::Read, now_ms)) changed.insert(item.paper);
+    }
+    return {changed.begin(), changed.end()};
+}
+
+std::optional<ReadingListImport>
+ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
+                        const ReadingListOptions& options,
+                        const std::function<bool(const std::string&)>& id_taken, std::string* error,
+                        const MarkdownLimits& limits) {
+    bool ok = false;
+    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    if (!ok) return std::nullopt;
+    if (ex.items.empty()) {
+        if (error) *error = "no list items found: a reading list needs \"- \" items";
+        return std::nullopt;
+    }
+    if (ex.items.size() > kMaxUserEntries) {
+        if (error) *error = "more than " + std::to_string(kMaxUserEntries) + " list items";
+        return std::nullopt;
+    }
+    ReadingListImport out;
+    std::set<std::string> new_ids;
+    auto taken = [&](const std::string& id) { return new_ids.count(id) || (id_taken && id_taken(id)); };
+
+    ReadingList& l = out.list.list;
+    l.title = CollapseSpaces(ex.title.empty() ? options.fallback_title : ex.title);
+    if (l.title.empty()) l.title = "Imported list";
+    l.title = std::string(Utf8Prefix(l.title, kMaxUserTitleBytes));
+    l.id = MakeUserId(l.title, taken);
+    new_ids.insert(l.id);
+    l.kind = "user";
+    if (IsHttpLink(ex.source) && ex.source.size() <= 2048) l.source = ex.source;
+    out.list.updated_at = options.now_ms;
+
+    // Same unmatched title twice in one file -> one new paper.
+    std::map<std::string, std::string> made_by_title;
+    for (MarkdownItem& item : ex.items) {
+        if (item.paper.empty()) {
+            const std::string key = NormalizeTitle(item.title);
+            if (const auto it = made_by_title.find(key); it != made_by_title.end()) {
+                item.paper = it->second;
+            } else {
+                UserPaper up;
+                up.paper.title = std::string(Utf8Prefix(item.title, kMaxUserTitleBytes));
+                up.paper.id = MakeUserId(up.paper.title, taken);
+                for (const std::string& link : item.links)
+                    if (IsHttpLink(link) && link.size() <= 2048 && up.paper.links.size() < kMaxUserLinks)
+                        up.paper.links.push_back(link);
+                up.updated_at = options.now_ms;
+                new_ids.insert(up.paper.id);
+                item.paper = up.paper.id;
+                made_by_title.emplace(key, up.paper.id);
+                out.new_papers.push_back(std::move(up));
+            }
+            ++out.unmatched;
+        } else {
+            ++out.matched;
+        }
+        const std::string section(
+            Utf8Prefix(item.section.empty() ? l.title : item.section, kMaxUserTitleBytes));
+        if (l.sections.empty() || l.sections.back().title != section) {
+            Section s;
+            s.title = section;
+            l.sections.push_back(std::move(s));
+        }
+        Entry e;
+        e.paper = item.paper;
+        e.role = item.role;
+        l.sections.back().entries.push_back(std::move(e));
+    }
+    if (l.sections.size() > kMaxUserSections) {
+        if (error) *error = "more than " + std::to_string(kMaxUserSections) + " sections";
+        return std::nullopt;
+    }
+    out.items = std::move(ex.items);
+    return out;
+}
+
+bool LooksLikeJson(std::string_view text) {
+    std::size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+    while (i < text.size() && IsSpaceChar(text[i]))
+        ++i;
+    if (i < text.size() && text[i] == '{') return true;
+    // Any other JSON document ("[...]", "null") is a JSON file too, just not a progress
+    // file; accept() builds nothing and never throws.
+    return i < text.size() && text.size() <= (64u << 20) && nlohmann::json::accept(text.substr(i));
+}
+
+} // namespace shelfmark

@@ -1,0 +1,85 @@
+// user_data.h: the user's own reading lists and papers (typed in, or imported from a
+// Markdown reading list), kept beside the bundled catalogue and exchanged in the
+// progress file.
+//
+// Index
+//   - UserPaper, UserList: a catalogue Paper / ReadingList plus the time of its last edit.
+//   - UserData: all of them, by id; lookups.
+//   - MergeUserData(): newer edit wins per list and per paper; nothing is deleted.
+//   - UserPaperToValue() / UserPaperFromValue(), UserListToValue() / UserListFromValue():
+//     one record <-> one JSON object (the shapes of data/papers.json and data/lists/*.json
+//     plus "updatedAt"; see docs/progress-file.md).
+//   - MakeUserId(): a fresh "u-<slug>" id from a title.
+//
+// Lists and papers merge as a whole (a list is one field): the newer updatedAt wins and
+// on equal times the greater JSON text wins, so merging commutes like progress does.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/catalog.h"
+
+namespace shelfmark {
+
+struct UserPaper {
+    Paper paper;            // paper.aliases is unused
+    int64_t updated_at = 0; // ms since the epoch
+};
+
+struct UserList {
+    ReadingList list; // list.kind is usually "user"
+    int64_t updated_at = 0;
+};
+
+// Limits for the user's own records (the catalogue's own rules, plus sizes).
+constexpr size_t kMaxUserTitleBytes = 1000;
+constexpr size_t kMaxUserLinks = 20;
+constexpr size_t kMaxUserAuthors = 500;
+constexpr size_t kMaxUserSections = 2000;
+constexpr size_t kMaxUserEntries = 20000; // per list
+
+class UserData {
+  public:
+    std::map<std::string, UserList> lists;   // by ReadingList::id
+    std::map<std::string, UserPaper> papers; // by Paper::id
+
+    const Paper* FindPaper(const std::string& id) const;
+    const ReadingList* FindList(const std::string& id) const;
+    bool Empty() const { return lists.empty() && papers.empty(); }
+    bool operator==(const UserData& o) const;
+};
+
+// Merge one record / everything; return true when `into` changed.
+bool MergeUserList(UserData& into, const UserList& list);
+bool MergeUserPaper(UserData& into, const UserPaper& paper);
+bool MergeUserData(UserData& into, const UserData& from);
+
+// Same content (compared through the JSON form, so field by field).
+bool SameUserList(const UserList& a, const UserList& b);
+bool SameUserPaper(const UserPaper& a, const UserPaper& b);
+
+nlohmann::ordered_json UserPaperToValue(const UserPaper& p);
+nlohmann::ordered_json UserListToValue(const UserList& l);
+
+// Read one record from a parsed value; strict: unknown keys and nulls are errors. On
+// failure *field is a JSON pointer relative to the record and *message says why.
+std::optional<UserPaper> UserPaperFromValue(const nlohmann::json& j, bool strict, std::string* field,
+                                            std::string* message);
+std::optional<UserList> UserListFromValue(const nlohmann::json& j, bool strict, std::string* field,
+                                          std::string* message);
+
+// "u-" + a lowercase a-z0-9- slug of the title (at most 48 characters of it), with "-2",
+// "-3", ... appended until taken(id) is false.
+std::string MakeUserId(std::string_view title, const std::function<bool(const std::string&)>& taken);
+
+// http:// or https:// with a host and no spaces or control characters.
+bool IsHttpLink(std::string_view s);
+
+} // namespace shelfmark

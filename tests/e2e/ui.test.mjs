@@ -1,0 +1,319 @@
+// Issue 6, the reading UI, in real Chromium: search (typos, query syntax, errors), the
+// keyboard (status keys, j/k, undo, Shift range), notes (Markdown task boxes, the size
+// limit on paste), deep links, and the user's own lists.
+
+import {
+  assert,
+  assertEqual,
+  clickNamed,
+  countColourPixels,
+  openApp,
+  pressKey,
+  readIdb,
+  readIdbAll,
+  rect,
+  reloadApp,
+  status,
+  typeInto,
+  visiblePapers,
+  waitForRect,
+  waitForStatus,
+  waitForValue,
+  waitFrames,
+  waitIdle,
+  waitSaved,
+} from './lib.mjs';
+
+// Clicks send move, press and release back to back (clickNamed's fast mode): the app
+// must not lose such clicks, and it keeps the tests quick.
+const click = (page, name) => clickNamed(page, name, { fast: true });
+
+// The colour the papers panel draws a query error in (ImVec4(1.0, 0.6, 0.3)).
+const QUERY_ERROR_RGB = [255, 153, 77];
+
+// Orange "query error" pixels in the line above the papers table (where the panel shows
+// "N matching" and the query's error).
+async function queryErrorPixels(page) {
+  const table = await waitForRect(page, 'papers-table');
+  const clip = { x: Math.max(0, table.x), y: Math.max(0, table.y - 28), width: table.w, height: 28 };
+  return countColourPixels(await page.screenshot({ clip }), QUERY_ERROR_RGB, 18);
+}
+
+// Waits until the search has been applied and returns the visible papers.
+async function searchFor(page, query) {
+  await typeInto(page, 'search', query, { fast: true });
+  await waitIdle(page, { quietMs: 200 });
+  return visiblePapers(page);
+}
+
+// The note of a paper as stored in IndexedDB ('' when there is none).
+async function storedNote(page, id) {
+  return (await readIdb(page, 'papers', id))?.note ?? '';
+}
+
+async function waitStoredNote(page, id, pred, what) {
+  await waitSaved(page);
+  return waitForValue(
+    page,
+    async (i) => {
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((d) => d.name === 'shelfmark')) return null;
+      const conn = await new Promise((res, rej) => {
+        const r = indexedDB.open('shelfmark');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      try {
+        return await new Promise((res, rej) => {
+          const r = conn.transaction('papers').objectStore('papers').get(i);
+          r.onsuccess = () => res(r.result?.note ?? '');
+          r.onerror = () => rej(r.error);
+        });
+      } finally {
+        conn.close();
+      }
+    },
+    id,
+    pred,
+    { timeout: 5000, what },
+  );
+}
+
+// Dispatches a paste event carrying `text` at the document (what the browser does on
+// Ctrl+V), then presses Ctrl+V so that the focused text field pastes it.
+async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await waitFrames(page, 1);
+  await page.keyboard.press('Control+V');
+  await waitIdle(page, { quietMs: 200 });
+}
+
+// ------------------------------------------------------------------------------ search
+const search = {
+  name: 'search: typo-tolerant title search, status filter, unknown field reported',
+  timeout: 45000,
+  async fn(t) {
+    const page = await openApp(t.context, t.url);
+    await click(page, 'list:');
+    const all = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length >= 10, {
+      what: 'All papers to show at least 10 rows',
+    });
+    const readId = all[1];
+    await click(page, `row:${readId}`);
+    await pressKey(page, '4');
+    await waitForStatus(page, readId, 'read');
+
+    // A typo in a title still finds it, and the table is narrowed.
+    const typo = await searchFor(page, 'pipedram');
+    assert(typo.includes('pipedream'), `search "pipedram" does not show 'pipedream': visiblePapers() = ${JSON.stringify(typo)}`);
+    assert(!typo.includes('tvm') && typo.length < all.length, `search "pipedram" does not narrow the table: ${JSON.stringify(typo)}`);
+
+    // status:read shows the read paper, and only read papers.
+    const onlyRead = await searchFor(page, 'status:read');
+    const statuses = await page.evaluate((ids) => ids.map((i) => window.shelfmark.status(i)), onlyRead);
+    assert(onlyRead.includes(readId), `"status:read" does not show '${readId}', which is read: ${JSON.stringify(onlyRead)}`);
+    assert(
+      statuses.every((s) => s === 'read'),
+      `"status:read" shows papers that are not read: ${JSON.stringify(onlyRead.map((i, k) => [i, statuses[k]]))}`,
+    );
+    const baseline = await queryErrorPixels(page);
+    assertEqual(baseline, 0, 'query-error coloured pixels for the valid query "status:read"');
+
+    // An unknown field is reported, and the valid part still filters.
+    const bad = await searchFor(page, 'status:read colour:blue');
+    assertEqual(JSON.stringify(bad), JSON.stringify(onlyRead), 'visiblePapers() for "status:read colour:blue" (the valid part must still apply)');
+    const errPixels = await queryErrorPixels(page);
+    assert(errPixels >= 5, `no query error shown for the unknown field "colour:" (${errPixels} error-coloured pixels above the table)`);
+    t.note(`"pipedram" -> ${typo.length} rows (${typo.slice(0, 5).join(', ')}); "status:read" -> ${JSON.stringify(onlyRead)}; error text: ${errPixels} px`);
+  },
+};
+
+// ------------------------------------------------------------------------------ keyboard
+const keyboard = {
+  name: 'keyboard: 4 sets read, j moves, 3 sets reading, Ctrl+Z undoes, Shift+Down then 2 sets both',
+  timeout: 45000,
+  async fn(t) {
+    const page = await openApp(t.context, t.url);
+    const ids = await visiblePapers(page);
+    assert(ids.length >= 8, `need 8 visible papers, got ${ids.length}`);
+    const target = ids[2];
+    await page.evaluate((id) => {
+      location.hash = `paper=${id}`;
+    }, target);
+    await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${target}`), {
+      what: `location.hash to name paper=${target}`,
+    });
+    const rows = await visiblePapers(page);
+    const at = rows.indexOf(target);
+    assert(at >= 0 && at + 2 < rows.length, `deep-linked paper '${target}' not visible with two rows after it: ${JSON.stringify(rows)}`);
+    const next = rows[at + 1];
+    const next2 = rows[at + 2];
+    const before = { [target]: await status(page, target), [next]: await status(page, next), [next2]: await status(page, next2) };
+    assert(Object.values(before).every((s) => s !== 'read' && s !== 'reading' && s !== 'queued'), `fresh statuses: ${JSON.stringify(before)}`);
+
+    await pressKey(page, '4');
+    await waitForStatus(page, target, 'read');
+
+    await pressKey(page, 'j');
+    await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${next}`), {
+      what: `j to move the cursor to '${next}' (location.hash)`,
+    });
+    await pressKey(page, '3');
+    await waitForStatus(page, next, 'reading');
+    assertEqual(await status(page, target), 'read', `status('${target}') after j, 3 (only the cursor's paper may change)`);
+
+    await pressKey(page, 'Control+Z');
+    await waitForStatus(page, next, before[next]);
+    assertEqual(await status(page, target), 'read', `status('${target}') after Ctrl+Z (only the last change is undone)`);
+
+    await pressKey(page, 'Shift+ArrowDown');
+    await pressKey(page, '2');
+    await waitForStatus(page, next, 'queued');
+    await waitForStatus(page, next2, 'queued');
+    assertEqual(await status(page, target), 'read', `status('${target}') after Shift+Down, 2 (not in the selection)`);
+    await waitSaved(page);
+    const recs = await readIdbAll(page, 'papers');
+    for (const [id, want] of [[target, 'read'], [next, 'queued'], [next2, 'queued']]) {
+      assertEqual(recs?.[id]?.status, want, `IndexedDB papers/${id}.status`);
+    }
+    t.note(`papers ${target}, ${next}, ${next2}`);
+  },
+};
+
+// ------------------------------------------------------------------------------ notes
+const NOTE = '# Plan\n\n- [ ] one\n- [ ] two\n';
+
+const notes = {
+  name: 'notes: typed Markdown persists, a task box toggles in the note, a >256 KB paste is refused',
+  timeout: 60000,
+  async fn(t) {
+    const page = await openApp(t.context, t.url);
+    const ids = await visiblePapers(page);
+    const id = ids[3];
+    await click(page, `row:${id}`);
+    await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${id}`), { what: `row click to select '${id}'` });
+    await pressKey(page, 'n');
+    await waitIdle(page, { quietMs: 250 });
+    await page.keyboard.type(NOTE);
+    await waitIdle(page);
+    await pressKey(page, 'Escape');
+    await waitStoredNote(page, id, (n) => n === NOTE, `IndexedDB papers/${id}.note to be the typed note`);
+    // Esc left the editor: a status key acts again instead of being typed into the note.
+    assertEqual(await status(page, id), 'unread', `status('${id}') before pressing 2`);
+    await pressKey(page, '2');
+    await waitForStatus(page, id, 'queued');
+
+    await reloadApp(page);
+    assertEqual(await storedNote(page, id), NOTE, `IndexedDB papers/${id}.note after reload`);
+    await waitForRect(page, 'task:1'); // the preview shows both boxes of the selected paper
+
+    await click(page, 'task:0');
+    const toggled = NOTE.replace('- [ ] one', '- [x] one');
+    await waitStoredNote(page, id, (n) => n === toggled, `IndexedDB papers/${id}.note with the first box ticked`);
+
+    // Paste: the app takes the text of the document's paste event. A small paste lands
+    // in the note (so the mechanism works); a paste over 256 KB changes nothing.
+    await pressKey(page, 'n');
+    await waitIdle(page, { quietMs: 250 });
+    await pasteText(page, 'PASTED');
+    const afterSmall = await waitStoredNote(page, id, (n) => n.includes('PASTED'), `a small paste to reach papers/${id}.note`);
+    const huge = 'x'.repeat(300 * 1024);
+    const framesBefore = await page.evaluate(() => window.shelfmark.frameCount());
+    await pasteText(page, huge);
+    await page.keyboard.type('Z'); // still alive and still editing
+    await waitIdle(page);
+    await pressKey(page, 'Escape');
+    const afterHuge = await waitStoredNote(page, id, (n) => n.includes('Z'), `papers/${id}.note after the huge paste and typing Z`);
+    assert(afterHuge.length < afterSmall.length + 10, `a ${huge.length}-byte paste changed the note: ${afterHuge.length} bytes now, ${afterSmall.length} before`);
+    assertEqual(afterHuge.replace('Z', ''), afterSmall, `papers/${id}.note after the refused paste (without the typed Z)`);
+    const frames = await page.evaluate(() => window.shelfmark.frameCount());
+    assert(frames > framesBefore, 'the app drew no frame after the huge paste');
+    t.note(`paper ${id}; note after the small paste: ${JSON.stringify(afterSmall)}`);
+  },
+};
+
+// ------------------------------------------------------------------------------ deep link
+const deepLink = {
+  name: 'deep link: #paper=tvm selects TVM and shows its row',
+  timeout: 30000,
+  async fn(t) {
+    const page = await openApp(t.context, `${t.url}#paper=tvm`);
+    const hash = await waitForValue(page, () => location.hash, undefined, (h) => /(^#|&)paper=tvm(&|$)/.test(h), {
+      what: 'location.hash to contain paper=tvm',
+    });
+    const rows = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.includes('tvm'), {
+      what: "visiblePapers() to include 'tvm'",
+    });
+    const row = await rect(page, 'row:tvm');
+    assert(row && row.w > 0 && row.h > 0, `row:tvm not on screen: ${JSON.stringify(row)}`);
+    const vp = page.viewportSize();
+    assert(row.y >= 0 && row.y + row.h <= vp.height, `row:tvm is outside the window: ${JSON.stringify(row)}`);
+    assert(await rect(page, 'detail-status:unread'), 'the detail panel shows no paper (no detail-status:unread)');
+    t.note(`hash ${hash}; ${rows.length} rows visible`);
+  },
+};
+
+// ------------------------------------------------------------------------------ own list
+const ownList = {
+  name: 'own list: create, rename, add a paper by hand; all kept after reload',
+  timeout: 45000,
+  async fn(t) {
+    const page = await openApp(t.context, t.url);
+    await click(page, 'new-list');
+    const hash = await waitForValue(page, () => location.hash, undefined, (h) => /list=u-/.test(h), {
+      what: 'the new list to be selected (location.hash list=u-...)',
+    });
+    const listId = decodeURIComponent(/list=([^&]+)/.exec(hash)[1]);
+    await waitForRect(page, `list:${listId}`);
+    await typeInto(page, 'list-name', 'Reading group', { enter: true, fast: true });
+    await waitSaved(page);
+    const stored = await waitForValue(
+      page,
+      async (k) => {
+        const conn = await new Promise((res) => {
+          const r = indexedDB.open('shelfmark');
+          r.onsuccess = () => res(r.result);
+        });
+        try {
+          return await new Promise((res) => {
+            const r = conn.transaction('user').objectStore('user').get(k);
+            r.onsuccess = () => res(r.result ?? null);
+          });
+        } finally {
+          conn.close();
+        }
+      },
+      `list:${listId}`,
+      (v) => v && (typeof v === 'string' ? JSON.parse(v) : v).title === 'Reading group',
+      { what: `IndexedDB user/list:${listId} to be titled "Reading group"` },
+    );
+
+    await click(page, 'add-paper-toggle');
+    await typeInto(page, 'new-paper-title', 'A paper I found', { fast: true });
+    await click(page, 'new-paper-add');
+    const rows = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.some((i) => i.startsWith('u-')), {
+      what: 'visiblePapers() to include a paper of mine (u-...)',
+    });
+    const paperId = rows.find((i) => i.startsWith('u-'));
+    await waitSaved(page);
+
+    await reloadApp(page);
+    await waitForRect(page, `list:${listId}`);
+    await click(page, `list:${listId}`);
+    const after = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.includes(paperId), {
+      what: `visiblePapers() of ${listId} after reload to include '${paperId}'`,
+    });
+    const user = await readIdbAll(page, 'user');
+    const list = user?.[`list:${listId}`];
+    const l = typeof list === 'string' ? JSON.parse(list) : list;
+    assertEqual(l?.title, 'Reading group', `IndexedDB user/list:${listId}.title after reload`);
+    assert(user?.[`paper:${paperId}`], `no IndexedDB record user/paper:${paperId}: keys ${JSON.stringify(Object.keys(user ?? {}))}`);
+    t.note(`list ${listId} (${JSON.stringify(stored).slice(0, 80)}…), paper ${paperId}; rows after reload ${JSON.stringify(after)}`);
+  },
+};
+
+export default [search, keyboard, notes, deepLink, ownList];
