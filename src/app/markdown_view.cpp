@@ -326,10 +326,17 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
     if (!ui.preview_doc || ui.preview_text != text) {
         ui.preview_text = text;
         ui.preview_error.clear();
-        MarkdownLimits lim;
-        lim.max_bytes = kMaxNoteBytes;
-        ui.preview_doc = ParseMarkdown(text, lim, &ui.preview_error);
+        MarkdownLimits lim; // its size cap (128 KB) keeps every parse fast; longer notes show as text
+        if (text.size() > lim.max_bytes) ui.preview_doc.reset(), ui.preview_error = "too long";
+        else ui.preview_doc = ParseMarkdown(text, lim, &ui.preview_error);
         if (WantGlyphsFor(text)) platform::RequestFrame();
+    }
+    if (!ui.preview_doc && ui.preview_error == "too long") {
+        ImGui::TextDisabled("This note is longer than 128 KB: shown as plain text.");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+        ImGui::PopTextWrapPos();
+        return;
     }
     if (!ui.preview_doc) {
         ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "Preview unavailable: %s", ui.preview_error.c_str());

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <ctime>
 #include <string>
 
 #include "app/app_state.h"

@@ -232,10 +232,10 @@ MarkdownDoc CopyTree(cmark_node* root, const MarkdownLimits& lim) {
         const bool leaf = IsLeaf(cmark_node_get_type(n));
         if (ev == CMARK_EVENT_EXIT) {
             if (folded > 0) {
-                --folded;
-                if (folded == 0) fold_text = -1;
+                --folded; // back under the same parent: keep appending to fold_text
             } else if (!open.empty()) {
                 open.pop_back();
+                fold_text = -1;
             }
             continue;
         }
@@ -279,18 +279,25 @@ MarkdownDoc CopyTree(cmark_node* root, const MarkdownLimits& lim) {
     return doc;
 }
 
-// The text of 1-based line `line` (lines end at \n, \r\n or \r, as CommonMark's do).
-std::string_view SourceLine(std::string_view text, int line) {
-    std::size_t i = 0;
-    for (int l = 1; l < line && i < text.size(); ++l) {
-        const std::size_t end = text.find_first_of("\r\n", i);
-        if (end == std::string_view::npos) return {};
-        i = end + 1;
-        if (text[end] == '\r' && i < text.size() && text[i] == '\n') ++i;
+// Byte offsets where each line starts (lines end at \n, \r\n or \r, as in CommonMark).
+std::vector<std::size_t> LineStarts(std::string_view text) {
+    std::vector<std::size_t> starts = {0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        if (text[i] == '\n' || text[i] == '\r') starts.push_back(i + 1);
     }
-    std::size_t end = text.find_first_of("\r\n", i);
-    if (end == std::string_view::npos) end = text.size();
-    return text.substr(i, end - i);
+    return starts;
+}
+
+// The text of 1-based line `line`, without its line end.
+std::string_view SourceLine(std::string_view text, const std::vector<std::size_t>& starts, int line) {
+    if (line < 1 || static_cast<std::size_t>(line) > starts.size()) return {};
+    const std::size_t b = starts[static_cast<std::size_t>(line - 1)];
+    std::size_t e =
+        static_cast<std::size_t>(line) < starts.size() ? starts[static_cast<std::size_t>(line)] : text.size();
+    while (e > b && (text[e - 1] == '\n' || text[e - 1] == '\r'))
+        --e;
+    return text.substr(b, e - b);
 }
 
 // cmark-gfm 0.29.0.gfm.6's tasklist extension only sees a box right after the first list
@@ -300,11 +307,13 @@ std::string_view SourceLine(std::string_view text, int line) {
 // paragraph as their box.
 void FixTaskItems(MarkdownDoc& doc, std::string_view text) {
     auto at = [&](int i) -> MdNode& { return doc.nodes[static_cast<std::size_t>(i)]; };
+    std::vector<std::size_t> starts; // made on first use
     for (std::size_t i = 0; i < doc.nodes.size(); ++i) {
         MdNode& item = doc.nodes[i];
         if (item.kind != MdKind::Item) continue;
         if (item.task) {
-            const std::string_view line = SourceLine(text, item.line);
+            if (starts.empty()) starts = LineStarts(text);
+            const std::string_view line = SourceLine(text, starts, item.line);
             std::size_t p = item.column > 0 ? static_cast<std::size_t>(item.column - 1) : 0;
             if (p < line.size() && (line[p] == '-' || line[p] == '+' || line[p] == '*')) {
                 ++p;
@@ -361,7 +370,7 @@ std::optional<MarkdownLimitError> CheckMarkdownLimits(std::string_view text, con
         i = end + 1;
     }
 
-    std::size_t table_cells = 0, autolink_work = 0;
+    std::size_t table_cells = 0, autolink_work = 0, email_work = 0;
     for (std::size_t b = 0; b < lines.size();) {
         if (IsBlankLine(lines[b].text)) {
             ++b;
@@ -370,9 +379,11 @@ std::optional<MarkdownLimitError> CheckMarkdownLimits(std::string_view text, con
         std::size_t e = b;
         while (e < lines.size() && !IsBlankLine(lines[e].text))
             ++e;
-        std::size_t brackets = 0;
+        std::size_t brackets = 0, at_signs = 0, block_bytes = 0;
         for (std::size_t k = b; k < e; ++k) {
             const Line& l = lines[k];
+            at_signs += static_cast<std::size_t>(std::count(l.text.begin(), l.text.end(), '@'));
+            block_bytes += l.text.size() + 1;
             if (CountLinePrefix(l.text) > lim.max_line_prefix) {
                 return LimitError(l.number, "more than " + std::to_string(lim.max_line_prefix) +
                                                 " nested quotes or list markers on one line");
@@ -388,6 +399,12 @@ std::optional<MarkdownLimitError> CheckMarkdownLimits(std::string_view text, con
                                                     std::to_string(lim.max_table_cells) + " cells");
                 }
             }
+        }
+        // For each e-mail address it links, the autolink extension copies the rest of
+        // the text node: '@' count x text length.
+        email_work += at_signs * block_bytes;
+        if (email_work > lim.max_email_work) {
+            return LimitError(lines[b].number, "too many e-mail address candidates ('@') in one paragraph");
         }
         if (brackets > lim.max_brackets_per_block) {
             return LimitError(lines[b].number, "more than " + std::to_string(lim.max_brackets_per_block) +

@@ -39,6 +39,7 @@ struct MarkdownLimits {
     std::size_t max_table_cells = 50000;       // rows x columns over all tables, filled-in cells included
     std::size_t max_autolink_work = 2000000;   // sum over whitespace-free runs of length x (www./://@) count
     std::size_t max_brackets_per_block = 4000; // '[' in one paragraph-like block (no blank line)
+    std::size_t max_email_work = 50000000;     // sum over blocks of '@' count x block bytes
     std::size_t max_line_prefix = 100;         // container markers ('>', list bullets) opening one line
     std::size_t max_depth = 32;                // deeper nodes are folded into text (MarkdownDoc::truncated)
     std::size_t max_nodes = 200000;            // further nodes are dropped (MarkdownDoc::truncated)

@@ -62,10 +62,12 @@ uint32_t NextCodePoint(std::string_view s, size_t& i) {
 
 // Han, kana, hangul, bopomofo: matched as substrings, one index word per character.
 bool IsCjk(uint32_t cp) {
-    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3040 && cp <= 0x30FF) ||
-           (cp >= 0x3100 && cp <= 0x318F) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF66 && cp <= 0xFF9F) || (cp >= 0x20000 && cp <= 0x3134F);
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3005 && cp <= 0x3007) ||
+           (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3100 && cp <= 0x318F) ||
+           (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F) ||
+           (cp >= 0x20000 && cp <= 0x3134F);
 }
 
 // U+00C0..U+00FF and U+0100..U+017F without diacritics. Digits stand for two letters
@@ -96,7 +98,7 @@ constexpr LetterRange kLatinAdditional[] = {
 // What one code point becomes in folded text.
 struct Fold {
     enum Kind : uint8_t { Skip, Space, Text, CodePoint } kind;
-    uint32_t cp = 0;           // CodePoint
+    uint32_t cp = 0;            // CodePoint
     const char* text = nullptr; // Text (ASCII)
 };
 
@@ -113,7 +115,8 @@ const char* LatinPair(char c) {
 
 // One-letter string for 'a'..'z' (NUL-terminated).
 const char* OneLetter(char c) {
-    static constexpr char kPairs[] = "a\0b\0c\0d\0e\0f\0g\0h\0i\0j\0k\0l\0m\0n\0o\0p\0q\0r\0s\0t\0u\0v\0w\0x\0y\0z";
+    static constexpr char kPairs[] =
+        "a\0b\0c\0d\0e\0f\0g\0h\0i\0j\0k\0l\0m\0n\0o\0p\0q\0r\0s\0t\0u\0v\0w\0x\0y\0z";
     return kPairs + 2 * (c - 'a');
 }
 
@@ -134,28 +137,47 @@ Fold FoldCodePoint(uint32_t cp) {
         return {Fold::Text, 0, LatinPair(c)};
     }
     if (cp < 0x250) {
-        if (cp >= 0x1CD && cp <= 0x1DC) return {Fold::Text, 0, OneLetter("aaiioouuuuuuuuuu"[cp - 0x1CD])}; // pinyin
+        if (cp >= 0x1CD && cp <= 0x1DC)
+            return {Fold::Text, 0, OneLetter("aaiioouuuuuuuuuu"[cp - 0x1CD])}; // pinyin
         switch (cp) {
         case 0x180: return {Fold::Text, 0, "b"};
         case 0x192: return {Fold::Text, 0, "f"};
-        case 0x1A0: case 0x1A1: return {Fold::Text, 0, "o"};
-        case 0x1AF: case 0x1B0: return {Fold::Text, 0, "u"};
-        case 0x218: case 0x219: return {Fold::Text, 0, "s"};
-        case 0x21A: case 0x21B: return {Fold::Text, 0, "t"};
+        case 0x1A0:
+        case 0x1A1: return {Fold::Text, 0, "o"};
+        case 0x1AF:
+        case 0x1B0: return {Fold::Text, 0, "u"};
+        case 0x218:
+        case 0x219: return {Fold::Text, 0, "s"};
+        case 0x21A:
+        case 0x21B: return {Fold::Text, 0, "t"};
         default: return {Fold::CodePoint, cp, nullptr};
         }
     }
     if (cp >= 0x300 && cp <= 0x36F) return {Fold::Skip, 0, nullptr}; // combining accents
     if (cp >= 0x370 && cp <= 0x3FF) {                                // Greek
         switch (cp) {
-        case 0x37E: case 0x387: return {Fold::Space, 0, nullptr};
-        case 0x386: case 0x3AC: return {Fold::CodePoint, 0x3B1, nullptr};
-        case 0x388: case 0x3AD: return {Fold::CodePoint, 0x3B5, nullptr};
-        case 0x389: case 0x3AE: return {Fold::CodePoint, 0x3B7, nullptr};
-        case 0x38A: case 0x3AF: case 0x390: case 0x3AA: case 0x3CA: return {Fold::CodePoint, 0x3B9, nullptr};
-        case 0x38C: case 0x3CC: return {Fold::CodePoint, 0x3BF, nullptr};
-        case 0x38E: case 0x3CD: case 0x3B0: case 0x3AB: case 0x3CB: return {Fold::CodePoint, 0x3C5, nullptr};
-        case 0x38F: case 0x3CE: return {Fold::CodePoint, 0x3C9, nullptr};
+        case 0x37E:
+        case 0x387: return {Fold::Space, 0, nullptr};
+        case 0x386:
+        case 0x3AC: return {Fold::CodePoint, 0x3B1, nullptr};
+        case 0x388:
+        case 0x3AD: return {Fold::CodePoint, 0x3B5, nullptr};
+        case 0x389:
+        case 0x3AE: return {Fold::CodePoint, 0x3B7, nullptr};
+        case 0x38A:
+        case 0x3AF:
+        case 0x390:
+        case 0x3AA:
+        case 0x3CA: return {Fold::CodePoint, 0x3B9, nullptr};
+        case 0x38C:
+        case 0x3CC: return {Fold::CodePoint, 0x3BF, nullptr};
+        case 0x38E:
+        case 0x3CD:
+        case 0x3B0:
+        case 0x3AB:
+        case 0x3CB: return {Fold::CodePoint, 0x3C5, nullptr};
+        case 0x38F:
+        case 0x3CE: return {Fold::CodePoint, 0x3C9, nullptr};
         case 0x3C2: return {Fold::CodePoint, 0x3C3, nullptr};
         default: break;
         }
@@ -164,8 +186,10 @@ Fold FoldCodePoint(uint32_t cp) {
     }
     if (cp >= 0x400 && cp <= 0x45F) { // Cyrillic
         uint32_t lower = cp;
-        if (cp < 0x410) lower = cp + 0x50;
-        else if (cp < 0x430) lower = cp + 0x20;
+        if (cp < 0x410)
+            lower = cp + 0x50;
+        else if (cp < 0x430)
+            lower = cp + 0x20;
         if (lower == 0x451) lower = 0x435; // ё -> е
         return {Fold::CodePoint, lower, nullptr};
     }
@@ -202,9 +226,12 @@ Fold FoldCodePoint(uint32_t cp) {
 // ASCII folding: letters and digits to lowercase, everything else to 0 (punctuation).
 constexpr std::array<char, 128> MakeAsciiFold() {
     std::array<char, 128> t{};
-    for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c);
-    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c);
-    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = static_cast<char>(c + 32);
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<size_t>(c)] = static_cast<char>(c);
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<size_t>(c)] = static_cast<char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[static_cast<size_t>(c)] = static_cast<char>(c + 32);
     return t;
 }
 constexpr std::array<char, 128> kAsciiFold = MakeAsciiFold();
@@ -222,7 +249,8 @@ size_t SpaceAt(std::string_view s, size_t i) {
 std::string_view CutWord(std::string_view w) {
     if (w.size() <= kMaxWordBytes) return w;
     size_t n = kMaxWordBytes;
-    while (n > 0 && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) --n;
+    while (n > 0 && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80)
+        --n;
     return w.substr(0, n);
 }
 
@@ -257,7 +285,9 @@ template <class F> void ForEachWord(std::string_view folded, F&& f) {
     }
 }
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.compare(0, p.size(), p) == 0; }
+bool StartsWith(std::string_view s, std::string_view p) {
+    return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
 
 bool HasCjk(std::string_view folded) {
     for (size_t i = 0; i < folded.size();) {
@@ -278,7 +308,8 @@ bool CjkAt(std::string_view s, size_t i) {
 bool CjkBefore(std::string_view s, size_t i) {
     if (i == 0 || static_cast<unsigned char>(s[i - 1]) < 0x80) return false;
     size_t k = i - 1;
-    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80)
+        --k;
     return CjkAt(s, k);
 }
 
@@ -291,7 +322,8 @@ struct Boundaries {
 // `needle` occurs in `hay` at or after `from`, within the boundaries asked.
 bool ContainsAt(std::string_view hay, std::string_view needle, Boundaries b, size_t from = 0) {
     if (needle.empty()) return false;
-    for (size_t pos = hay.find(needle, from); pos != std::string_view::npos; pos = hay.find(needle, pos + 1)) {
+    for (size_t pos = hay.find(needle, from); pos != std::string_view::npos;
+         pos = hay.find(needle, pos + 1)) {
         const size_t end = pos + needle.size();
         const bool start_ok = !b.start || pos == 0 || hay[pos - 1] == ' ' || CjkBefore(hay, pos);
         const bool end_ok = !b.end || end == hay.size() || hay[end] == ' ' || CjkAt(hay, end);
@@ -406,7 +438,8 @@ class TextTable {
         std::vector<uint32_t> slots(std::max<size_t>(64, slots_.size() * 2), 0);
         for (uint32_t id = 0; id < texts_.size(); ++id) {
             size_t i = hashes_[id] & (slots.size() - 1);
-            while (slots[i] != 0) i = (i + 1) & (slots.size() - 1);
+            while (slots[i] != 0)
+                i = (i + 1) & (slots.size() - 1);
             slots[i] = id + 1;
         }
         slots_.swap(slots);
@@ -437,16 +470,20 @@ uint64_t LetterMask(std::string_view w) {
     uint64_t m = 0;
     for (char ch : w) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c >= 'a' && c <= 'z') m |= uint64_t{1} << (c - 'a');
-        else if (c >= '0' && c <= '9') m |= uint64_t{1} << (26 + c - '0');
-        else m |= uint64_t{1} << 63;
+        if (c >= 'a' && c <= 'z')
+            m |= uint64_t{1} << (c - 'a');
+        else if (c >= '0' && c <= '9')
+            m |= uint64_t{1} << (26 + c - '0');
+        else
+            m |= uint64_t{1} << 63;
     }
     return m;
 }
 
 int PopCount(uint64_t v) {
     int n = 0;
-    for (; v; v &= v - 1) ++n;
+    for (; v; v &= v - 1)
+        ++n;
     return n;
 }
 
@@ -456,7 +493,8 @@ int PopCount(uint64_t v) {
 int BoundedDistance(std::string_view a, std::string_view b, int k, bool prefix) {
     constexpr size_t kCols = kMaxWordBytes + 8;
     const int n = static_cast<int>(a.size());
-    if (prefix && b.size() > a.size() + static_cast<size_t>(k)) b = b.substr(0, a.size() + static_cast<size_t>(k));
+    if (prefix && b.size() > a.size() + static_cast<size_t>(k))
+        b = b.substr(0, a.size() + static_cast<size_t>(k));
     const int m = static_cast<int>(b.size());
     if (!prefix && (n - m > k || m - n > k)) return k + 1;
     if (a.size() > kMaxWordBytes || b.size() + 1 > kCols) return k + 1;
@@ -464,14 +502,16 @@ int BoundedDistance(std::string_view a, std::string_view b, int k, bool prefix) 
     int* prev2 = rows[0];
     int* prev = rows[1];
     int* cur = rows[2];
-    for (int j = 0; j <= m; ++j) prev[j] = j;
+    for (int j = 0; j <= m; ++j)
+        prev[j] = j;
     for (int i = 1; i <= n; ++i) {
         cur[0] = i;
         int row_min = i;
         for (int j = 1; j <= m; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min(std::min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
@@ -483,7 +523,8 @@ int BoundedDistance(std::string_view a, std::string_view b, int k, bool prefix) 
     }
     if (!prefix) return std::min(prev[m], k + 1);
     int best = k + 1;
-    for (int j = std::max(0, n - k); j <= std::min(m, n + k); ++j) best = std::min(best, prev[j]);
+    for (int j = std::max(0, n - k); j <= std::min(m, n + k); ++j)
+        best = std::min(best, prev[j]);
     return best;
 }
 
@@ -519,11 +560,13 @@ void JoinRecords(const Progress& progress, const Catalogue& c, const std::vector
     auto it = records.begin();
     size_t k = 0, a = 0;
     while (it != records.end()) {
-        while (k < id_order.size() && c.papers[id_order[k]].id < it->first) ++k;
+        while (k < id_order.size() && c.papers[id_order[k]].id < it->first)
+            ++k;
         if (k < id_order.size() && c.papers[id_order[k]].id == it->first) {
             f(id_order[k], it->second, false);
         } else if (!aliases.empty()) {
-            while (a < aliases.size() && aliases[a].first < it->first) ++a;
+            while (a < aliases.size() && aliases[a].first < it->first)
+                ++a;
             if (a < aliases.size() && aliases[a].first == it->first) f(aliases[a].second, it->second, true);
         }
         ++it;
@@ -569,8 +612,10 @@ std::optional<YearRange> ParseYearValue(std::string_view s) {
     if (StartsWith(s, ">") || StartsWith(s, "<")) {
         const auto v = num(s.substr(1));
         if (!v) return std::nullopt;
-        if (s[0] == '>') r.from = *v + 1;
-        else r.to = *v - 1;
+        if (s[0] == '>')
+            r.from = *v + 1;
+        else
+            r.to = *v - 1;
         return r.from <= r.to ? std::optional<YearRange>(r) : std::nullopt;
     }
     size_t dots = s.find("..");
@@ -608,7 +653,8 @@ class QueryParser {
     SearchQuery Parse() {
         if (s_.size() > kMaxQueryBytes) {
             size_t n = kMaxQueryBytes;
-            while (n > 0 && (static_cast<unsigned char>(s_[n]) & 0xC0) == 0x80) --n;
+            while (n > 0 && (static_cast<unsigned char>(s_[n]) & 0xC0) == 0x80)
+                --n;
             s_ = s_.substr(0, n);
             q_.errors.push_back("query too long: only the first " + std::to_string(kMaxQueryBytes) +
                                 " bytes are used");
@@ -639,7 +685,8 @@ class QueryParser {
                 continue;
             }
             size_t j = i_;
-            while (j < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[j])) || s_[j] == '_')) ++j;
+            while (j < s_.size() && (std::isalpha(static_cast<unsigned char>(s_[j])) || s_[j] == '_'))
+                ++j;
             if (j > i_ && j < s_.size() && s_[j] == ':') {
                 const std::string name = AsciiLower(s_.substr(i_, j - i_));
                 i_ = j + 1;
@@ -654,7 +701,8 @@ class QueryParser {
                 continue;
             }
             j = i_;
-            while (j < s_.size() && SpaceAt(s_, j) == 0 && s_[j] != '"') ++j;
+            while (j < s_.size() && SpaceAt(s_, j) == 0 && s_[j] != '"')
+                ++j;
             AddWords(s_.substr(i_, j - i_), negated, kAllFields);
             last_token_plain = true;
             i_ = j;
@@ -672,8 +720,9 @@ class QueryParser {
                name == "notes";
     }
     static bool KnownField(const std::string& name) {
-        static const char* const kNames[] = {"status", "list", "lists", "section", "role", "venue", "year",
-                                             "years", "tag", "tags", "kind", "id", "has", "priority"};
+        static const char* const kNames[] = {"status", "list", "lists", "section", "role",
+                                             "venue",  "year", "years", "tag",     "tags",
+                                             "kind",   "id",   "has",   "priority"};
         for (const char* k : kNames)
             if (name == k) return true;
         return IsTextField(name);
@@ -700,7 +749,8 @@ class QueryParser {
                 v.quoted = true;
             } else {
                 size_t j = i_;
-                while (j < s_.size() && SpaceAt(s_, j) == 0 && s_[j] != ',') ++j;
+                while (j < s_.size() && SpaceAt(s_, j) == 0 && s_[j] != ',')
+                    ++j;
                 v.text = std::string(s_.substr(i_, j - i_));
                 i_ = j;
             }
@@ -712,14 +762,16 @@ class QueryParser {
             break;
         }
         // Anything glued after a closing quote belongs to nobody: skip it.
-        while (i_ < s_.size() && SpaceAt(s_, i_) == 0) ++i_;
+        while (i_ < s_.size() && SpaceAt(s_, i_) == 0)
+            ++i_;
         return out;
     }
 
     bool RoomForTerm() {
         if (q_.terms.size() < kMaxQueryTerms) return true;
         if (!too_many_reported_) {
-            q_.errors.push_back("too many words: only the first " + std::to_string(kMaxQueryTerms) + " are used");
+            q_.errors.push_back("too many words: only the first " + std::to_string(kMaxQueryTerms) +
+                                " are used");
             too_many_reported_ = true;
         }
         return false;
@@ -785,8 +837,10 @@ class QueryParser {
                                   : name[0] == 'n' ? SearchField::Notes
                                                    : SearchField::Authors;
             for (const RawValue& v : values) {
-                if (v.quoted) AddPhrase(v.text, negated, FieldBit(f), false);
-                else AddWords(v.text, negated, FieldBit(f));
+                if (v.quoted)
+                    AddPhrase(v.text, negated, FieldBit(f), false);
+                else
+                    AddWords(v.text, negated, FieldBit(f));
             }
             return;
         }
@@ -826,7 +880,8 @@ class QueryParser {
                     filter.bits = static_cast<uint8_t>(filter.bits | (1u << level));
                     filter.values.push_back(kPriorityNames[level]);
                 } else {
-                    q_.errors.push_back("unknown priority '" + v.text + "' (use none, low, normal, high or 0-3)");
+                    q_.errors.push_back("unknown priority '" + v.text +
+                                        "' (use none, low, normal, high or 0-3)");
                 }
             }
         } else if (name == "has") {
@@ -834,12 +889,15 @@ class QueryParser {
             for (const RawValue& v : values) {
                 std::string low = AsciiLower(v.text);
                 if (!low.empty() && low.back() == 's') low.pop_back();
-                if (low == "note" || low == "tag" || low == "link") filter.values.push_back(low);
-                else q_.errors.push_back("unknown has: value '" + v.text + "' (use note, tag or link)");
+                if (low == "note" || low == "tag" || low == "link")
+                    filter.values.push_back(low);
+                else
+                    q_.errors.push_back("unknown has: value '" + v.text + "' (use note, tag or link)");
             }
         } else if (name == "id") {
             filter.field = FilterField::Id;
-            for (const RawValue& v : values) filter.values.push_back(AsciiLower(v.text));
+            for (const RawValue& v : values)
+                filter.values.push_back(AsciiLower(v.text));
         } else {
             filter.field = name == "list" || name == "lists" ? FilterField::List
                            : name == "section"               ? FilterField::Section
@@ -898,7 +956,8 @@ void FoldText(std::string_view text, std::string& out) {
         case Fold::Space: pending_space = true; break;
         case Fold::Text:
             begin_char();
-            for (const char* t = f.text; *t; ++t) *w++ = *t;
+            for (const char* t = f.text; *t; ++t)
+                *w++ = *t;
             break;
         case Fold::CodePoint: {
             begin_char();
@@ -920,7 +979,8 @@ void FoldText(std::string_view text, std::string& out) {
                 buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
                 buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
             }
-            for (size_t k = 0; k < n; ++k) *w++ = buf[k];
+            for (size_t k = 0; k < n; ++k)
+                *w++ = buf[k];
             break;
         }
         }
@@ -953,7 +1013,9 @@ SearchQuery ParseQuery(std::string_view text) { return QueryParser(text).Parse()
 
 std::string_view SearchIndex::Word(uint32_t id) const {
     const size_t base = word_offsets_.empty() ? 0 : word_offsets_.size() - 1;
-    if (id < base) return std::string_view(word_chars_).substr(word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]);
+    if (id < base)
+        return std::string_view(word_chars_)
+            .substr(word_offsets_[id], word_offsets_[id + 1] - word_offsets_[id]);
     return extra_words_[id - base];
 }
 
@@ -962,8 +1024,10 @@ uint32_t SearchIndex::FindWord(std::string_view w) const {
     size_t lo = 0, hi = base;
     while (lo < hi) {
         const size_t mid = (lo + hi) / 2;
-        if (Word(static_cast<uint32_t>(mid)) < w) lo = mid + 1;
-        else hi = mid;
+        if (Word(static_cast<uint32_t>(mid)) < w)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < base && Word(static_cast<uint32_t>(lo)) == w) return static_cast<uint32_t>(lo);
     const auto it = extra_ids_.find(std::string(w));
@@ -991,7 +1055,8 @@ uint32_t SearchIndex::InternTag(std::string_view folded) {
 std::pair<const uint32_t*, const uint32_t*> SearchIndex::TagsOf(uint32_t paper) const {
     if (overridden_[paper]) {
         const auto it = overrides_.find(paper);
-        if (it != overrides_.end()) return {it->second.tags.data(), it->second.tags.data() + it->second.tags.size()};
+        if (it != overrides_.end())
+            return {it->second.tags.data(), it->second.tags.data() + it->second.tags.size()};
     }
     return {tag_ids_.data() + tag_offsets_[paper], tag_ids_.data() + tag_offsets_[paper + 1]};
 }
@@ -1003,18 +1068,21 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
     const size_t n = papers.size();
 
     std::vector<uint32_t> id_order(n); // paper indices sorted by id, to walk beside the records
-    for (size_t i = 0; i < n; ++i) id_order[i] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < n; ++i)
+        id_order[i] = static_cast<uint32_t>(i);
     std::sort(id_order.begin(), id_order.end(),
               [&](uint32_t a, uint32_t b) { return papers[a].id < papers[b].id; });
     std::vector<std::pair<std::string, uint32_t>> aliases;
     for (size_t i = 0; i < n; ++i)
-        for (const std::string& al : papers[i].aliases) aliases.emplace_back(al, static_cast<uint32_t>(i));
+        for (const std::string& al : papers[i].aliases)
+            aliases.emplace_back(al, static_cast<uint32_t>(i));
     std::sort(aliases.begin(), aliases.end());
 
     std::vector<const PaperProgress*> record(n, nullptr);
-    JoinRecords(progress, catalogue, id_order, aliases, [&](uint32_t p, const PaperProgress& r, bool via_alias) {
-        if (!via_alias || !record[p]) record[p] = &r;
-    });
+    JoinRecords(progress, catalogue, id_order, aliases,
+                [&](uint32_t p, const PaperProgress& r, bool via_alias) {
+                    if (!via_alias || !record[p]) record[p] = &r;
+                });
 
     // Pass 1: words of every (paper, field), numbered in order of first appearance.
     TextTable vocabulary;
@@ -1072,7 +1140,8 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
         const auto p = static_cast<uint32_t>(i);
         year_[i] = paper.year;
         venue_[i] = intern(venue_ids, venues_, FoldedText(paper.venue));
-        kind_[i] = static_cast<uint8_t>(std::min<uint32_t>(intern(kind_ids, kinds_, FoldedText(paper.kind)), 255));
+        kind_[i] =
+            static_cast<uint8_t>(std::min<uint32_t>(intern(kind_ids, kinds_, FoldedText(paper.kind)), 255));
         add_text(paper.title, p, SearchField::Title, false);
         for (size_t a = 0; a < paper.authors.size(); ++a)
             add_text(paper.authors[a], p, SearchField::Authors, a + 1 < paper.authors.size());
@@ -1086,7 +1155,8 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
                 const std::string ft = FoldedText(tags[t]);
                 if (!ft.empty()) {
                     const uint32_t tid = InternTag(ft);
-                    if (std::find(tag_ids_.begin() + static_cast<std::ptrdiff_t>(first_tag), tag_ids_.end(), tid) == tag_ids_.end())
+                    if (std::find(tag_ids_.begin() + static_cast<std::ptrdiff_t>(first_tag), tag_ids_.end(),
+                                  tid) == tag_ids_.end())
                         tag_ids_.push_back(tid);
                 }
                 add_text(tags[t], p, SearchField::Tags, t + 1 < tags.size());
@@ -1101,7 +1171,8 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
     const size_t word_count = vocabulary.size();
     auto words = [&](uint32_t id) { return vocabulary.Text(id); };
     std::vector<uint32_t> order(word_count);
-    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<uint32_t>(i);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return words(a) < words(b); });
     std::vector<uint32_t> rank(word_count);
     size_t chars = 0;
@@ -1118,14 +1189,17 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
     word_offsets_.push_back(static_cast<uint32_t>(word_chars_.size()));
 
     post_offsets_.assign(word_count + 1, 0);
-    for (uint32_t t : tokens) ++post_offsets_[rank[t] + 1];
-    for (size_t w = 0; w < word_count; ++w) post_offsets_[w + 1] += post_offsets_[w];
+    for (uint32_t t : tokens)
+        ++post_offsets_[rank[t] + 1];
+    for (size_t w = 0; w < word_count; ++w)
+        post_offsets_[w + 1] += post_offsets_[w];
     post_.resize(tokens.size());
     {
         std::vector<uint32_t> cursor(post_offsets_.begin(), post_offsets_.end() - 1);
         uint32_t begin = 0;
         for (size_t s = 0; s < seg_end.size(); ++s) {
-            for (uint32_t k = begin; k < seg_end[s]; ++k) post_[cursor[rank[tokens[k]]]++] = seg_code[s];
+            for (uint32_t k = begin; k < seg_end[s]; ++k)
+                post_[cursor[rank[tokens[k]]]++] = seg_code[s];
             begin = seg_end[s];
         }
     }
@@ -1143,7 +1217,8 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
     TextTable paper_ids;
     std::vector<uint32_t> paper_of_id; // first paper with each id
     for (size_t i = 0; i < n; ++i)
-        if (paper_ids.Intern(papers[i].id) == paper_of_id.size()) paper_of_id.push_back(static_cast<uint32_t>(i));
+        if (paper_ids.Intern(papers[i].id) == paper_of_id.size())
+            paper_of_id.push_back(static_cast<uint32_t>(i));
     std::vector<std::pair<uint32_t, Membership>> placed;
     for (size_t l = 0; l < catalogue.lists.size(); ++l) {
         const ReadingList& list = catalogue.lists[l];
@@ -1161,19 +1236,22 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
                     index = static_cast<uint32_t>(paper - papers.data());
                 }
                 const uint32_t role = intern(role_ids, roles_, FoldedText(e.role));
-                placed.push_back({index,
-                                  Membership{section, static_cast<uint16_t>(std::min<size_t>(l, 0xFFFF)),
-                                             static_cast<uint16_t>(std::min<uint32_t>(role, 0xFFFF))}});
+                placed.push_back(
+                    {index, Membership{section, static_cast<uint16_t>(std::min<size_t>(l, 0xFFFF)),
+                                       static_cast<uint16_t>(std::min<uint32_t>(role, 0xFFFF))}});
             }
         }
     }
     member_offsets_.assign(n + 1, 0);
-    for (const auto& pm : placed) ++member_offsets_[pm.first + 1];
-    for (size_t i = 0; i < n; ++i) member_offsets_[i + 1] += member_offsets_[i];
+    for (const auto& pm : placed)
+        ++member_offsets_[pm.first + 1];
+    for (size_t i = 0; i < n; ++i)
+        member_offsets_[i + 1] += member_offsets_[i];
     members_.resize(placed.size());
     {
         std::vector<uint32_t> cursor(member_offsets_.begin(), member_offsets_.end() - 1);
-        for (const auto& pm : placed) members_[cursor[pm.first]++] = pm.second;
+        for (const auto& pm : placed)
+            members_[cursor[pm.first]++] = pm.second;
     }
 }
 
@@ -1197,7 +1275,8 @@ bool SearchIndex::UpdatePaper(const std::string& paper_id, const PaperProgress* 
             const std::string ft = FoldedText(t);
             if (ft.empty()) continue;
             const uint32_t tid = InternTag(ft);
-            if (std::find(part.tags.begin(), part.tags.end(), tid) == part.tags.end()) part.tags.push_back(tid);
+            if (std::find(part.tags.begin(), part.tags.end(), tid) == part.tags.end())
+                part.tags.push_back(tid);
             add(t, SearchField::Tags);
         }
         add(record->note, SearchField::Notes);
@@ -1213,16 +1292,21 @@ bool SearchIndex::UpdatePaper(const std::string& paper_id, const PaperProgress* 
 }
 
 size_t SearchIndex::MemoryBytes() const {
-    size_t b = word_chars_.capacity() + catalog_chars_.capacity() + VecBytes(word_offsets_) + VecBytes(post_offsets_) +
-               VecBytes(post_) + VecBytes(catalog_words_) + VecBytes(catalog_starts_) + VecBytes(catalog_masks_) +
-               VecBytes(year_) + VecBytes(venue_) + VecBytes(member_offsets_) + VecBytes(members_) +
-               VecBytes(has_note_) + VecBytes(status_) + VecBytes(priority_) + VecBytes(tag_offsets_) + VecBytes(tag_ids_) + VecBytes(overridden_) +
+    size_t b = word_chars_.capacity() + catalog_chars_.capacity() + VecBytes(word_offsets_) +
+               VecBytes(post_offsets_) + VecBytes(post_) + VecBytes(catalog_words_) +
+               VecBytes(catalog_starts_) + VecBytes(catalog_masks_) + VecBytes(year_) + VecBytes(venue_) +
+               VecBytes(member_offsets_) + VecBytes(members_) + VecBytes(has_note_) + VecBytes(status_) +
+               VecBytes(priority_) + VecBytes(tag_offsets_) + VecBytes(tag_ids_) + VecBytes(overridden_) +
                VecBytes(kind_);
-    for (const auto& w : extra_words_) b += w.capacity() + 32;
-    for (const auto& o : overrides_) b += VecBytes(o.second.postings) + VecBytes(o.second.tags) + 48;
-    for (const auto& s : sections_) b += s.title.capacity() + s.date.capacity() + sizeof(s);
+    for (const auto& w : extra_words_)
+        b += w.capacity() + 32;
+    for (const auto& o : overrides_)
+        b += VecBytes(o.second.postings) + VecBytes(o.second.tags) + 48;
+    for (const auto& s : sections_)
+        b += s.title.capacity() + s.date.capacity() + sizeof(s);
     for (const auto* v : {&venues_, &roles_, &kinds_, &list_ids_, &list_titles_, &tag_names_})
-        for (const auto& s : *v) b += s.capacity() + sizeof(s);
+        for (const auto& s : *v)
+            b += s.capacity() + sizeof(s);
     return b;
 }
 
@@ -1241,7 +1325,7 @@ class SearchRun {
   private:
     // Words that match one query word, and how well.
     struct WordMatches {
-        uint32_t lo = 0, hi = 0;   // base ids [lo, hi) start with the word (prefix range)
+        uint32_t lo = 0, hi = 0; // base ids [lo, hi) start with the word (prefix range)
         uint32_t exact = SearchIndex::kNoWord;
         std::vector<std::pair<uint32_t, uint8_t>> others; // (id, quality) outside [lo, hi), by id
 
@@ -1284,7 +1368,7 @@ class SearchRun {
         std::vector<uint8_t> set; // by list / section / role / venue / tag / kind / paper index
         std::vector<YearRange> years;
         uint8_t bits = 0; // status / priority levels
-        uint8_t has = 0; // 1 note, 2 tag, 4 link
+        uint8_t has = 0;  // 1 note, 2 tag, 4 link
     };
     std::vector<Resolved> filters_;
     bool placement_positive_ = false;
@@ -1307,7 +1391,8 @@ template <class F> void SearchRun::ForEachPosting(const WordMatches& m, uint8_t 
     if (m.exact != SearchIndex::kNoWord) walk(m.exact, kExact);
     for (uint32_t w = m.lo; w < m.hi; ++w)
         if (w != m.exact) walk(w, kPrefix);
-    for (const auto& o : m.others) walk(o.first, o.second);
+    for (const auto& o : m.others)
+        walk(o.first, o.second);
     if (!any_override) return;
     for (const auto& entry : ix_.overrides_) {
         if (entry.first >= n_) continue;
@@ -1327,8 +1412,10 @@ SearchRun::WordMatches SearchRun::MatchWord(std::string_view w, bool prefix, boo
     uint32_t lo = 0, hi = base_words_;
     while (lo < hi) {
         const uint32_t mid = lo + (hi - lo) / 2;
-        if (ix_.Word(mid) < w) lo = mid + 1;
-        else hi = mid;
+        if (ix_.Word(mid) < w)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     m.lo = lo;
     if (lo < base_words_ && ix_.Word(lo) == w) m.exact = lo;
@@ -1337,8 +1424,10 @@ SearchRun::WordMatches SearchRun::MatchWord(std::string_view w, bool prefix, boo
         uint32_t a = lo;
         while (a < hi) {
             const uint32_t mid = a + (hi - a) / 2;
-            if (StartsWith(ix_.Word(mid), w)) a = mid + 1;
-            else hi = mid;
+            if (StartsWith(ix_.Word(mid), w))
+                a = mid + 1;
+            else
+                hi = mid;
         }
         m.hi = a;
     } else {
@@ -1350,9 +1439,10 @@ SearchRun::WordMatches SearchRun::MatchWord(std::string_view w, bool prefix, boo
         const std::string_view chars(ix_.catalog_chars_);
         uint32_t last = SearchIndex::kNoWord;
         for (size_t pos = chars.find(w); pos != std::string_view::npos; pos = chars.find(w, pos + 1)) {
-            const auto k = static_cast<size_t>(
-                std::upper_bound(ix_.catalog_starts_.begin(), ix_.catalog_starts_.end(), static_cast<uint32_t>(pos)) -
-                ix_.catalog_starts_.begin());
+            const auto k =
+                static_cast<size_t>(std::upper_bound(ix_.catalog_starts_.begin(), ix_.catalog_starts_.end(),
+                                                     static_cast<uint32_t>(pos)) -
+                                    ix_.catalog_starts_.begin());
             if (k == 0) continue;
             const uint32_t id = ix_.catalog_words_[k - 1];
             if (id == last || (id >= m.lo && id < m.hi)) continue;
@@ -1362,7 +1452,8 @@ SearchRun::WordMatches SearchRun::MatchWord(std::string_view w, bool prefix, boo
     }
 
     // Typos, in catalogue words only, for plain ASCII words of 5 letters or more.
-    const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii =
+        std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (fuzzy && ascii && w.size() >= 5) {
         const int k = w.size() >= 9 ? 2 : 1;
         const auto ks = static_cast<size_t>(k);
@@ -1372,7 +1463,8 @@ SearchRun::WordMatches SearchRun::MatchWord(std::string_view w, bool prefix, boo
         for (size_t c = 0; c < ix_.catalog_words_.size(); ++c) {
             const uint32_t id = ix_.catalog_words_[c];
             const size_t start = ix_.catalog_starts_[c];
-            const size_t end = c + 1 < ix_.catalog_starts_.size() ? ix_.catalog_starts_[c + 1] - 1 : chars.size();
+            const size_t end =
+                c + 1 < ix_.catalog_starts_.size() ? ix_.catalog_starts_[c + 1] - 1 : chars.size();
             const size_t len = end - start;
             const bool full_ok = len + ks >= w.size() && len <= w.size() + ks &&
                                  PopCount(mask ^ ix_.catalog_masks_[c]) <= 2 * k;
@@ -1432,13 +1524,15 @@ bool SearchRun::FoldedContains(std::string_view raw, std::string_view needle, Bo
     while (pos < raw.size()) {
         // Pieces end at ASCII whitespace, so the folded pieces join with one space.
         size_t end = std::min(raw.size(), pos + kPiece);
-        while (end < raw.size() && !IsSpaceByte(raw[end])) ++end;
+        while (end < raw.size() && !IsSpaceByte(raw[end]))
+            ++end;
         const size_t before = scratch_.size();
         if (before) scratch_.push_back(' ');
         FoldText(raw.substr(pos, end - pos), scratch_);
         if (before && scratch_.size() == before + 1) scratch_.pop_back();
         pos = end;
-        if (ContainsAt(scratch_, needle, b, checked > needle.size() ? checked - needle.size() : 0)) return true;
+        if (ContainsAt(scratch_, needle, b, checked > needle.size() ? checked - needle.size() : 0))
+            return true;
         checked = scratch_.size();
     }
     return false;
@@ -1483,7 +1577,8 @@ void SearchRun::ScoreSequence(const QueryTerm& t) {
             into[p] = static_cast<uint8_t>(into[p] | (1u << field));
         });
         if (k > 0)
-            for (size_t p = 0; p < n_; ++p) acc[p] &= cur[p];
+            for (size_t p = 0; p < n_; ++p)
+                acc[p] &= cur[p];
     }
     if (words.size() == 1) { // one word or CJK character: the postings are exact
         for (size_t p = 0; p < n_; ++p) {
@@ -1496,7 +1591,8 @@ void SearchRun::ScoreSequence(const QueryTerm& t) {
         }
         return;
     }
-    needle_ascii_ = std::all_of(t.text.begin(), t.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    needle_ascii_ = std::all_of(t.text.begin(), t.text.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     const bool cjk_first = CjkAt(t.text, 0);
     const bool cjk_last = CjkBefore(t.text, t.text.size());
     const Boundaries b{t.phrase && !cjk_first, t.phrase && !t.open && !cjk_last};
@@ -1540,7 +1636,8 @@ bool SearchRun::ResolveFilters(const SearchQuery& q, std::vector<std::string>& e
         case FilterField::Section:
             resolve(ix_.sections_.size(), "section", [&](size_t i, const std::string& v) {
                 const auto& s = ix_.sections_[i];
-                return ContainsAt(s.title, v, Boundaries{true, true}) || (!s.date.empty() && StartsWith(s.date, v));
+                return ContainsAt(s.title, v, Boundaries{true, true}) ||
+                       (!s.date.empty() && StartsWith(s.date, v));
             });
             break;
         case FilterField::Role:
@@ -1568,10 +1665,12 @@ bool SearchRun::ResolveFilters(const SearchQuery& q, std::vector<std::string>& e
             }
             break;
         case FilterField::Has:
-            for (const std::string& v : f.values) r.has = static_cast<uint8_t>(r.has | (v == "note" ? 1 : v == "tag" ? 2 : 4));
+            for (const std::string& v : f.values)
+                r.has = static_cast<uint8_t>(r.has | (v == "note" ? 1 : v == "tag" ? 2 : 4));
             break;
         }
-        if (!f.negated && (f.field == FilterField::List || f.field == FilterField::Section || f.field == FilterField::Role))
+        if (!f.negated &&
+            (f.field == FilterField::List || f.field == FilterField::Section || f.field == FilterField::Role))
             placement_positive_ = true;
         filters_.push_back(std::move(r));
     }
@@ -1604,7 +1703,8 @@ bool SearchRun::PassesFilters(uint32_t p) const {
         case FilterField::Id: hit = in_set(r.set, p); break;
         case FilterField::Tag: {
             const auto tags = ix_.TagsOf(p);
-            for (const uint32_t* t = tags.first; t != tags.second && !hit; ++t) hit = in_set(r.set, *t);
+            for (const uint32_t* t = tags.first; t != tags.second && !hit; ++t)
+                hit = in_set(r.set, *t);
             break;
         }
         case FilterField::Has: {
@@ -1618,7 +1718,8 @@ bool SearchRun::PassesFilters(uint32_t p) const {
         case FilterField::Role:
             if (placement_positive_ && !(r.negated && r.field == FilterField::List))
                 continue; // judged per entry below
-            for (const auto* m = mb; m != me && !hit; ++m) hit = placement_hit(r, *m);
+            for (const auto* m = mb; m != me && !hit; ++m)
+                hit = placement_hit(r, *m);
             break;
         }
         if (hit == r.negated) return false;
@@ -1629,7 +1730,9 @@ bool SearchRun::PassesFilters(uint32_t p) const {
     for (const auto* m = mb; m != me; ++m) {
         bool ok = true;
         for (const Resolved& r : filters_) {
-            if (r.field != FilterField::List && r.field != FilterField::Section && r.field != FilterField::Role) continue;
+            if (r.field != FilterField::List && r.field != FilterField::Section &&
+                r.field != FilterField::Role)
+                continue;
             if (r.negated && r.field == FilterField::List) continue;
             if (placement_hit(r, *m) == r.negated) {
                 ok = false;
@@ -1647,7 +1750,8 @@ SearchResult SearchRun::Run(const SearchQuery& q, size_t limit) {
     const bool filtering = ResolveFilters(q, out.errors);
 
     size_t positive = 0;
-    for (const QueryTerm& t : q.terms) positive += t.negated ? 0 : 1;
+    for (const QueryTerm& t : q.terms)
+        positive += t.negated ? 0 : 1;
     std::vector<int32_t> total(positive ? n_ : 0, 0);
     std::vector<uint8_t> matched(positive ? n_ : 0, 0), fields(positive ? n_ : 0, 0);
     std::vector<uint8_t> excluded;
@@ -1655,8 +1759,10 @@ SearchResult SearchRun::Run(const SearchQuery& q, size_t limit) {
     best_field_.assign(n_, 0);
     for (const QueryTerm& t : q.terms) {
         const bool sequence = t.phrase || HasCjk(t.text) || t.text.find(' ') != std::string::npos;
-        if (sequence) ScoreSequence(t);
-        else ScoreWord(t);
+        if (sequence)
+            ScoreSequence(t);
+        else
+            ScoreWord(t);
         if (t.negated) {
             if (excluded.empty()) excluded.assign(n_, 0);
             for (size_t p = 0; p < n_; ++p)
@@ -1697,10 +1803,13 @@ SearchResult SearchRun::Run(const SearchQuery& q, size_t limit) {
     if (positive && hits.size() > 1) {
         const size_t max_score = positive * kMaxTermScore;
         std::vector<uint32_t> start(max_score + 2, 0);
-        for (const SearchHit& h : hits) ++start[max_score - static_cast<size_t>(h.score) + 1];
-        for (size_t s = 1; s < start.size(); ++s) start[s] += start[s - 1];
+        for (const SearchHit& h : hits)
+            ++start[max_score - static_cast<size_t>(h.score) + 1];
+        for (size_t s = 1; s < start.size(); ++s)
+            start[s] += start[s - 1];
         std::vector<SearchHit> sorted(hits.size());
-        for (const SearchHit& h : hits) sorted[start[max_score - static_cast<size_t>(h.score)]++] = h;
+        for (const SearchHit& h : hits)
+            sorted[start[max_score - static_cast<size_t>(h.score)]++] = h;
         hits.swap(sorted);
     }
     if (hits.size() > limit) hits.resize(limit);
@@ -1708,7 +1817,8 @@ SearchResult SearchRun::Run(const SearchQuery& q, size_t limit) {
     return out;
 }
 
-SearchResult Search(const SearchQuery& query, const SearchIndex& index, const Progress& progress, size_t limit) {
+SearchResult Search(const SearchQuery& query, const SearchIndex& index, const Progress& progress,
+                    size_t limit) {
     if (!index.catalogue()) {
         SearchResult r;
         r.errors = query.errors;

@@ -86,9 +86,9 @@ constexpr uint8_t kAllFields = (1u << kSearchFieldCount) - 1;
 struct QueryTerm {
     std::string text;            // folded (see FoldText); a phrase keeps its spaces
     uint8_t fields = kAllFields; // FieldBit() mask of the fields it may match
-    bool phrase = false;         // quoted: words in order, the last one may be a prefix
+    bool phrase = false;         // quoted: whole words in order (last one a prefix while open)
     bool negated = false;        // -word: papers that match are excluded
-    bool open = false;           // the query's last word, still being typed: also fuzzy-prefix
+    bool open = false;           // still being typed (last word, no space after; unclosed quote)
 };
 
 enum class FilterField : uint8_t { Status, Priority, List, Section, Role, Venue, Year, Tag, Kind, Id, Has };
@@ -148,7 +148,9 @@ class SearchIndex {
     // Number of papers indexed (= catalogue()->papers.size()).
     size_t PaperCount() const { return year_.size(); }
     // Distinct words indexed.
-    size_t WordCount() const { return word_offsets_.empty() ? 0 : word_offsets_.size() - 1 + extra_words_.size(); }
+    size_t WordCount() const {
+        return word_offsets_.empty() ? 0 : word_offsets_.size() - 1 + extra_words_.size();
+    }
     // Papers re-indexed by UpdatePaper() since Build(); a large number means Build() is due.
     size_t UpdatedPaperCount() const { return overrides_.size(); }
     // Approximate heap bytes held, for benchmarks.
@@ -170,7 +172,7 @@ class SearchIndex {
     struct SectionInfo {
         uint32_t list;
         std::string title; // folded
-        std::string date;  // as given (ISO)
+        std::string date;  // folded ("2022 02 07")
     };
 
     uint32_t FindWord(std::string_view w) const; // word id, or kNoWord
@@ -185,15 +187,15 @@ class SearchIndex {
 
     // Vocabulary: words sorted bytewise, stored back to back.
     std::string word_chars_;
-    std::vector<uint32_t> word_offsets_;    // word i = word_chars_[off[i], off[i+1])
-    std::vector<uint32_t> post_offsets_;    // postings of word i = post_[off[i], off[i+1])
-    std::vector<uint32_t> post_;            // paper << 3 | field, in paper order
+    std::vector<uint32_t> word_offsets_; // word i = word_chars_[off[i], off[i+1])
+    std::vector<uint32_t> post_offsets_; // postings of word i = post_[off[i], off[i+1])
+    std::vector<uint32_t> post_;         // paper << 3 | field, in paper order
     // Words that occur in a title, author or venue: substring and typo matching scan only
     // these (notes would make it slow), each as '\n' + word in catalog_chars_.
-    std::vector<uint32_t> catalog_words_;   // word ids, sorted (= sorted by text)
-    std::vector<uint32_t> catalog_starts_;  // offset of each word in catalog_chars_
+    std::vector<uint32_t> catalog_words_;  // word ids, sorted (= sorted by text)
+    std::vector<uint32_t> catalog_starts_; // offset of each word in catalog_chars_
     std::string catalog_chars_;
-    std::vector<uint64_t> catalog_masks_;   // letters present, for the typo filter
+    std::vector<uint64_t> catalog_masks_; // letters present, for the typo filter
 
     // Words first seen in UpdatePaper() (ids from word_offsets_.size() - 1 on).
     std::vector<std::string> extra_words_;
@@ -201,25 +203,25 @@ class SearchIndex {
 
     // Per paper.
     std::vector<int32_t> year_;
-    std::vector<uint32_t> venue_;           // index into venues_
-    std::vector<uint32_t> member_offsets_;  // memberships of paper i: members_[off[i], off[i+1])
+    std::vector<uint32_t> venue_;          // index into venues_
+    std::vector<uint32_t> member_offsets_; // memberships of paper i: members_[off[i], off[i+1])
     std::vector<Membership> members_;
     std::vector<uint8_t> has_note_;
-    std::vector<uint8_t> status_;           // Status, from the record
-    std::vector<uint8_t> priority_;         // 0..kMaxPriority
-    std::vector<uint32_t> tag_offsets_;     // tags at Build(): tag_ids_[off[i], off[i+1])
+    std::vector<uint8_t> status_;       // Status, from the record
+    std::vector<uint8_t> priority_;     // 0..kMaxPriority
+    std::vector<uint32_t> tag_offsets_; // tags at Build(): tag_ids_[off[i], off[i+1])
     std::vector<uint32_t> tag_ids_;
-    std::vector<uint8_t> overridden_;       // 1: note/tags come from overrides_
+    std::vector<uint8_t> overridden_; // 1: note/tags come from overrides_
     std::unordered_map<uint32_t, UserPart> overrides_;
 
     // Interned catalogue and user values, folded.
     std::vector<std::string> venues_;
     std::vector<std::string> roles_;
     std::vector<std::string> kinds_;
-    std::vector<uint8_t> kind_;             // per paper, index into kinds_
+    std::vector<uint8_t> kind_; // per paper, index into kinds_
     std::vector<SectionInfo> sections_;
-    std::vector<std::string> list_ids_;     // folded list ids
-    std::vector<std::string> list_titles_;  // folded list titles
+    std::vector<std::string> list_ids_;    // folded list ids
+    std::vector<std::string> list_titles_; // folded list titles
     std::vector<std::string> tag_names_;
     std::unordered_map<std::string, uint32_t> tag_lookup_;
 };
@@ -228,10 +230,10 @@ class SearchIndex {
 
 // One matching paper.
 struct SearchHit {
-    uint32_t paper = 0;                   // index into Catalogue::papers
-    int32_t score = 0;                    // higher is better; 0 when the query has no words
+    uint32_t paper = 0;                    // index into Catalogue::papers
+    int32_t score = 0;                     // higher is better; 0 when the query has no words
     SearchField field = SearchField::None; // highest-ranked field where a word matched
-    uint8_t fields = 0;                   // FieldBit() mask of every field where a word matched
+    uint8_t fields = 0;                    // FieldBit() mask of every field where a word matched
 };
 
 struct SearchResult {

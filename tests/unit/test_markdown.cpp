@@ -160,6 +160,10 @@ TEST_CASE("markdown: each input limit rejects with a message and a line") {
         CHECK_FALSE(ParseMarkdown("ok\n" + Repeat("www._", 16 * 1024), lim, &err));
         CHECK(Contains(err, "line 2: too many web or e-mail address candidates"));
     }
+    SUBCASE("e-mail candidates in one paragraph") {
+        CHECK_FALSE(ParseMarkdown("a\n\n" + Repeat("x@y.z ", 60000), lim, &err));
+        CHECK(Contains(err, "line 3: too many e-mail address candidates"));
+    }
     SUBCASE("brackets in one paragraph") {
         CHECK_FALSE(ParseMarkdown(Repeat("![[]()", 30000), lim, &err));
         CHECK(Contains(err, "line 1: more than 4000 '['"));
@@ -238,7 +242,8 @@ TEST_CASE("markdown: pathological inputs are rejected or handled within the limi
         {"www._ runs", Repeat("www._", 120000), true},
         {"www._ in short words", Repeat("www._ ", 120000), false},
         {"e-mail runs", Repeat("a@b.", 120000), true},
-        {"spaced e-mails", Repeat("a@b.cd ", 120000), false},
+        {"spaced e-mails", Repeat("a@b.cd ", 120000), true},
+        {"spaced e-mails in short paragraphs", Repeat(Repeat("a@b.cd ", 300) + "\n\n", 120000), false},
         {"url with many parens", "http://a.b/" + std::string(100000, ')'), true},
         {"<!-- runs", Repeat("<!-- ", 120000), false},
         {"many references",

@@ -15,7 +15,8 @@ using namespace shelfmark;
 
 namespace {
 
-Paper MakePaper(std::string id, std::string title, std::vector<std::string> authors, std::string venue, int year) {
+Paper MakePaper(std::string id, std::string title, std::vector<std::string> authors, std::string venue,
+                int year) {
     Paper p;
     p.id = std::move(id);
     p.title = std::move(title);
@@ -39,19 +40,24 @@ Catalogue SmallCatalogue() {
     Catalogue c;
     c.papers.push_back(MakePaper("pipedream", "PipeDream: Generalized Pipeline Parallelism for DNN Training",
                                  {"Deepak Narayanan", "Aaron Harlap"}, "SOSP", 2019));
-    c.papers.push_back(MakePaper("megatron-lm", "Megatron-LM: Training Multi-Billion Parameter Language Models",
+    c.papers.push_back(MakePaper("megatron-lm",
+                                 "Megatron-LM: Training Multi-Billion Parameter Language Models",
                                  {"Mohammad Shoeybi"}, "arXiv", 2019));
-    c.papers.push_back(MakePaper("gpipe", "GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism",
-                                 {"Yanping Huang"}, "NeurIPS", 2019));
+    c.papers.push_back(
+        MakePaper("gpipe", "GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism",
+                  {"Yanping Huang"}, "NeurIPS", 2019));
     c.papers.push_back(MakePaper("alpa", "Alpa: Automating Inter- and Intra-Operator Parallelism",
                                  {"Lianmin Zheng"}, "OSDI", 2022));
     c.papers.push_back(MakePaper("tvm", "TVM: An Automated End-to-End Optimizing Compiler for Deep Learning",
                                  {"Tianqi Chen"}, "OSDI", 2018));
-    c.papers.push_back(MakePaper("cafe", "Caf\xC3\xA9 Scheduling: Na\xC3\xAFve Sch\xC3\xA9mas for GPU Clusters",
+    c.papers.push_back(MakePaper("cafe",
+                                 "Caf\xC3\xA9 Scheduling: Na\xC3\xAFve Sch\xC3\xA9mas for GPU Clusters",
                                  {"J\xC3\xBCrgen M\xC3\xBCller"}, "EuroSys", 2021));
-    c.papers.push_back(MakePaper("zh-paper", "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE8\xAE\xAD\xE7\xBB\x83\xE7\xB3\xBB\xE7\xBB\x9F"
-                                             " (Distributed Training Systems)",
-                                 {}, "", 0)); // 分布式训练系统
+    c.papers.push_back(
+        MakePaper("zh-paper",
+                  "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE8\xAE\xAD\xE7\xBB\x83\xE7\xB3\xBB\xE7\xBB\x9F"
+                  " (Distributed Training Systems)",
+                  {}, "", 0)); // 分布式训练系统
     c.papers.push_back(MakePaper("mapreduce", "MapReduce: Simplified Data Processing on Large Clusters",
                                  {"Jeffrey Dean", "Sanjay Ghemawat"}, "OSDI", 2004));
     c.papers[1].aliases = {"megatron"};
@@ -60,16 +66,18 @@ Catalogue SmallCatalogue() {
     ReadingList course;
     course.id = "ucb-cs294-ai-sys-sp22";
     course.title = "AI-Sys Spring 2022";
-    course.sections.push_back(MakeSection("Week 1: Big Data", "2022-01-24",
-                                          {{"mapreduce", "required"}, {"tvm", "optional"}}));
-    course.sections.push_back(MakeSection("Week 3: Distributed Training", "2022-02-07",
-                                          {{"pipedream", "required"}, {"gpipe", "optional"}, {"megatron-lm", "extra"}}));
+    course.sections.push_back(
+        MakeSection("Week 1: Big Data", "2022-01-24", {{"mapreduce", "required"}, {"tvm", "optional"}}));
+    course.sections.push_back(
+        MakeSection("Week 3: Distributed Training", "2022-02-07",
+                    {{"pipedream", "required"}, {"gpipe", "optional"}, {"megatron-lm", "extra"}}));
     course.sections.push_back(MakeSection("Week 30: Far Future", "", {{"alpa", "required"}}));
     ReadingList topics;
     topics.id = "ml-systems";
     topics.title = "ML Systems Paper Notes";
     topics.kind = "topic-list";
-    topics.sections.push_back(MakeSection("Pipeline Parallelism", "", {{"gpipe", "required"}, {"pipedream", "listed"}}));
+    topics.sections.push_back(
+        MakeSection("Pipeline Parallelism", "", {{"gpipe", "required"}, {"pipedream", "listed"}}));
     topics.sections.push_back(MakeSection("Scheduling", "", {{"cafe", "listed"}, {"zh-paper", "listed"}}));
     c.lists = {course, topics};
     c.Reindex();
@@ -79,7 +87,8 @@ Catalogue SmallCatalogue() {
 // Ids of the hits, in order.
 std::vector<std::string> Ids(const Catalogue& c, const SearchResult& r) {
     std::vector<std::string> out;
-    for (const SearchHit& h : r.hits) out.push_back(c.papers[h.paper].id);
+    for (const SearchHit& h : r.hits)
+        out.push_back(c.papers[h.paper].id);
     return out;
 }
 
@@ -94,13 +103,15 @@ struct Fixture {
         progress.SetStatus("gpipe", Status::Reading, 1000);
         progress.SetStatus("alpa", Status::Skipped, 1000);
         progress.SetStatus("tvm", Status::Read, 1000);
-        progress.SetNote("tvm", "Compared with **Halide**; the scheduling language is neat. See PipeDream too.", 1000);
-        progress.SetNote("mapreduce",
-                         "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE8\xAE\xA1\xE7\xAE\x97\xE7\x9A\x84\xE7\xBB\x8F"
-                         "\xE5\x85\xB8\xE8\xAE\xBA\xE6\x96\x87\xEF\xBC\x8C\xE5\x80\xBC\xE5\xBE\x97\xE9\x87\x8D\xE8\xAF\xBB"
-                         "\xE3\x80\x82 \xEB\xB6\x84\xEC\x82\xB0 \xEC\x8B\x9C\xEC\x8A\xA4\xED\x85\x9C\xEC\x9D\x98 "
-                         "\xE5\x8F\xA4\xE5\x85\xB8\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
-                         1000); // 分布式计算的经典论文，值得重读。 분산 시스템의 古典です。
+        progress.SetNote(
+            "tvm", "Compared with **Halide**; the scheduling language is neat. See PipeDream too.", 1000);
+        progress.SetNote(
+            "mapreduce",
+            "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE8\xAE\xA1\xE7\xAE\x97\xE7\x9A\x84\xE7\xBB\x8F"
+            "\xE5\x85\xB8\xE8\xAE\xBA\xE6\x96\x87\xEF\xBC\x8C\xE5\x80\xBC\xE5\xBE\x97\xE9\x87\x8D\xE8\xAF\xBB"
+            "\xE3\x80\x82 \xEB\xB6\x84\xEC\x82\xB0 \xEC\x8B\x9C\xEC\x8A\xA4\xED\x85\x9C\xEC\x9D\x98 "
+            "\xE5\x8F\xA4\xE5\x85\xB8\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
+            1000); // 分布式计算的经典论文，值得重读。 분산 시스템의 古典です。
         progress.SetTags("gpipe", {"todo", "pipeline-parallel"}, 1000);
         progress.SetTags("alpa", {"todo"}, 1000);
         progress.SetPriority("gpipe", 3, 1000);
@@ -118,24 +129,32 @@ struct Fixture {
     }
 };
 
-bool Has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 } // namespace
 
 // ------------------------------------------------------------------ folding
 
 TEST_CASE("search: FoldText lowercases, strips diacritics and punctuation, keeps CJK") {
-    CHECK(FoldedText("PipeDream: Generalized  Pipeline-Parallelism!") == "pipedream generalized pipeline parallelism");
-    CHECK(FoldedText("Caf\xC3\xA9 na\xC3\xAFve \xC3\x86sir Stra\xC3\x9F" "e \xC5\x81\xC3\xB3" "d\xC5\xBA") ==
-          "cafe naive aesir strasse lodz");
-    CHECK(FoldedText("e\xCC\x81t\xC3\xA9") == "ete");                           // combining acute, precomposed
-    CHECK(FoldedText("\xEF\xBC\xA7\xEF\xBC\xB0\xEF\xBC\xB5") == "gpu");          // fullwidth ＧＰＵ
-    CHECK(FoldedText("\xD0\x81\xD0\x96 \xCE\x91\xCE\x8A") == "\xD0\xB5\xD0\xB6 \xCE\xB1\xCE\xB9"); // ЁЖ ΑΊ -> еж αι
+    CHECK(FoldedText("PipeDream: Generalized  Pipeline-Parallelism!") ==
+          "pipedream generalized pipeline parallelism");
+    CHECK(FoldedText("Caf\xC3\xA9 na\xC3\xAFve \xC3\x86sir Stra\xC3\x9F"
+                     "e \xC5\x81\xC3\xB3"
+                     "d\xC5\xBA") == "cafe naive aesir strasse lodz");
+    CHECK(FoldedText("e\xCC\x81t\xC3\xA9") == "ete");                   // combining acute, precomposed
+    CHECK(FoldedText("\xEF\xBC\xA7\xEF\xBC\xB0\xEF\xBC\xB5") == "gpu"); // fullwidth ＧＰＵ
+    CHECK(FoldedText("\xD0\x81\xD0\x96 \xCE\x91\xCE\x8A") ==
+          "\xD0\xB5\xD0\xB6 \xCE\xB1\xCE\xB9"); // ЁЖ ΑΊ -> еж αι
     CHECK(FoldedText("Ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t") == "tieng viet");
-    CHECK(FoldedText("\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE3\x80\x81GPU") == "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F gpu");
+    CHECK(FoldedText("\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F\xE3\x80\x81GPU") ==
+          "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F gpu");
     CHECK(FoldedText("  ---  ") == "");
-    CHECK(FoldedText("a\xFF\xFE" "b") == "a b"); // invalid UTF-8 is punctuation
-    CHECK(FoldedText("pipe\xC2\xAD" "dream") == "pipedream"); // soft hyphen joins
+    CHECK(FoldedText("a\xFF\xFE"
+                     "b") == "a b"); // invalid UTF-8 is punctuation
+    CHECK(FoldedText("pipe\xC2\xAD"
+                     "dream") == "pipedream"); // soft hyphen joins
     std::string out = "keep:";
     FoldText("X", out);
     CHECK(out == "keep:x");
@@ -144,9 +163,10 @@ TEST_CASE("search: FoldText lowercases, strips diacritics and punctuation, keeps
 // ------------------------------------------------------------------ parsing
 
 TEST_CASE("search: ParseQuery reads every filter field") {
-    const SearchQuery q = ParseQuery("status:read venue:osdi year:2019..2021 list:ucb-cs294-ai-sys-sp22 "
-                                     "section:\"Week 3\" role:required tag:todo priority:high kind:talk id:GPipe "
-                                     "has:notes -status:skipped \"exact phrase\" free words");
+    const SearchQuery q =
+        ParseQuery("status:read venue:osdi year:2019..2021 list:ucb-cs294-ai-sys-sp22 "
+                   "section:\"Week 3\" role:required tag:todo priority:high kind:talk id:GPipe "
+                   "has:notes -status:skipped \"exact phrase\" free words");
     CHECK(q.errors.empty());
     REQUIRE(q.filters.size() == 12);
     CHECK(q.filters[0].field == FilterField::Status);
@@ -280,7 +300,8 @@ TEST_CASE("search: ParseQuery reports problems and keeps the rest") {
     CHECK(q.terms.size() == 2);
 
     std::string many;
-    for (int i = 0; i < 40; ++i) many += "w" + std::to_string(i) + " ";
+    for (int i = 0; i < 40; ++i)
+        many += "w" + std::to_string(i) + " ";
     q = ParseQuery(many);
     CHECK(q.terms.size() == kMaxQueryTerms);
     CHECK(q.errors.size() == 1);
@@ -292,13 +313,30 @@ TEST_CASE("search: ParseQuery reports problems and keeps the rest") {
 }
 
 TEST_CASE("search: ParseQuery survives hostile input") {
-    const char* inputs[] = {"\"", "\"\"", "-", "--", "-\"", ":", "a:", ":b", "status:\"", "year:\"..\"",
-                            "section:\"a\"b\"c", ",,,", "\xFF\xFE\xFD", "tag:\xF0\x9F", "\xE3\x80", "title:",
-                            "-title:\"\"", "list:\"\",\"\"", "a\"b\"c"};
+    const char* inputs[] = {"\"",
+                            "\"\"",
+                            "-",
+                            "--",
+                            "-\"",
+                            ":",
+                            "a:",
+                            ":b",
+                            "status:\"",
+                            "year:\"..\"",
+                            "section:\"a\"b\"c",
+                            ",,,",
+                            "\xFF\xFE\xFD",
+                            "tag:\xF0\x9F",
+                            "\xE3\x80",
+                            "title:",
+                            "-title:\"\"",
+                            "list:\"\",\"\"",
+                            "a\"b\"c"};
     for (const char* in : inputs) {
         const SearchQuery q = ParseQuery(in);
         CHECK_MESSAGE(q.terms.size() <= kMaxQueryTerms, in);
-        for (const QueryTerm& t : q.terms) CHECK_MESSAGE(!t.text.empty(), in);
+        for (const QueryTerm& t : q.terms)
+            CHECK_MESSAGE(!t.text.empty(), in);
     }
 }
 
@@ -322,11 +360,11 @@ TEST_CASE("search: an empty query returns everything in catalogue order") {
 TEST_CASE("search: words match titles, authors, venues, tags and notes, as prefixes and inside words") {
     const Fixture f;
     CHECK(f.Find("pipedream").at(0) == "pipedream");
-    CHECK(f.Find("PIPED").at(0) == "pipedream");             // prefix, any case
-    CHECK(Has(f.Find("dream"), "pipedream"));                // inside a word
+    CHECK(f.Find("PIPED").at(0) == "pipedream"); // prefix, any case
+    CHECK(Has(f.Find("dream"), "pipedream"));    // inside a word
     CHECK(f.Find("ghemawat") == std::vector<std::string>{"mapreduce"});
     CHECK(f.Find("eurosys") == std::vector<std::string>{"cafe"});
-    CHECK(f.Find("halide") == std::vector<std::string>{"tvm"}); // note
+    CHECK(f.Find("halide") == std::vector<std::string>{"tvm"});         // note
     CHECK(f.Find("todo") == std::vector<std::string>{"gpipe", "alpa"}); // tag, catalogue order on ties
     CHECK(f.Find("giant training gpipe") == std::vector<std::string>{"gpipe"}); // every word must match
     CHECK(f.Find("pipeline zzzz").empty());
@@ -353,12 +391,12 @@ TEST_CASE("search: typos in titles are tolerated") {
     CHECK(f.Find("pipedram").at(0) == "pipedream");
     CHECK(f.Find("megatorn").at(0) == "megatron-lm");
     CHECK(f.Find("megatorn lm").at(0) == "megatron-lm");
-    CHECK(f.Find("paralelism").size() >= 3);                  // dropped letter
-    CHECK(f.Find("automatnig") == std::vector<std::string>{"alpa"}); // swapped letters
+    CHECK(f.Find("paralelism").size() >= 3);                             // dropped letter
+    CHECK(f.Find("automatnig") == std::vector<std::string>{"alpa"});     // swapped letters
     CHECK(f.Find("narayanna") == std::vector<std::string>{"pipedream"}); // authors too
-    CHECK(f.Find("pipdrea").at(0) == "pipedream");             // a typo while still typing
-    CHECK(f.Find("pipdrea ").empty());                         // ... but not once the word is done
-    CHECK(f.Find("tcm").empty());                              // short words must be exact
+    CHECK(f.Find("pipdrea").at(0) == "pipedream");                       // a typo while still typing
+    CHECK(f.Find("pipdrea ").empty());                                   // ... but not once the word is done
+    CHECK(f.Find("tcm").empty());                                        // short words must be exact
     const SearchResult r = f.Run("megatorn");
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].field == SearchField::Title);
@@ -379,8 +417,8 @@ TEST_CASE("search: ranking puts exact before prefix before typo, and title first
     SearchIndex ix;
     ix.Build(c, p);
     const SearchResult r = Search(ParseQuery("megatron"), ix, p);
-    CHECK(Ids(c, r) ==
-          std::vector<std::string>{"in-title", "prefix-title", "in-author", "in-venue", "typo-title", "in-note"});
+    CHECK(Ids(c, r) == std::vector<std::string>{"in-title", "prefix-title", "in-author", "in-venue",
+                                                "typo-title", "in-note"});
     REQUIRE(r.hits.size() == 6);
     CHECK(r.hits[0].field == SearchField::Title);
     CHECK(r.hits[2].field == SearchField::Authors);
@@ -404,7 +442,8 @@ TEST_CASE("search: ranking puts exact before prefix before typo, and title first
     CHECK(f.Find("deep") == std::vector<std::string>{"tvm", "pipedream"}); // title word, then "Deepak"
     CHECK(f.Rank("pipe", "gpipe") < f.Rank("pipe", "tvm"));                // title before note
     const SearchResult all = f.Run("pipeline");
-    for (size_t i = 1; i < all.hits.size(); ++i) CHECK(all.hits[i - 1].score >= all.hits[i].score);
+    for (size_t i = 1; i < all.hits.size(); ++i)
+        CHECK(all.hits[i - 1].score >= all.hits[i].score);
 }
 
 TEST_CASE("search: phrases") {
@@ -415,7 +454,7 @@ TEST_CASE("search: phrases") {
     REQUIRE(closed.hits.size() == 1);
     CHECK(closed.hits[0].field == SearchField::Tags);
     CHECK(f.Find("\"pipeline parallel") == std::vector<std::string>{"pipedream", "gpipe"}); // typing
-    CHECK(f.Find("\"inter and intra\"") == std::vector<std::string>{"alpa"}); // punctuation-insensitive
+    CHECK(f.Find("\"inter and intra\"") == std::vector<std::string>{"alpa"});    // punctuation-insensitive
     CHECK(f.Find("\"scheduling language\"") == std::vector<std::string>{"tvm"}); // in a note
     CHECK(f.Find("osdi -\"deep learning\"") == std::vector<std::string>{"alpa", "mapreduce"});
     CHECK(f.Find("title:\"giant neural\"") == std::vector<std::string>{"gpipe"});
@@ -435,19 +474,21 @@ TEST_CASE("search: filters") {
     const Fixture f;
     CHECK(f.Find("status:read") == std::vector<std::string>{"pipedream", "tvm"});
     CHECK(f.Find("status:read,reading") == std::vector<std::string>{"pipedream", "gpipe", "tvm"});
-    CHECK(f.Find("status:unread") == std::vector<std::string>{"megatron-lm", "cafe", "zh-paper", "mapreduce"});
+    CHECK(f.Find("status:unread") ==
+          std::vector<std::string>{"megatron-lm", "cafe", "zh-paper", "mapreduce"});
     CHECK(f.Find("-status:skipped").size() == f.catalogue.papers.size() - 1);
     CHECK(f.Find("status:read venue:osdi") == std::vector<std::string>{"tvm"});
     CHECK(f.Find("venue:neur") == std::vector<std::string>{"gpipe"});
     CHECK(f.Find("venue:sdi").empty()); // venue words match from their start
     CHECK(f.Find("year:2019") == std::vector<std::string>{"pipedream", "megatron-lm", "gpipe"});
     CHECK(f.Find("year:2019..2021") == std::vector<std::string>{"pipedream", "megatron-lm", "gpipe", "cafe"});
-    CHECK(f.Find("year:..2018") == std::vector<std::string>{"tvm", "mapreduce"}); // unknown year never matches
+    CHECK(f.Find("year:..2018") ==
+          std::vector<std::string>{"tvm", "mapreduce"}); // unknown year never matches
     CHECK(f.Find("-year:2019").size() == 5);
     CHECK(f.Find("year:2004,2022") == std::vector<std::string>{"alpa", "mapreduce"});
     CHECK(f.Find("list:ucb-cs294-ai-sys-sp22").size() == 6);
-    CHECK(f.Find("list:ucb").size() == 6);                   // id prefix
-    CHECK(f.Find("list:\"paper notes\"").size() == 4);     // title words
+    CHECK(f.Find("list:ucb").size() == 6);             // id prefix
+    CHECK(f.Find("list:\"paper notes\"").size() == 4); // title words
     CHECK(f.Find("-list:ml-systems").size() == 4);
     CHECK(f.Find("section:\"Week 3\"") == std::vector<std::string>{"pipedream", "megatron-lm", "gpipe"});
     CHECK(f.Find("section:2022-01") == std::vector<std::string>{"tvm", "mapreduce"}); // date prefix
@@ -472,8 +513,10 @@ TEST_CASE("search: list, section and role hold in the same entry") {
     // gpipe is optional in the course but required in the topic list.
     CHECK(f.Find("list:ucb role:required") == std::vector<std::string>{"pipedream", "alpa", "mapreduce"});
     CHECK(f.Find("list:ml-systems role:required") == std::vector<std::string>{"gpipe"});
-    CHECK(f.Find("list:ucb -role:optional") == std::vector<std::string>{"pipedream", "megatron-lm", "alpa", "mapreduce"});
-    CHECK(f.Find("-role:optional") == std::vector<std::string>{"pipedream", "megatron-lm", "alpa", "cafe", "zh-paper", "mapreduce"});
+    CHECK(f.Find("list:ucb -role:optional") ==
+          std::vector<std::string>{"pipedream", "megatron-lm", "alpa", "mapreduce"});
+    CHECK(f.Find("-role:optional") ==
+          std::vector<std::string>{"pipedream", "megatron-lm", "alpa", "cafe", "zh-paper", "mapreduce"});
     CHECK(f.Find("section:\"week 3\" role:optional") == std::vector<std::string>{"gpipe"});
     CHECK(f.Find("section:\"week 3\" -list:ml-systems") == std::vector<std::string>{"megatron-lm"});
 }
@@ -492,14 +535,17 @@ TEST_CASE("search: filters that name nothing say so") {
 
 TEST_CASE("search: CJK text matches as substrings, in notes and titles") {
     const Fixture f;
-    const char* kDistributed = "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F"; // 分布式
-    CHECK(f.Find(kDistributed) == std::vector<std::string>{"zh-paper", "mapreduce"}); // title beats note
+    const char* kDistributed = "\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F";                  // 分布式
+    CHECK(f.Find(kDistributed) == std::vector<std::string>{"zh-paper", "mapreduce"});   // title beats note
     CHECK(f.Find("\xE5\xB8\x83") == std::vector<std::string>{"zh-paper", "mapreduce"}); // one character: 布
-    CHECK(f.Find("\xE7\xBB\x8F\xE5\x85\xB8\xE8\xAE\xBA\xE6\x96\x87") == std::vector<std::string>{"mapreduce"}); // 经典论文
+    CHECK(f.Find("\xE7\xBB\x8F\xE5\x85\xB8\xE8\xAE\xBA\xE6\x96\x87") ==
+          std::vector<std::string>{"mapreduce"}); // 经典论文
     // 计算论文: every character is in the note, but not together.
     CHECK(f.Find("\xE8\xAE\xA1\xE7\xAE\x97\xE8\xAE\xBA\xE6\x96\x87").empty());
-    CHECK(f.Find("\xEC\x8B\x9C\xEC\x8A\xA4\xED\x85\x9C") == std::vector<std::string>{"mapreduce"}); // 시스템 inside 시스템의
-    CHECK(f.Find("\xE5\x8F\xA4\xE5\x85\xB8\xE3\x81\xA7\xE3\x81\x99") == std::vector<std::string>{"mapreduce"}); // 古典です
+    CHECK(f.Find("\xEC\x8B\x9C\xEC\x8A\xA4\xED\x85\x9C") ==
+          std::vector<std::string>{"mapreduce"}); // 시스템 inside 시스템의
+    CHECK(f.Find("\xE5\x8F\xA4\xE5\x85\xB8\xE3\x81\xA7\xE3\x81\x99") ==
+          std::vector<std::string>{"mapreduce"}); // 古典です
     CHECK(f.Find("note:\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F") == std::vector<std::string>{"mapreduce"});
     CHECK(f.Find("\xE5\x88\x86\xE5\xB8\x83\xE5\xBC\x8F training") == std::vector<std::string>{"zh-paper"});
     const SearchResult r = f.Run("\xE8\xAE\xAD\xE7\xBB\x83\xE7\xB3\xBB\xE7\xBB\x9F"); // 训练系统
@@ -510,7 +556,8 @@ TEST_CASE("search: CJK text matches as substrings, in notes and titles") {
 TEST_CASE("search: UpdatePaper re-reads one record") {
     Fixture f;
     CHECK(f.Find("zorblax").empty());
-    f.progress.SetNote("gpipe", "Zorblax micro-batches; \xE6\xB5\x81\xE6\xB0\xB4\xE7\xBA\xBF bubbles.", 2000); // 流水线
+    f.progress.SetNote("gpipe", "Zorblax micro-batches; \xE6\xB5\x81\xE6\xB0\xB4\xE7\xBA\xBF bubbles.",
+                       2000); // 流水线
     f.progress.SetTags("gpipe", {"favourite"}, 2000);
     f.progress.SetStatus("gpipe", Status::Read, 2000);
     CHECK(f.index.UpdatePaper("gpipe", f.progress.Find("gpipe")));
@@ -584,12 +631,26 @@ TEST_CASE("search: 50,000 synthetic papers (smoke test, no timing)") {
         const SearchResult r = Search(ParseQuery("\"" + c.papers[i].title + "\""), ix, p, 50);
         REQUIRE_FALSE(r.hits.empty());
         bool found = false;
-        for (const SearchHit& h : r.hits) found = found || h.paper == i;
+        for (const SearchHit& h : r.hits)
+            found = found || h.paper == i;
         CHECK(found);
     }
-    const char* queries[] = {"p", "pi", "pip", "pipe", "pipel", "pipeline", "pipeline parall", "shced",
-                             "status:read", "status:read venue:osdi", "year:2019..2021 training",
-                             "-status:unread flow", "tag:x", "loss backward", "\"key ideas\"", "has:note e"};
+    const char* queries[] = {"p",
+                             "pi",
+                             "pip",
+                             "pipe",
+                             "pipel",
+                             "pipeline",
+                             "pipeline parall",
+                             "shced",
+                             "status:read",
+                             "status:read venue:osdi",
+                             "year:2019..2021 training",
+                             "-status:unread flow",
+                             "tag:x",
+                             "loss backward",
+                             "\"key ideas\"",
+                             "has:note e"};
     for (const char* q : queries) {
         const SearchResult r = Search(ParseQuery(q), ix, p, 100);
         CHECK_MESSAGE(r.errors.empty(), q);
