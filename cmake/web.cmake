@@ -38,6 +38,8 @@ target_link_options(shelfmark_web PRIVATE
   -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sTOTAL_STACK=2097152
   -sENVIRONMENT=web -sMODULARIZE=0 -sEXIT_RUNTIME=0
+  # A signature mismatch becomes a trap at run time: make it a link error.
+  -Wl,--fatal-warnings
   "-sEXPORTED_FUNCTIONS=[_main,_malloc,_free]"
   "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,ccall]"
   -sDYNAMIC_EXECUTION=0

@@ -110,7 +110,7 @@ hash.update(unstamp(index)); hash.update(unstamp(sw));
 const id = hash.digest('hex').slice(0, 16);
 
 const versioned = new Set(['main.js', 'style.css', 'shelfmark.js', 'shelfmark.wasm', 'shelfmark.data']);
-index = index.replace(/(href|src)="(main\.js|style\.css|shelfmark\.js)(\?v=[0-9a-f]+)?"/g, `$1="$2?v=${id}"`)
+index = index.replace(/(href|src)="(main\.js|style\.css|shelfmark\.js|shelfmark\.wasm)(\?v=[0-9a-f]+)?"/g, `$1="$2?v=${id}"`)
   .replace(/<meta name="shelfmark-build" content="[^"]*">/, `<meta name="shelfmark-build" content="${id}">`);
 fs.writeFileSync(indexPath, index);
 if (sw) {

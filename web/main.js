@@ -38,9 +38,22 @@
 
   if ('serviceWorker' in navigator && build !== 'dev') {
     var hadController = !!navigator.serviceWorker.controller;
-    navigator.serviceWorker.register('sw.js').catch(function (e) {
-      console.warn('offline support unavailable: ' + e.message);
-    });
+    // Registered once the app is up, so that pre-caching does not compete with the
+    // first load.
+    var registered = false;
+    var register = function () {
+      if (registered) return;
+      registered = true;
+      navigator.serviceWorker.register('sw.js').catch(function (e) {
+        console.warn('offline support unavailable: ' + e.message);
+      });
+    };
+    var waitReady = function () {
+      if (performance.getEntriesByName('shelfmark:ready').length) register();
+      else setTimeout(waitReady, 200);
+    };
+    waitReady();
+    setTimeout(register, 10000);
     // A worker of another build took over while this page runs: this page keeps working;
     // the new build starts on the next reload.
     navigator.serviceWorker.addEventListener('message', function (ev) {
@@ -90,6 +103,7 @@
     visiblePapers: function () { return query('visible') || []; },
     frameCount: function () { return query('frames') || 0; },
     notice: function () { return query('notice'); },
+    queryError: function () { return query('query-error'); },
     importState: function () { return query('import'); },
   };
 })();

@@ -9,7 +9,9 @@ const PREFIX = 'shelfmark-';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+    // 'no-cache': revalidate with the server (a 304 when the page just loaded the file)
+    // instead of downloading everything a second time.
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' }))))
       .then(() => self.skipWaiting()));
 });
 

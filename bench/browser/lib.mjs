@@ -81,7 +81,15 @@ export async function startCountingServer(root) {
   });
 }
 
-// Every file of a site folder with its raw and gzip -6 size (what serve.mjs sends).
+// What scripts/serve.mjs compresses (its COMPRESSIBLE set, files over 256 bytes); other
+// files (PNG, WOFF2...) go out as they are.
+const SERVED_GZIPPED = new Set([
+  '.html', '.htm', '.js', '.mjs', '.css', '.json', '.map', '.webmanifest',
+  '.wasm', '.data', '.bin', '.svg', '.ttf', '.otf', '.txt', '.md', '.xml', '.ico',
+]);
+
+// Every file of a site folder with its raw size and its size as served: gzip -6 for the
+// types serve.mjs compresses, raw for the others.
 export function siteFiles(root) {
   const out = [];
   const walk = (dir) => {
@@ -90,10 +98,12 @@ export function siteFiles(root) {
       if (e.isDirectory()) walk(p);
       else if (e.isFile() && !e.name.startsWith('.')) {
         const buf = fs.readFileSync(p);
+        const gzipped = SERVED_GZIPPED.has(path.extname(p).toLowerCase()) && buf.length > 256;
         out.push({
           file: path.relative(root, p),
           bytes: buf.length,
-          gzip: zlib.gzipSync(buf, { level: 6 }).length,
+          gzip: gzipped ? zlib.gzipSync(buf, { level: 6 }).length : buf.length,
+          served: gzipped ? 'gzip' : 'identity',
         });
       }
     }

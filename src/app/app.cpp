@@ -10,8 +10,9 @@ namespace {
 void Banners(AppState& s) {
     if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.50f, 0.30f, 1.0f));
-        ImGui::TextWrapped("Your changes are not being saved in this browser: %s. Export your progress to keep your work.",
-                           s.save.why.c_str());
+        const bool says_export = s.save.why.find("xport") != std::string::npos;
+        ImGui::TextWrapped("Your changes are not being saved in this browser: %s%s", s.save.why.c_str(),
+                           says_export ? "." : ". Export your progress (Ctrl+S) to keep your work.");
         ImGui::PopStyleColor();
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         s.probe.Add("banner", a.x, a.y, b.x, b.y);

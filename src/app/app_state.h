@@ -121,6 +121,7 @@ struct Counts {
 // Derived data, rebuilt when the catalogue, the progress or the view changes.
 struct Derived {
     uint64_t built_for = ~0ull;      // AppState::generation it was built for
+    uint64_t rows_built_for = ~0ull; // AppState::rows_generation the rows were built for
     std::unordered_map<std::string, int> paper_index;          // id -> catalogue.papers index
     std::vector<std::vector<int>> lists_of_paper;              // by paper index
     std::vector<std::vector<std::string>> roles_of_paper;      // by paper index
@@ -187,6 +188,7 @@ struct AppState {
     std::string fatal_error;         // set when the bundle cannot be loaded
     Progress progress;
     uint64_t generation = 0;         // bumps on every change that affects Derived
+    uint64_t rows_generation = 0;    // bumps when only the view (query, sort, list) changed
     bool storage_loaded = false;     // nothing is written before this is true
     bool storage_usable = true;
     std::vector<std::string> storage_problems; // corrupt records skipped, etc.
@@ -231,6 +233,8 @@ void BuildRows(AppState& s);
 void PumpSaves(AppState& s, int64_t now_ms, bool flush);
 // Marks derived data stale.
 inline void Touch(AppState& s) { ++s.generation; }
+// Marks only the table's rows stale (the view changed, not the data).
+inline void TouchRows(AppState& s) { ++s.rows_generation; }
 // A paper's record changed: re-index it and refresh derived data.
 inline void TouchPaper(AppState& s, const std::string& paper) {
     s.index_stale.insert(paper);

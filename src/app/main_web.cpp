@@ -464,6 +464,8 @@ EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
         j = app.ui.visible_papers;
     } else if (q == "frames") {
         j = app.frames;
+    } else if (q == "query-error") {
+        j = app.ui.query_error;
     } else if (q == "notice") {
         j = app.notice;
     } else if (q == "import") {

@@ -112,7 +112,7 @@ void ApplyIntents(AppState& s, int64_t now) {
             if ((in.id.empty() || s.catalogue.FindList(in.id)) && ui.list_id != in.id) {
                 ui.list_id = in.id;
                 ui.scroll_to_cursor = true;
-                Touch(s);
+                TouchRows(s);
             }
             break;
         case Intent::Kind::SelectPaper:
@@ -172,13 +172,13 @@ void ApplyIntents(AppState& s, int64_t now) {
         case Intent::Kind::SetQuery:
             if (ui.query != in.text) {
                 ui.query = in.text;
-                Touch(s);
+                TouchRows(s);
             }
             break;
         case Intent::Kind::SetSort:
             ui.sort_column = in.number;
             ui.sort_descending = in.flag;
-            Touch(s);
+            TouchRows(s);
             break;
         case Intent::Kind::SetTheme:
             ui.theme = in.number;
@@ -195,7 +195,7 @@ void ApplyIntents(AppState& s, int64_t now) {
             else if (!ui.query.empty()) {
                 ui.query.clear();
                 ui.search_buffer.clear();
-                Touch(s);
+                TouchRows(s);
             } else if (ui.selected.size() > 1) {
                 ui.selected = {ui.cursor};
             }
@@ -218,8 +218,16 @@ void ApplyIntents(AppState& s, int64_t now) {
 
 void UpdateDerived(AppState& s) {
     Derived& d = s.derived;
-    if (d.built_for == s.generation) return;
+    if (d.built_for == s.generation) {
+        // Only the view changed (query, sort, list): the rows, not the counts.
+        if (d.rows_built_for != s.rows_generation) {
+            d.rows_built_for = s.rows_generation;
+            BuildRows(s);
+        }
+        return;
+    }
     d.built_for = s.generation;
+    d.rows_built_for = s.rows_generation;
     const Catalogue& c = s.catalogue;
     const size_t n = c.papers.size();
     if (d.paper_index.size() != n) {

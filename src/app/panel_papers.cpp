@@ -32,6 +32,16 @@ void StatusButton(AppState& s, const std::string& paper) {
     if (ImGui::BeginPopup("status-popup")) {
         const size_t n = s.ui.selected.count(paper) ? s.ui.selected.size() : 1;
         if (n > 1) ImGui::TextDisabled("%zu selected papers", n);
+        // Keys 1-5 pick an item here too.
+        ImGuiIO& io = ImGui::GetIO();
+        for (const ImWchar ch : io.InputQueueCharacters)
+            if (ch >= '1' && ch <= '5') {
+                Intent in{Intent::Kind::SetStatus};
+                in.status = static_cast<Status>(ch - '1');
+                if (n == 1) in.ids = {paper};
+                s.intents.push_back(std::move(in));
+                ImGui::CloseCurrentPopup();
+            }
         for (int i = 0; i < kStatusCount; ++i) {
             const Status opt = static_cast<Status>(i);
             ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt, dark));

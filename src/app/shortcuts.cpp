@@ -15,6 +15,12 @@ void HandleShortcuts(AppState& s) {
     ImGuiIO& io = ImGui::GetIO();
     const bool typing = io.WantTextInput;
     const bool cmd = io.KeyCtrl || io.KeySuper;
+    // A menu or dialog is open: it has the keys (Esc closes a menu; the import dialog
+    // handles its own Esc; the status menu takes 1-5).
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
+        if (Pressed(27) && !s.import.open) ImGui::ClosePopupToLevel(0, true);
+        return;
+    }
     if (Pressed(27 /* Esc */)) {
         if (typing) ImGui::ClearActiveID();
         else s.intents.push_back({Intent::Kind::Back});

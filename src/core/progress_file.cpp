@@ -458,9 +458,17 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
         }
         return true;
     };
-    if (!read_records("lists", UserListFromValue,
+    if (!read_records("lists",
+                      // Through lambdas, not bare function names: wasm-ld mis-typed the
+                      // generic call and trapped (a signature-mismatch link warning).
+                      [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
+                          return UserListFromValue(j, strict, f, m);
+                      },
                       [&](UserList l) { return file.user.lists.emplace(l.list.id, std::move(l)).second; }) ||
-        !read_records("userPapers", UserPaperFromValue,
+        !read_records("userPapers",
+                      [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
+                          return UserPaperFromValue(j, strict, f, m);
+                      },
                       [&](UserPaper p) { return file.user.papers.emplace(p.paper.id, std::move(p)).second; }))
         return fail_problem();
     return file;

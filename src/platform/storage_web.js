@@ -127,8 +127,9 @@ var SmStorageLib = {
         SMStr.callWrite(batch, 0, SM.failed ? 'storage unavailable' : 'database closed');
         return;
       }
-      var items = JSON.parse(json), tx;
+      var items, tx;
       try {
+        items = JSON.parse(json);
         tx = SM.db.transaction(['papers', 'user'], 'readwrite', { durability: 'strict' });
       } catch (e) {
         SMStr.callWrite(batch, 0, e.name + ': ' + e.message);

@@ -674,3 +674,23 @@ export async function clickStable(page, name, { quietMs = 150, timeout = 5000, .
   }
   return clickNamed(page, name, opts);
 }
+
+// Logs the page's input as the app sees it (window focus/blur, visibility, keys, mouse
+// buttons; each with the app's frame count) to the console, which the runner prints when
+// a test fails: lost keys or clicks can then be told apart from a test mistake.
+export async function logInputEvents(context) {
+  await context.addInitScript(() => {
+    const f = () => {
+      try {
+        return window.shelfmark?.frameCount?.() ?? '-';
+      } catch {
+        return '?';
+      }
+    };
+    const mods = (e) => (e.ctrlKey ? 'C' : '') + (e.shiftKey ? 'S' : '') + (e.altKey ? 'A' : '') + (e.metaKey ? 'M' : '');
+    for (const type of ['focus', 'blur']) window.addEventListener(type, (e) => e.target === window && console.log(`input: window ${type} @frame ${f()}`));
+    document.addEventListener('visibilitychange', () => console.log(`input: visibility ${document.visibilityState} @frame ${f()}`));
+    for (const type of ['keydown', 'keyup']) window.addEventListener(type, (e) => console.log(`input: ${type} ${JSON.stringify(e.key)}${mods(e) ? ' +' + mods(e) : ''} @frame ${f()}`), true);
+    for (const type of ['mousedown', 'mouseup']) window.addEventListener(type, (e) => console.log(`input: ${type} ${e.clientX},${e.clientY}${mods(e) ? ' +' + mods(e) : ''} @frame ${f()}`), true);
+  });
+}

@@ -7,6 +7,7 @@ import {
   assertEqual,
   clickNamed,
   countColourPixels,
+  logInputEvents,
   openApp,
   pressKey,
   readIdb,
@@ -18,6 +19,7 @@ import {
   visiblePapers,
   waitForRect,
   waitForStatus,
+  waitForIdb,
   waitForValue,
   waitFrames,
   waitIdle,
@@ -39,6 +41,16 @@ async function queryErrorPixels(page) {
   return countColourPixels(await page.screenshot({ clip }), QUERY_ERROR_RGB, 18);
 }
 
+// The colour of the note editor's message (e.g. the size limit): ImVec4(1.0, 0.55, 0.35).
+const NOTE_MESSAGE_RGB = [255, 140, 89];
+
+// Message-coloured pixels in the two lines above the note editor.
+async function noteMessagePixels(page) {
+  const r = await waitForRect(page, 'note-editor');
+  const clip = { x: r.x, y: Math.max(0, r.y - 26), width: r.w, height: Math.min(26, r.y) };
+  return countColourPixels(await page.screenshot({ clip }), NOTE_MESSAGE_RGB, 18);
+}
+
 // Waits until the search has been applied and returns the visible papers.
 async function searchFor(page, query) {
   await typeInto(page, 'search', query, { fast: true });
@@ -51,32 +63,12 @@ async function storedNote(page, id) {
   return (await readIdb(page, 'papers', id))?.note ?? '';
 }
 
+// Waits until the app has saved and IndexedDB holds a note of `id` for which pred(note)
+// holds; returns the note.
 async function waitStoredNote(page, id, pred, what) {
   await waitSaved(page);
-  return waitForValue(
-    page,
-    async (i) => {
-      const dbs = await indexedDB.databases();
-      if (!dbs.some((d) => d.name === 'shelfmark')) return null;
-      const conn = await new Promise((res, rej) => {
-        const r = indexedDB.open('shelfmark');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      try {
-        return await new Promise((res, rej) => {
-          const r = conn.transaction('papers').objectStore('papers').get(i);
-          r.onsuccess = () => res(r.result?.note ?? '');
-          r.onerror = () => rej(r.error);
-        });
-      } finally {
-        conn.close();
-      }
-    },
-    id,
-    pred,
-    { timeout: 5000, what },
-  );
+  const rec = await waitForIdb(page, 'papers', id, (r) => pred(r?.note ?? ''), { what });
+  return rec?.note ?? '';
 }
 
 // Dispatches a paste event carrying `text` at the document (what the browser does on
@@ -97,9 +89,12 @@ const search = {
   name: 'search: typo-tolerant title search, status filter, unknown field reported',
   timeout: 45000,
   async fn(t) {
+    await logInputEvents(t.context);
     const page = await openApp(t.context, t.url);
+    const first = await visiblePapers(page);
     await click(page, 'list:');
-    const all = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length >= 10, {
+    await waitForValue(page, () => location.hash, undefined, (h) => !h.includes('list='), { what: 'All papers to be selected (no list= in the URL hash)' });
+    const all = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length >= 10 && v.join() !== first.join(), {
       what: 'All papers to show at least 10 rows',
     });
     const readId = all[1];
@@ -124,7 +119,11 @@ const search = {
     assertEqual(baseline, 0, 'query-error coloured pixels for the valid query "status:read"');
 
     // An unknown field is reported, and the valid part still filters.
-    const bad = await searchFor(page, 'status:read colour:blue');
+    await click(page, 'search');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' colour:blue');
+    await waitIdle(page, { quietMs: 200 });
+    const bad = await visiblePapers(page);
     assertEqual(JSON.stringify(bad), JSON.stringify(onlyRead), 'visiblePapers() for "status:read colour:blue" (the valid part must still apply)');
     const errPixels = await queryErrorPixels(page);
     assert(errPixels >= 5, `no query error shown for the unknown field "colour:" (${errPixels} error-coloured pixels above the table)`);
@@ -137,6 +136,7 @@ const keyboard = {
   name: 'keyboard: 4 sets read, j moves, 3 sets reading, Ctrl+Z undoes, Shift+Down then 2 sets both',
   timeout: 45000,
   async fn(t) {
+    await logInputEvents(t.context);
     const page = await openApp(t.context, t.url);
     const ids = await visiblePapers(page);
     assert(ids.length >= 8, `need 8 visible papers, got ${ids.length}`);
@@ -185,12 +185,13 @@ const keyboard = {
 };
 
 // ------------------------------------------------------------------------------ notes
-const NOTE = '# Plan\n\n- [ ] one\n- [ ] two\n';
+const NOTE = '# N\n- [ ] one\n'; // short: typing costs two frames a key
 
 const notes = {
   name: 'notes: typed Markdown persists, a task box toggles in the note, a >256 KB paste is refused',
   timeout: 60000,
   async fn(t) {
+    await logInputEvents(t.context);
     const page = await openApp(t.context, t.url);
     const ids = await visiblePapers(page);
     const id = ids[3];
@@ -209,7 +210,7 @@ const notes = {
 
     await reloadApp(page);
     assertEqual(await storedNote(page, id), NOTE, `IndexedDB papers/${id}.note after reload`);
-    await waitForRect(page, 'task:1'); // the preview shows both boxes of the selected paper
+    await waitForRect(page, 'task:0'); // the preview of the selected paper shows its box
 
     await click(page, 'task:0');
     const toggled = NOTE.replace('- [ ] one', '- [x] one');
@@ -221,9 +222,11 @@ const notes = {
     await waitIdle(page, { quietMs: 250 });
     await pasteText(page, 'PASTED');
     const afterSmall = await waitStoredNote(page, id, (n) => n.includes('PASTED'), `a small paste to reach papers/${id}.note`);
-    const huge = 'x'.repeat(300 * 1024);
+    const huge = 'x'.repeat(260 * 1024); // the limit is 256 KB
     const framesBefore = await page.evaluate(() => window.shelfmark.frameCount());
+    const messageBefore = await noteMessagePixels(page);
     await pasteText(page, huge);
+    const message = await noteMessagePixels(page);
     await page.keyboard.type('Z'); // still alive and still editing
     await waitIdle(page);
     await pressKey(page, 'Escape');
@@ -232,7 +235,9 @@ const notes = {
     assertEqual(afterHuge.replace('Z', ''), afterSmall, `papers/${id}.note after the refused paste (without the typed Z)`);
     const frames = await page.evaluate(() => window.shelfmark.frameCount());
     assert(frames > framesBefore, 'the app drew no frame after the huge paste');
-    t.note(`paper ${id}; note after the small paste: ${JSON.stringify(afterSmall)}`);
+    assertEqual(messageBefore, 0, 'note-message coloured pixels above the editor before the huge paste');
+    assert(message >= 5, `no message about the refused paste above the note editor (${message} message-coloured pixels)`);
+    t.note(`paper ${id}; note after the small paste: ${JSON.stringify(afterSmall)}; size-limit message ${message} px`);
   },
 };
 
@@ -241,6 +246,7 @@ const deepLink = {
   name: 'deep link: #paper=tvm selects TVM and shows its row',
   timeout: 30000,
   async fn(t) {
+    await logInputEvents(t.context);
     const page = await openApp(t.context, `${t.url}#paper=tvm`);
     const hash = await waitForValue(page, () => location.hash, undefined, (h) => /(^#|&)paper=tvm(&|$)/.test(h), {
       what: 'location.hash to contain paper=tvm',
@@ -262,6 +268,7 @@ const ownList = {
   name: 'own list: create, rename, add a paper by hand; all kept after reload',
   timeout: 45000,
   async fn(t) {
+    await logInputEvents(t.context);
     const page = await openApp(t.context, t.url);
     await click(page, 'new-list');
     const hash = await waitForValue(page, () => location.hash, undefined, (h) => /list=u-/.test(h), {
@@ -271,26 +278,9 @@ const ownList = {
     await waitForRect(page, `list:${listId}`);
     await typeInto(page, 'list-name', 'Reading group', { enter: true, fast: true });
     await waitSaved(page);
-    const stored = await waitForValue(
-      page,
-      async (k) => {
-        const conn = await new Promise((res) => {
-          const r = indexedDB.open('shelfmark');
-          r.onsuccess = () => res(r.result);
-        });
-        try {
-          return await new Promise((res) => {
-            const r = conn.transaction('user').objectStore('user').get(k);
-            r.onsuccess = () => res(r.result ?? null);
-          });
-        } finally {
-          conn.close();
-        }
-      },
-      `list:${listId}`,
-      (v) => v && (typeof v === 'string' ? JSON.parse(v) : v).title === 'Reading group',
-      { what: `IndexedDB user/list:${listId} to be titled "Reading group"` },
-    );
+    const stored = await waitForIdb(page, 'user', `list:${listId}`, (v) => v?.title === 'Reading group', {
+      what: `IndexedDB user/list:${listId} to be titled "Reading group"`,
+    });
 
     await click(page, 'add-paper-toggle');
     await typeInto(page, 'new-paper-title', 'A paper I found', { fast: true });
@@ -308,11 +298,9 @@ const ownList = {
       what: `visiblePapers() of ${listId} after reload to include '${paperId}'`,
     });
     const user = await readIdbAll(page, 'user');
-    const list = user?.[`list:${listId}`];
-    const l = typeof list === 'string' ? JSON.parse(list) : list;
-    assertEqual(l?.title, 'Reading group', `IndexedDB user/list:${listId}.title after reload`);
+    assertEqual(user?.[`list:${listId}`]?.title, 'Reading group', `IndexedDB user/list:${listId}.title after reload`);
     assert(user?.[`paper:${paperId}`], `no IndexedDB record user/paper:${paperId}: keys ${JSON.stringify(Object.keys(user ?? {}))}`);
-    t.note(`list ${listId} (${JSON.stringify(stored).slice(0, 80)}…), paper ${paperId}; rows after reload ${JSON.stringify(after)}`);
+    t.note(`list ${listId} titled ${JSON.stringify(stored.title)}, paper ${paperId}; rows after reload ${JSON.stringify(after)}`);
   },
 };
 

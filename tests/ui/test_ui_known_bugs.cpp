@@ -1,0 +1,75 @@
+// Known UI bugs, written as the behaviour the app should have. Skipped so that the suite
+// stays green; run them with `shelfmark_ui_tests --no-skip -tc="known bug*"`, and drop
+// the skip decorator when one is fixed.
+#include <doctest/doctest.h>
+
+#include "platform/platform.h"
+#include "platform/platform_native.h"
+#include "ui_harness.h"
+
+namespace shelfmark {
+namespace {
+using uitest::Mods;
+using uitest::UiApp;
+
+void OpenImportDialog(UiApp& app) {
+    platform::PostPlatformEvent({platform::PlatformEvent::Kind::FileOpened, "x.json", "{}", 0, true});
+    app.Frames(2);
+    REQUIRE(app.s.import.open);
+}
+
+TEST_CASE("known bug: shortcuts act on the table under the modal import dialog" * doctest::skip()) {
+    UiApp app;
+    app.Start();
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    app.Click("row:" + v[0]);
+    OpenImportDialog(app);
+    app.Key('4');
+    app.Key('j');
+    CHECK(app.s.progress.StatusOf(v[0]) == Status::Unread); // today: read
+    CHECK(app.s.ui.cursor == v[0]);                         // today: moved to v[1]
+}
+
+TEST_CASE("known bug: Esc closing the import dialog also clears the search" * doctest::skip()) {
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Type("learning\n");
+    app.Frames(1);
+    REQUIRE(app.s.ui.query == "learning");
+    OpenImportDialog(app);
+    app.Press(uitest::kEscape);
+    app.Frames(1);
+    CHECK_FALSE(app.s.import.open);
+    CHECK(app.s.ui.query == "learning"); // today: cleared by the same Esc (Back intent)
+}
+
+TEST_CASE("known bug: Esc does not close the status menu, and acts under it" * doctest::skip()) {
+    UiApp app;
+    app.Start();
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    app.Click("row:" + v[0]);
+    app.Press(uitest::kDown, Mods{false, true});
+    REQUIRE(app.s.ui.selected.size() == 2);
+    app.Click("status:" + v[1]);
+    REQUIRE(app.Has("status-option:read"));
+    app.Press(uitest::kEscape);
+    app.Frames(1);
+    CHECK_FALSE(app.Has("status-option:read")); // today: still open (no keyboard nav: ImGui ignores Esc)
+    CHECK(app.s.ui.selected.size() == 2);       // today: Back collapsed the selection to the cursor
+}
+
+TEST_CASE("known bug: a status key with the status menu open leaves the menu open" * doctest::skip()) {
+    UiApp app;
+    app.Start();
+    const std::string id = app.s.ui.visible_papers.at(1);
+    app.Click("status:" + id);
+    REQUIRE(app.Has("status-option:read"));
+    app.Key('4'); // the menu lists "4  read"
+    CHECK(app.s.progress.StatusOf(id) == Status::Read);
+    CHECK_FALSE(app.Has("status-option:read")); // today: the menu stays open
+}
+
+} // namespace
+} // namespace shelfmark

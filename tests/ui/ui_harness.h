@@ -1,0 +1,84 @@
+// ui_harness.h: the app on Dear ImGui's null backend (examples/example_null), for
+// headless UI tests: a font atlas built in memory, a 1280x800 display at 60 frames per
+// second, input given to ImGui the way main_web.cpp gives it (key codes as the browser's
+// keyCode, typed characters as text), and the native platform (platform_native.h) as
+// the browser.
+//
+// One UiApp per test: it owns the ImGui context and resets the native platform.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app/app_state.h"
+
+namespace shelfmark::uitest {
+
+// Browser key codes used by the app (main_web.cpp's KeyMap and shortcuts.cpp).
+enum KeyCode : int {
+    kEnter = 13,
+    kEscape = 27,
+    kPageUp = 33,
+    kPageDown = 34,
+    kLeft = 37,
+    kUp = 38,
+    kRight = 39,
+    kDown = 40,
+};
+
+// Modifier keys held during a key press or a click.
+struct Mods {
+    bool ctrl = false;
+    bool shift = false;
+};
+
+class UiApp {
+  public:
+    // Resets the native platform, creates the ImGui context with the default font and
+    // loads the bundled catalogue (SHELFMARK_DATA_DIR). Storage is not opened yet: stage
+    // it first (native::PutStored, HoldStorage...), then Start().
+    UiApp();
+    ~UiApp();
+    UiApp(const UiApp&) = delete;
+    UiApp& operator=(const UiApp&) = delete;
+
+    // What main_web.cpp does after loading the bundle: opens storage, asks for
+    // persistence, then draws a few frames (layout settles, storage results arrive).
+    void Start();
+
+    // One frame: platform events handled as the web host does, then NewFrame, DrawApp,
+    // Render, ApplyIntents and PumpSaves. The clock moves 16 ms after each frame.
+    void Frame();
+    void Frames(int n);
+
+    // Named widget rectangles of the last frame (AppState::probe).
+    bool Has(const std::string& name) const;
+    Probe::Rect Rect(const std::string& name) const; // fails the test when absent
+
+    // Mouse: hover, press, release over the centre of a named widget, then one more frame
+    // so that the probe shows the outcome (four frames).
+    void Click(const std::string& name, Mods mods = {});
+    // A key pressed for one frame, then released (two frames). With `ch`, the key also
+    // types that character, as a printable key does in the browser (not with Ctrl).
+    void Press(int key_code, Mods mods = {}, char ch = 0);
+    // A printable key: its character, and its key code for letters and digits.
+    void Key(char ch, Mods mods = {});
+    // Typed text, one key per frame; '\n' is the Enter key.
+    void Type(const std::string& text);
+    // Frames until a text field has the keyboard (at most `max_frames`); true when it has.
+    bool WaitForTextInput(int max_frames = 6);
+    bool TextInputActive() const;
+
+    AppState s;
+
+  private:
+    void ProcessEvents(int64_t now);
+    ImGuiContext* ctx_ = nullptr;
+    Mods mods_;
+};
+
+// The first paper row of the table (after scope, query and sort), or "".
+std::string FirstPaperRow(const AppState& s);
+
+} // namespace shelfmark::uitest
