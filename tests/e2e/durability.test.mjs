@@ -288,6 +288,9 @@ const deletedWhileOpen = {
       { timeout: 3000, what: 'saveState() to start with "unsaved: " after the database was deleted' },
     );
     assert(/delet/i.test(why), `saveState() does not say the data was deleted: ${JSON.stringify(why)}`);
+    // The banner that comes with it moves the table down; let that frame be drawn before
+    // reading widget positions again.
+    await sleep(400);
 
     // A further change stays in memory and is not written into a new, empty database.
     const v2 = nextStatus(await status(page, p2), 1);
