@@ -105,7 +105,7 @@ void DrawDetailPanel(AppState& s) {
     ImGui::PopTextWrapPos();
     for (size_t i = 0; i < p->links.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton("open")) platform::OpenUrl(p->links[i]);
+        if (ImGui::SmallButton(SM_ICON_LINK " open")) platform::OpenUrl(p->links[i]);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", p->links[i].c_str());
         ImGui::PopID();

@@ -12,10 +12,10 @@ namespace {
 const char* SaveLabel(const SaveState& s) {
     switch (s.kind) {
     case SaveState::Kind::Loading: return "Loading...";
-    case SaveState::Kind::Saved: return "Saved";
-    case SaveState::Kind::Saving: return "Saving...";
-    case SaveState::Kind::NotSaved: return "Not saved";
-    case SaveState::Kind::Unavailable: return "Not being saved";
+    case SaveState::Kind::Saved: return SM_ICON_CHECK " Saved";
+    case SaveState::Kind::Saving: return SM_ICON_SAVE " Saving...";
+    case SaveState::Kind::NotSaved: return SM_ICON_WARNING " Not saved";
+    case SaveState::Kind::Unavailable: return SM_ICON_WARNING " Not being saved";
     }
     return "";
 }
@@ -75,7 +75,7 @@ void DrawMenuBar(AppState& s) {
         ImGui::SetKeyboardFocusHere();
         s.ui.focus_search = false;
     }
-    if (InputString("##search", "Search  ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
+    if (InputString("##search", SM_ICON_SEARCH "  Search ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
                     kMaxQueryBytes)) {
         WantGlyphsFor(s.ui.search_buffer);
         Intent in{Intent::Kind::SetQuery};

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 #include "app/widgets.h"
 #include "platform/platform.h"
 
@@ -157,7 +158,7 @@ void DrawPapersPanel(AppState& s) {
     }
     if (list && !list->source.empty()) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("source")) platform::OpenUrl(list->source);
+        if (ImGui::SmallButton(SM_ICON_LINK " source")) platform::OpenUrl(list->source);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }
     ImGui::SameLine();
@@ -287,7 +288,7 @@ void DrawPapersPanel(AppState& s) {
             ImGui::TableSetColumnIndex(kNote);
             const PaperProgress* pp = s.progress.Find(p.id);
             if (pp && !pp->note.empty()) {
-                ImGui::TextUnformatted("note");
+                ImGui::TextUnformatted(SM_ICON_NOTE);
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.300s", pp->note.c_str());
             }
             ImGui::PopID();
