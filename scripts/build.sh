@@ -15,7 +15,7 @@ native() {
 }
 asan() {
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSHELFMARK_SANITIZE=ON >/dev/null
-  cmake --build build/asan -j "$jobs" --target shelfmark_tests shelfmark
+  cmake --build build/asan -j "$jobs" --target shelfmark_tests shelfmark_ui_tests shelfmark
 }
 web() {
   command -v emcmake >/dev/null || { echo "emcmake not found: run scripts/setup.sh" >&2; exit 1; }

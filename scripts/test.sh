@@ -18,6 +18,8 @@ step "unit tests under -fsanitize=address,undefined"
 scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   build/asan/shelfmark_tests
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  build/asan/shelfmark_ui_tests
 build/asan/shelfmark check data >/dev/null
 step "web build"
 scripts/build.sh web
