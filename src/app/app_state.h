@@ -154,6 +154,7 @@ struct UiState {
     std::string note_paper;
     std::string note_buffer;
     std::string note_message;        // e.g. the size limit was reached
+    bool note_caret_to_end = false;  // put the caret at the end when the editor activates
     std::string tags_paper, tags_buffer; // the tags field of the detail panel
     // The preview's parse, redone only when the text changes.
     std::string preview_text;
@@ -210,6 +211,8 @@ struct AppState {
     int64_t frames = 0;
 };
 
+// "a, b ,c" -> {"a", "b", "c"} (items trimmed, empty ones dropped): tags, author lists.
+std::vector<std::string> SplitCommaList(const std::string& text);
 // Loads the bundled catalogue from `data_dir`; sets fatal_error on failure.
 void LoadBundle(AppState& s, const std::string& data_dir);
 // Uses an already built catalogue (e.g. a synthetic one for benchmarks).

@@ -1,6 +1,7 @@
 // model.cpp: loading the bundle, applying intents (the only place the UI's requests
 // change the model), and rebuilding derived data (counts, the table's rows).
 #include <algorithm>
+#include <cctype>
 
 #include "app/app_state.h"
 #include "platform/platform.h"
@@ -49,6 +50,19 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
 }
 } // namespace
 
+std::vector<std::string> SplitCommaList(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t pos = 0; pos <= text.size();) {
+        const size_t end = std::min(text.find(',', pos), text.size());
+        size_t a = pos, b = end;
+        while (a < b && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
+        while (b > a && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+        if (b > a) out.push_back(text.substr(a, b - a));
+        pos = end + 1;
+    }
+    return out;
+}
+
 void UseCatalogue(AppState& s, Catalogue c) {
     s.bundled = std::move(c);
     RebuildCatalogue(s);
@@ -85,15 +99,8 @@ void ApplyIntents(AppState& s, int64_t now) {
             }
             break;
         case Intent::Kind::SetTags: {
-            std::vector<std::string> tags;
-            for (size_t pos = 0; pos <= in.text.size();) {
-                const size_t end = std::min(in.text.find(',', pos), in.text.size());
-                std::string t = in.text.substr(pos, end - pos);
-                while (!t.empty() && t.front() == ' ') t.erase(0, 1);
-                while (!t.empty() && t.back() == ' ') t.pop_back();
-                if (!t.empty()) tags.push_back(t.substr(0, kMaxTagBytes));
-                pos = end + 1;
-            }
+            std::vector<std::string> tags = SplitCommaList(in.text);
+            for (auto& t : tags) t.resize(std::min(t.size(), kMaxTagBytes));
             if (tags.size() > kMaxTags) tags.resize(kMaxTags);
             if (s.progress.SetTags(in.id, NormalizeTags(std::move(tags)), now)) {
                 if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;

@@ -33,10 +33,12 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     if (ui.focus_note) {
         ImGui::SetKeyboardFocusHere();
         ui.focus_note = false;
+        ui.note_caret_to_end = true; // 'n' continues the note, it does not prepend
     }
     bool at_limit = false;
     ImGui::PushFont(GetFont(FontKind::Mono));
-    const bool changed = InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit);
+    const bool changed = InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
+                                              &ui.note_caret_to_end);
     ImGui::PopFont();
     ProbeLastItem(s, "note-editor");
     if (at_limit)

@@ -111,15 +111,7 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
         in.paper = p;
         in.paper.year = (p.year >= 1000 && p.year <= 9999) ? p.year : 0;
         if (!ui.new_paper_link.empty()) in.paper.links = {ui.new_paper_link};
-        std::string a = ui.new_paper_authors;
-        for (size_t pos = 0; pos <= a.size();) {
-            const size_t end = std::min(a.find(',', pos), a.size());
-            std::string name = a.substr(pos, end - pos);
-            while (!name.empty() && name.front() == ' ') name.erase(0, 1);
-            while (!name.empty() && name.back() == ' ') name.pop_back();
-            if (!name.empty()) in.paper.authors.push_back(name);
-            pos = end + 1;
-        }
+        in.paper.authors = SplitCommaList(ui.new_paper_authors);
         s.intents.push_back(std::move(in));
         ui.new_paper = Paper{};
         ui.new_paper_link.clear();

@@ -13,8 +13,10 @@ namespace shelfmark {
 // max_bytes (the text is cut there and *hit_limit set).
 bool InputString(const char* label, const char* hint, std::string* s, size_t max_bytes,
                  ImGuiInputTextFlags flags = 0, bool* hit_limit = nullptr);
+// caret_to_end: when *caret_to_end is true, the caret goes to the end of the text as
+// soon as the field is active (then it is set to false).
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes,
-                          bool* hit_limit = nullptr);
+                          bool* hit_limit = nullptr, bool* caret_to_end = nullptr);
 
 // Records the last item's rectangle in the probe under `name`.
 void ProbeLastItem(AppState& s, const std::string& name);
