@@ -8,20 +8,22 @@ what="${1:-all}"
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 # Debian's emcc 3.1.6 needs Debian's acorn when the machine's Node is not Debian's.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+# SHELFMARK_BUILD_DIR: another build root (default build/), e.g. for parallel work trees.
+b="${SHELFMARK_BUILD_DIR:-build}"
 
 native() {
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/native -j "$jobs"
+  cmake -S . -B "$b/native" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$b/native" -j "$jobs"
 }
 asan() {
-  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSHELFMARK_SANITIZE=ON >/dev/null
-  cmake --build build/asan -j "$jobs" --target shelfmark_tests shelfmark_ui_tests shelfmark
+  cmake -S . -B "$b/asan" -DCMAKE_BUILD_TYPE=Debug -DSHELFMARK_SANITIZE=ON >/dev/null
+  cmake --build "$b/asan" -j "$jobs" --target shelfmark_tests shelfmark_ui_tests shelfmark
 }
 web() {
   command -v emcmake >/dev/null || { echo "emcmake not found: run scripts/setup.sh" >&2; exit 1; }
-  emcmake cmake -S . -B build/web -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/web -j "$jobs"
-  echo "site: $root/build/web/site"
+  emcmake cmake -S . -B "$b/web" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$b/web" -j "$jobs"
+  echo "site: $root/$b/web/site"
 }
 case "$what" in
   native) native ;;

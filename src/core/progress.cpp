@@ -1,6 +1,8 @@
 #include "core/progress.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "core/json_fields.h"
@@ -10,7 +12,8 @@ namespace shelfmark {
 
 namespace {
 constexpr const char* kStatusNames[kStatusCount] = {"unread", "queued", "reading", "read", "skipped"};
-constexpr size_t kMaxRecordBytes = kMaxNoteBytes * 7 + 64 * 1024;
+// The note and its copies, each possibly all \uXXXX escapes, plus everything else.
+constexpr size_t kMaxRecordBytes = kMaxNoteBytes * 6 * (kMaxNoteCopies + 1) + 64 * 1024;
 
 bool SameChange(const StatusChange& a, const StatusChange& b) { return a.status == b.status && a.at == b.at; }
 bool ChangeLess(const StatusChange& a, const StatusChange& b) {
@@ -38,7 +41,92 @@ bool TakeIfNewer(T& into_value, int64_t& into_at, const T& from_value, int64_t f
 }
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool CopyLess(const NoteCopy& a, const NoteCopy& b) { return a.at != b.at ? a.at < b.at : a.text < b.text; }
+
+// Sorts, unites duplicates (dismissed wins) and keeps at most kMaxNoteCopies: dismissed
+// copies go first, then the oldest.
+void NormalizeCopies(std::vector<NoteCopy>& c) {
+    std::sort(c.begin(), c.end(), CopyLess);
+    std::vector<NoteCopy> out;
+    for (NoteCopy& x : c) {
+        if (!out.empty() && out.back().at == x.at && out.back().text == x.text) {
+            out.back().dismissed = out.back().dismissed || x.dismissed;
+        } else {
+            out.push_back(std::move(x));
+        }
+    }
+    while (out.size() > kMaxNoteCopies) {
+        auto victim = std::find_if(out.begin(), out.end(), [](const NoteCopy& x) { return x.dismissed; });
+        out.erase(victim != out.end() ? victim : out.begin());
+    }
+    c = std::move(out);
+}
+
+// Bidirectional formatting controls (U+061C, U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069): invisible, and they reorder the text around them.
+bool HasBidiControl(std::string_view s) {
+    for (size_t i = 0; i + 1 < s.size(); ++i) {
+        const unsigned char a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+        if (a == 0xD8 && b == 0x9C) return true; // U+061C
+        if (a == 0xE2 && i + 2 < s.size()) {
+            const unsigned char c = static_cast<unsigned char>(s[i + 2]);
+            if (b == 0x80 && (c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE))) return true;
+            if (b == 0x81 && c >= 0xA6 && c <= 0xA9) return true;
+        }
+    }
+    return false;
+}
+
+uint64_t Fnv1a(std::string_view s) {
+    uint64_t h = 1469598103934665603ull;
+    for (char c : s) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
 } // namespace
+
+int64_t NextTimestamp(int64_t now_ms, int64_t previous) {
+    const int64_t at = std::max(now_ms, previous + 1);
+    return std::clamp<int64_t>(at, 0, kMaxTimestampMs);
+}
+
+bool ClampTimestamps(PaperProgress& p, int64_t now_ms) {
+    const int64_t latest = std::clamp<int64_t>(now_ms, 0, kMaxTimestampMs - kFutureSlackMs) + kFutureSlackMs;
+    bool moved = false;
+    auto clamp = [&](int64_t& t) {
+        const int64_t c = std::clamp<int64_t>(t, 0, latest);
+        moved |= c != t;
+        t = c;
+    };
+    clamp(p.status_at);
+    clamp(p.note_at);
+    clamp(p.tags_at);
+    clamp(p.priority_at);
+    for (StatusChange& c : p.history) clamp(c.at);
+    for (NoteCopy& c : p.note_copies) clamp(c.at);
+    if (moved) {
+        NormalizeHistory(p.history);
+        NormalizeCopies(p.note_copies);
+    }
+    return moved;
+}
+
+std::string CheckNote(std::string_view note) {
+    const size_t nul = note.find('\0');
+    if (nul != std::string_view::npos)
+        return "the note contains a NUL character (U+0000) at byte " + std::to_string(nul) +
+               "; notes may hold any text except NUL";
+    return {};
+}
+
+std::string QuarantinedRecord::Id() const {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(Fnv1a(record)));
+    return "quarantine:" + key + ":" + hex;
+}
 
 const char* StatusName(Status s) {
     const int i = static_cast<int>(s);
@@ -54,7 +142,7 @@ std::optional<Status> ParseStatus(std::string_view name) {
 bool PaperProgress::operator==(const PaperProgress& o) const {
     if (paper != o.paper || status != o.status || status_at != o.status_at || note != o.note ||
         note_at != o.note_at || tags != o.tags || tags_at != o.tags_at || priority != o.priority ||
-        priority_at != o.priority_at || history.size() != o.history.size())
+        priority_at != o.priority_at || note_copies != o.note_copies || history.size() != o.history.size())
         return false;
     for (size_t i = 0; i < history.size(); ++i)
         if (!SameChange(history[i], o.history[i])) return false;
@@ -83,6 +171,10 @@ std::string CheckTags(const std::vector<std::string>& tags) {
         if (t.size() > kMaxTagBytes)
             return "tag " + jsonf::Quote(t) + " is longer than " + std::to_string(kMaxTagBytes) + " bytes";
         if (jsonf::HasControl(t, false)) return "tag " + jsonf::Quote(t) + " contains a control character";
+        if (t.find(',') != std::string::npos)
+            return "tag " + jsonf::Quote(t) + " contains a comma (tags are edited as a comma-separated list)";
+        if (HasBidiControl(t))
+            return "tag " + jsonf::Quote(t) + " contains a bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F or U+061C)";
     }
     return {};
 }
@@ -98,6 +190,16 @@ bool MergeInto(PaperProgress& into, const PaperProgress& from) {
     changed |= TakeIfNewer(into.note, into.note_at, from.note, from.note_at);
     changed |= TakeIfNewer(into.tags, into.tags_at, from.tags, from.tags_at);
     changed |= TakeIfNewer(into.priority, into.priority_at, from.priority, from.priority_at);
+
+    if (!from.note_copies.empty()) {
+        std::vector<NoteCopy> copies = into.note_copies;
+        copies.insert(copies.end(), from.note_copies.begin(), from.note_copies.end());
+        NormalizeCopies(copies);
+        if (copies != into.note_copies) {
+            into.note_copies = std::move(copies);
+            changed = true;
+        }
+    }
 
     std::vector<StatusChange> merged = into.history;
     merged.insert(merged.end(), from.history.begin(), from.history.end());
@@ -125,6 +227,12 @@ nlohmann::ordered_json ProgressRecordToValue(const PaperProgress& p) {
     j["tagsAt"] = p.tags_at;
     j["priority"] = p.priority;
     j["priorityAt"] = p.priority_at;
+    if (!p.note_copies.empty()) { // only when used: records without copies stay version 1
+        nlohmann::ordered_json c = nlohmann::ordered_json::array();
+        for (const NoteCopy& x : p.note_copies)
+            c.push_back({x.at, x.text, x.dismissed ? 1 : 0});
+        j["noteCopies"] = std::move(c);
+    }
     return j;
 }
 
@@ -146,7 +254,7 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
     }
     jsonf::ObjectReader r(j, "", strict, &problem);
     if (!r.OnlyKnownKeys({"paper", "status", "statusAt", "history", "note", "noteAt", "tags", "tagsAt",
-                          "priority", "priorityAt"}))
+                          "priority", "priorityAt", "noteCopies"}))
         return fail();
     PaperProgress p;
     if (!r.String("paper", &p.paper, true, kMaxPaperIdBytes)) return fail();
@@ -169,6 +277,12 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
     p.status = *st;
     if (!r.Int("statusAt", &p.status_at, strict, 0, kMaxTimestampMs)) return fail();
     if (!r.String("note", &p.note, false, kMaxNoteBytes, jsonf::ObjectReader::Controls::kAny)) return fail();
+    if (strict) {
+        if (const std::string why = CheckNote(p.note); !why.empty()) {
+            r.FailKey("note", why);
+            return fail();
+        }
+    }
     if (!r.Int("noteAt", &p.note_at, false, 0, kMaxTimestampMs)) return fail();
     int64_t priority = 0;
     if (!r.Int("priority", &priority, false, 0, kMaxPriority)) return fail();
@@ -225,7 +339,15 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
                            std::string("tags must be strings, not ") + jsonf::TypeName(e)};
                 return fail();
             }
-            p.tags.push_back(e.get_ref<const std::string&>());
+            const std::string& tag = e.get_ref<const std::string&>();
+            if (strict) {
+                std::string trimmed = tag;
+                if (NormalizeTags({trimmed}).empty()) {
+                    problem = {jsonf::Ptr("/tags", i), "empty tag"};
+                    return fail();
+                }
+            }
+            p.tags.push_back(tag);
             ++i;
         }
         p.tags = NormalizeTags(std::move(p.tags));
@@ -233,6 +355,42 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
             r.FailKey("tags", why);
             return fail();
         }
+    }
+
+    if (const nlohmann::json* c = r.Get("noteCopies")) {
+        if (!c->is_array()) {
+            r.FailKey("noteCopies", std::string("\"noteCopies\" must be an array, not ") + jsonf::TypeName(*c));
+            return fail();
+        }
+        if (c->size() > kMaxNoteCopies) {
+            r.FailKey("noteCopies", "more than " + std::to_string(kMaxNoteCopies) + " note copies");
+            return fail();
+        }
+        size_t i = 0;
+        for (const auto& e : *c) {
+            const std::string where = jsonf::Ptr("/noteCopies", i++);
+            NoteCopy x;
+            int64_t dismissed = 0;
+            if (!e.is_array() || e.size() != 3 || !jsonf::ObjectReader::ToInt(e[0], 0, kMaxTimestampMs, &x.at) ||
+                !e[1].is_string() || !jsonf::ObjectReader::ToInt(e[2], 0, 1, &dismissed)) {
+                problem = {where, "note copies must be [time in ms, text, 0 or 1]"};
+                return fail();
+            }
+            x.text = e[1].get_ref<const std::string&>();
+            if (x.text.size() > kMaxNoteBytes) {
+                problem = {where + "/1", "a note copy is longer than " + std::to_string(kMaxNoteBytes) + " bytes"};
+                return fail();
+            }
+            if (strict) {
+                if (const std::string why = CheckNote(x.text); !why.empty()) {
+                    problem = {where + "/1", why};
+                    return fail();
+                }
+            }
+            x.dismissed = dismissed != 0;
+            p.note_copies.push_back(std::move(x));
+        }
+        NormalizeCopies(p.note_copies);
     }
     return p;
 }
@@ -251,6 +409,82 @@ std::optional<PaperProgress> ProgressRecordFromJson(std::string_view text, std::
     std::string field, message;
     auto p = ProgressRecordFromValue(*j, false, &field, &message);
     if (!p && error) *error = field.empty() ? message : field + ": " + message;
+    return p;
+}
+
+std::optional<PaperProgress> SalvageProgressRecord(std::string_view text, const std::string& paper) {
+    JsonLimits lim;
+    lim.max_bytes = kMaxRecordBytes;
+    lim.max_depth = 8;
+    lim.max_string_bytes = kMaxNoteBytes * 6 + 16;
+    std::string why;
+    const auto j = ParseJsonLimited(text, lim, &why);
+    if (!j) return std::nullopt;
+    PaperProgress p;
+    p.paper = paper;
+    bool any = false;
+    auto ts = [](const nlohmann::json* v) -> int64_t {
+        int64_t t = 0;
+        if (v && jsonf::ObjectReader::ToInt(*v, std::numeric_limits<int64_t>::min(),
+                                            std::numeric_limits<int64_t>::max(), &t))
+            return std::clamp<int64_t>(t, 0, kMaxTimestampMs);
+        return 0;
+    };
+    if (j->is_string()) { // a bare string: most likely a note
+        const std::string& s = j->get_ref<const std::string&>();
+        if (s.empty() || s.size() > kMaxNoteBytes) return std::nullopt;
+        p.note = s;
+        return p;
+    }
+    if (!j->is_object()) return std::nullopt;
+    auto get = [&](const char* k) -> const nlohmann::json* {
+        const auto it = j->find(k);
+        return it == j->end() ? nullptr : &*it;
+    };
+    if (const auto* v = get("note"); v && v->is_string() && v->get_ref<const std::string&>().size() <= kMaxNoteBytes) {
+        p.note = v->get_ref<const std::string&>();
+        p.note_at = ts(get("noteAt"));
+        any = any || !p.note.empty();
+    }
+    if (const auto* v = get("status"); v && v->is_string()) {
+        if (const auto st = ParseStatus(v->get_ref<const std::string&>())) {
+            p.status = *st;
+            p.status_at = ts(get("statusAt"));
+            any = true;
+        }
+    }
+    if (const auto* v = get("history"); v && v->is_array()) {
+        for (const auto& e : *v) {
+            int64_t at = 0;
+            if (!e.is_array() || e.size() != 2 || !e[0].is_string() ||
+                !jsonf::ObjectReader::ToInt(e[1], 0, kMaxTimestampMs, &at))
+                continue;
+            if (const auto st = ParseStatus(e[0].get_ref<const std::string&>())) p.history.push_back({*st, at});
+        }
+        NormalizeHistory(p.history);
+        any = any || !p.history.empty();
+    }
+    if (const auto* v = get("tags"); v && v->is_array()) {
+        std::vector<std::string> tags;
+        for (const auto& e : *v)
+            if (e.is_string()) tags.push_back(e.get_ref<const std::string&>());
+        tags = NormalizeTags(std::move(tags));
+        for (const std::string& t : tags)
+            if (CheckTags({t}).empty() && p.tags.size() < kMaxTags) p.tags.push_back(t);
+        if (!p.tags.empty()) {
+            p.tags_at = ts(get("tagsAt"));
+            any = true;
+        }
+    }
+    if (const auto* v = get("priority")) {
+        int64_t prio = 0;
+        if (jsonf::ObjectReader::ToInt(*v, 0, kMaxPriority, &prio) && prio > 0) {
+            p.priority = static_cast<int>(prio);
+            p.priority_at = ts(get("priorityAt"));
+            any = true;
+        }
+    }
+    if (!any) return std::nullopt;
     return p;
 }
 
@@ -275,7 +509,7 @@ bool Progress::SetStatus(const std::string& paper, Status s, int64_t now_ms) {
     if (r.status == s && r.status_at != 0) return false;
     if (r.status == s && s == Status::Unread) return false;
     // Keep timestamps strictly increasing so that "newer wins" sees every edit.
-    const int64_t at = std::max(now_ms, r.status_at + 1);
+    const int64_t at = NextTimestamp(now_ms, r.status_at);
     r.status = s;
     r.status_at = at;
     r.history.push_back({s, at});
@@ -288,7 +522,7 @@ bool Progress::SetNote(const std::string& paper, const std::string& note, int64_
     auto& r = Slot(paper);
     if (r.note == note) return false;
     r.note = note;
-    r.note_at = std::max(now_ms, r.note_at + 1);
+    r.note_at = NextTimestamp(now_ms, r.note_at);
     dirty_.insert(paper);
     return true;
 }
@@ -298,7 +532,7 @@ bool Progress::SetTags(const std::string& paper, std::vector<std::string> tags, 
     auto& r = Slot(paper);
     if (r.tags == tags) return false;
     r.tags = std::move(tags);
-    r.tags_at = std::max(now_ms, r.tags_at + 1);
+    r.tags_at = NextTimestamp(now_ms, r.tags_at);
     dirty_.insert(paper);
     return true;
 }
@@ -308,7 +542,7 @@ bool Progress::SetPriority(const std::string& paper, int priority, int64_t now_m
     auto& r = Slot(paper);
     if (r.priority == priority) return false;
     r.priority = priority;
-    r.priority_at = std::max(now_ms, r.priority_at + 1);
+    r.priority_at = NextTimestamp(now_ms, r.priority_at);
     dirty_.insert(paper);
     return true;
 }
@@ -363,7 +597,85 @@ std::vector<std::string> Progress::ReplaceAll(std::vector<PaperProgress> records
 std::vector<std::string> Progress::TakeDirty() {
     std::vector<std::string> out(dirty_.begin(), dirty_.end());
     dirty_.clear();
+    // A paper's record found unreadable is saved aside in the same transaction as (or an
+    // earlier one than) anything that replaces it.
+    for (const std::string& id : out)
+        if (const auto it = quarantine_unsaved_.find(id); it != quarantine_unsaved_.end())
+            quarantine_dirty_.insert(it->second.begin(), it->second.end());
     return out;
+}
+
+bool Progress::AddNoteCopy(const std::string& paper, NoteCopy copy) {
+    auto& r = Slot(paper);
+    std::vector<NoteCopy> copies = r.note_copies;
+    copies.push_back(std::move(copy));
+    NormalizeCopies(copies);
+    if (copies == r.note_copies) return false;
+    r.note_copies = std::move(copies);
+    dirty_.insert(paper);
+    return true;
+}
+
+bool Progress::DismissNoteCopy(const std::string& paper, int64_t at, const std::string& text) {
+    const auto it = records_.find(paper);
+    if (it == records_.end()) return false;
+    for (NoteCopy& c : it->second.note_copies)
+        if (c.at == at && c.text == text && !c.dismissed) {
+            c.dismissed = true;
+            dirty_.insert(paper);
+            return true;
+        }
+    return false;
+}
+
+bool Progress::AddQuarantined(QuarantinedRecord q, bool needs_save) {
+    if (q.reason.size() > kMaxQuarantineReasonBytes) q.reason.resize(kMaxQuarantineReasonBytes);
+    const std::string id = q.Id();
+    const std::string key = q.key;
+    const bool added = quarantine_.emplace(id, std::move(q)).second;
+    if (needs_save) {
+        if (added) {
+            quarantine_dirty_.insert(id);
+            quarantine_unsaved_[key].insert(id);
+        }
+    } else {
+        // Already in the quarantine store: nothing to save for it.
+        quarantine_dirty_.erase(id);
+        if (auto it = quarantine_unsaved_.find(key); it != quarantine_unsaved_.end()) {
+            it->second.erase(id);
+            if (it->second.empty()) quarantine_unsaved_.erase(it);
+        }
+    }
+    return added;
+}
+
+bool Progress::HasQuarantined(const std::string& key) const {
+    const std::string prefix = "quarantine:" + key + ":";
+    const auto it = quarantine_.lower_bound(prefix);
+    return it != quarantine_.end() && it->first.compare(0, prefix.size(), prefix) == 0 &&
+           it->first.size() == prefix.size() + 16;
+}
+
+std::vector<std::string> Progress::TakeDirtyQuarantine() {
+    std::vector<std::string> out(quarantine_dirty_.begin(), quarantine_dirty_.end());
+    quarantine_dirty_.clear();
+    return out;
+}
+
+void Progress::MarkQuarantineDirty(const std::vector<std::string>& ids) {
+    for (const std::string& id : ids)
+        if (quarantine_.count(id)) quarantine_dirty_.insert(id);
+}
+
+void Progress::QuarantineSaved(const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) {
+        const auto q = quarantine_.find(id);
+        if (q == quarantine_.end()) continue;
+        if (auto it = quarantine_unsaved_.find(q->second.key); it != quarantine_unsaved_.end()) {
+            it->second.erase(id);
+            if (it->second.empty()) quarantine_unsaved_.erase(it);
+        }
+    }
 }
 
 void Progress::MarkDirty(const std::vector<std::string>& papers) {

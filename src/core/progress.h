@@ -9,6 +9,11 @@
 //   - ProgressRecordToJson() / ProgressRecordFromJson(): one record <-> one JSON text.
 //   - ProgressRecordToValue() / ProgressRecordFromValue(): the same on parsed values,
 //     with the offending field named (used by the progress file).
+//   - NoteCopy: a version of a note kept aside when two windows edited it at once.
+//   - QuarantinedRecord: a stored or imported record this build cannot read, kept byte
+//     for byte (exported, imported back, never overwritten).
+//   - ClampTimestamps(), NextTimestamp(): timestamps stay in the range the reader accepts.
+//   - SalvageProgressRecord(): the readable fields of a record that fails validation.
 //   - Progress: all records plus the set of records changed since the last save.
 //
 // Timestamps are milliseconds since the Unix epoch (UTC). A field with timestamp 0
@@ -45,6 +50,16 @@ struct StatusChange {
     int64_t at = 0;
 };
 
+// A version of the note that could not be merged with the local one (two windows edited
+// the same place at once). Shown to the reader until they pick, combine or dismiss it.
+// Copies merge by union (keyed by at + text); `dismissed` sticks once set anywhere.
+struct NoteCopy {
+    int64_t at = 0;    // when the other version was saved (its noteAt)
+    std::string text;  // the other version, whole
+    bool dismissed = false;
+    bool operator==(const NoteCopy& o) const { return at == o.at && text == o.text && dismissed == o.dismissed; }
+};
+
 // Priority: 0 none, 1 low, 2 normal, 3 high.
 constexpr int kMaxPriority = 3;
 
@@ -60,6 +75,7 @@ struct PaperProgress {
     int64_t tags_at = 0;
     int priority = 0; // 0..kMaxPriority
     int64_t priority_at = 0;
+    std::vector<NoteCopy> note_copies; // sorted by (at, text); see NoteCopy
 
     bool operator==(const PaperProgress& o) const;
     bool operator!=(const PaperProgress& o) const { return !(*this == o); }
@@ -78,6 +94,21 @@ constexpr size_t kMaxTagBytes = 64;
 constexpr size_t kMaxPaperIdBytes = 128;
 // Largest timestamp accepted: 9999-12-31T23:59:59.999Z.
 constexpr int64_t kMaxTimestampMs = 253402300799999;
+// How far ahead of this device's clock a timestamp coming in (storage, another tab, an
+// imported file) may be; later ones are clamped to now + this (see docs/progress-file.md).
+constexpr int64_t kFutureSlackMs = 24 * 3600 * 1000;
+// Note copies kept per paper (dismissed ones are dropped first, then the oldest).
+constexpr size_t kMaxNoteCopies = 8;
+
+// The timestamp of an edit made at now_ms to a field last set at `previous`: strictly
+// newer than previous (so "newer wins" sees it) but never past kMaxTimestampMs.
+int64_t NextTimestamp(int64_t now_ms, int64_t previous);
+// Clamps every timestamp of the record (fields, history, note copies) to
+// [0, min(now_ms + kFutureSlackMs, kMaxTimestampMs)]. Returns true when one moved.
+bool ClampTimestamps(PaperProgress& p, int64_t now_ms);
+
+// Why a note is not acceptable in a progress file ("" when it is): NUL characters.
+std::string CheckNote(std::string_view note);
 
 // Trims each tag, drops empty ones, sorts and removes duplicates.
 std::vector<std::string> NormalizeTags(std::vector<std::string> tags);
@@ -90,6 +121,23 @@ std::string ProgressRecordToJson(const PaperProgress& p);
 // Parses one stored record (unknown keys are ignored, so a record written by a newer
 // version still loads); on failure returns nullopt and says why in *error.
 std::optional<PaperProgress> ProgressRecordFromJson(std::string_view json, std::string* error);
+// The fields of a record that ProgressRecordFromJson() refused which can still be read
+// (e.g. the note of a record whose status a newer version added), for `paper`. A JSON
+// string is read as the note. nullopt when nothing is readable.
+std::optional<PaperProgress> SalvageProgressRecord(std::string_view json, const std::string& paper);
+
+// A record this build cannot read, kept exactly as it was found.
+struct QuarantinedRecord {
+    std::string key;    // where it was found: a paper id, or "user/list:<id>" etc.
+    std::string record; // the stored JSON text, byte for byte
+    std::string reason; // why this build could not read it
+    // "quarantine:<key>:<16 hex digits of the record's hash>": equal copies share an id.
+    std::string Id() const;
+};
+constexpr size_t kMaxQuarantineReasonBytes = 512;
+// Larger quarantined records are kept in the browser but left out of exports (a progress
+// file string may hold at most twice this, escaped).
+constexpr size_t kMaxQuarantineRecordBytes = 2u << 20;
 
 // The record as a JSON value (same keys and order as ProgressRecordToJson).
 nlohmann::ordered_json ProgressRecordToValue(const PaperProgress& p);
@@ -129,15 +177,35 @@ class Progress {
     std::vector<std::string> TakeDirty();
     // Puts papers back into the dirty set (a failed save).
     void MarkDirty(const std::vector<std::string>& papers);
-    bool HasDirty() const { return !dirty_.empty(); }
+    bool HasDirty() const { return !dirty_.empty() || !quarantine_dirty_.empty(); }
 
     const std::map<std::string, PaperProgress>& Records() const { return records_; }
+
+    // Note copies: adds one (a conflict), or marks one dismissed. Return true on change.
+    bool AddNoteCopy(const std::string& paper, NoteCopy copy);
+    bool DismissNoteCopy(const std::string& paper, int64_t at, const std::string& text);
+
+    // Quarantine: records this build cannot read. A copy found at a paper's key must be
+    // saved (to the quarantine store) before, or with, any write of that paper: TakeDirty()
+    // adds its id to the quarantine ids to save while it is not committed.
+    // Returns true when the record was not known yet.
+    bool AddQuarantined(QuarantinedRecord q, bool needs_save);
+    const std::map<std::string, QuarantinedRecord>& Quarantined() const { return quarantine_; }
+    bool HasQuarantined(const std::string& key) const;
+    // Ids of quarantined records to save, in id order (call after TakeDirty()).
+    std::vector<std::string> TakeDirtyQuarantine();
+    void MarkQuarantineDirty(const std::vector<std::string>& ids);
+    // Their save committed: the key's record may now be overwritten.
+    void QuarantineSaved(const std::vector<std::string>& ids);
 
   private:
     PaperProgress& Slot(const std::string& paper);
 
     std::map<std::string, PaperProgress> records_;
     std::set<std::string> dirty_;
+    std::map<std::string, QuarantinedRecord> quarantine_; // by Id()
+    std::set<std::string> quarantine_dirty_;              // ids to save
+    std::map<std::string, std::set<std::string>> quarantine_unsaved_; // key -> ids not committed
 };
 
 } // namespace shelfmark

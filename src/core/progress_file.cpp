@@ -139,7 +139,8 @@ struct Limits {
         JsonLimits lim;
         lim.max_bytes = kMaxProgressFileBytes;
         lim.max_depth = kMaxProgressFileDepth;
-        lim.max_string_bytes = kMaxNoteBytes * 6 + 16; // a note of \uXXXX escapes
+        // A note of \uXXXX escapes, or a quarantined record (every byte may need a \).
+        lim.max_string_bytes = std::max(kMaxNoteBytes * 6, kMaxQuarantineRecordBytes * 2) + 16;
         return lim;
     }
 };
@@ -225,15 +226,31 @@ std::string ExportProgressFile(const ProgressFile& file, int64_t exported_at_ms,
         lists.push_back(Dump(UserListToValue(l)));
     for (const auto& [id, p] : file.user.papers)
         user_papers.push_back(Dump(UserPaperToValue(p)));
+    std::map<std::string, const QuarantinedRecord*> quarantined; // by id: sorted, unique
+    for (const QuarantinedRecord& q : file.quarantine)
+        if (q.record.size() <= kMaxQuarantineRecordBytes) quarantined.emplace(q.Id(), &q);
+    std::vector<std::string> quarantine;
+    for (const auto& [id, q] : quarantined) {
+        nlohmann::ordered_json j;
+        j["key"] = q->key;
+        j["reason"] = q->reason;
+        j["record"] = q->record;
+        quarantine.push_back(Dump(j));
+    }
+    bool v2 = !quarantine.empty();
+    for (const PaperProgress* p : sorted)
+        v2 = v2 || !p->note_copies.empty();
 
     std::string out = "{\n";
     out += "  \"format\": \"" + std::string(kProgressFileFormat) + "\",\n";
-    out += "  \"version\": " + std::to_string(kProgressFileVersion) + ",\n";
-    out += "  \"exportedAt\": \"" + FormatIsoUtc(exported_at_ms) + "\",\n";
+    out += "  \"version\": " + std::to_string(v2 ? 2 : 1) + ",\n";
+    // A device clock past year 9999 must not make a file this reader refuses.
+    out += "  \"exportedAt\": \"" + FormatIsoUtc(std::clamp<int64_t>(exported_at_ms, 0, kMaxTimestampMs)) + "\",\n";
     out += "  \"appVersion\": " + Dump(nlohmann::ordered_json(std::string(app_version))) + ",\n";
     WriteArray(out, "papers", papers, false);
     WriteArray(out, "lists", lists, false);
-    WriteArray(out, "userPapers", user_papers, true);
+    WriteArray(out, "userPapers", user_papers, quarantine.empty());
+    if (!quarantine.empty()) WriteArray(out, "quarantine", quarantine, true);
     out += "}\n";
     return out;
 }
@@ -244,6 +261,8 @@ std::string ExportProgressFile(const Progress& progress, const UserData& user, i
     for (const auto& [id, p] : progress.Records())
         f.papers.push_back(p);
     f.user = user;
+    for (const auto& [id, q] : progress.Quarantined())
+        f.quarantine.push_back(q);
     return ExportProgressFile(f, exported_at_ms, app_version);
 }
 
@@ -333,6 +352,15 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
     }
     std::string_view body = text;
     if (body.compare(0, 3, "\xEF\xBB\xBF") == 0) body.remove_prefix(3); // a BOM some editors add
+    if (body.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        return fail_whole("the file starts with two byte order marks (U+FEFF); remove the second one");
+    if (const size_t nul_at = body.find('\0'); nul_at != std::string_view::npos) {
+        ProgressFileError e;
+        e.line = 1 + static_cast<size_t>(std::count(body.begin(), body.begin() + static_cast<long>(nul_at), '\n'));
+        e.message = "the file contains a NUL byte (at byte " + std::to_string(nul_at + (body.data() - text.data())) +
+                    "); progress files are UTF-8 text";
+        return fail(std::move(e));
+    }
     if (SkipSpace(body, 0) == body.size()) return fail_whole("the file is empty");
 
     JsonError jerr;
@@ -395,8 +423,8 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
 
     ProgressFile file;
     file.version = static_cast<int>(version);
-    if (!r.OnlyKnownKeys(
-            {"format", "version", "exportedAt", "appVersion", "papers", "lists", "userPapers"}) ||
+    if (!r.OnlyKnownKeys({"format", "version", "exportedAt", "appVersion", "papers", "lists", "userPapers",
+                          "quarantine"}) ||
         !r.String("exportedAt", &file.exported_at, true, 64) ||
         !r.String("appVersion", &file.app_version, true, kMaxAppVersionBytes))
         return fail_problem();
@@ -424,6 +452,8 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
         std::string field, message;
         std::optional<PaperProgress> p = ProgressRecordFromValue((*papers)[i], true, &field, &message);
         if (!p) return fail(ErrorAt(body, base + field, message));
+        if (version < 2 && !p->note_copies.empty())
+            return fail(ErrorAt(body, base + "/noteCopies", "\"noteCopies\" needs format version 2 (this file says 1)"));
         if (const auto [it, inserted] = seen.emplace(p->paper, i); !inserted) {
             return fail(ErrorAt(body, base + "/paper",
                                 "paper " + Quote(p->paper) + " appears twice (also at /papers/" +
@@ -471,7 +501,42 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
                       },
                       [&](UserPaper p) { return file.user.papers.emplace(p.paper.id, std::move(p)).second; }))
         return fail_problem();
+
+    // Records a Shelfmark could not read, carried byte for byte (version 2).
+    if (const auto qit = root.find("quarantine"); qit != root.end()) {
+        if (version < 2)
+            return fail(ErrorAt(body, "/quarantine", "\"quarantine\" needs format version 2 (this file says 1)"));
+        if (!qit->is_array())
+            return fail(ErrorAt(body, "/quarantine",
+                                std::string("\"quarantine\" must be an array, not ") + jsonf::TypeName(*qit)));
+        if (qit->size() > kMaxQuarantinedRecords)
+            return fail(ErrorAt(body, "/quarantine",
+                                "more than " + std::to_string(kMaxQuarantinedRecords) + " quarantined records"));
+        for (size_t i = 0; i < qit->size(); ++i) {
+            const std::string base = Ptr("/quarantine", i);
+            const nlohmann::json& q = (*qit)[i];
+            if (!q.is_object())
+                return fail(ErrorAt(body, base, std::string("a quarantined record must be an object, not ") +
+                                                    jsonf::TypeName(q)));
+            jsonf::ObjectReader qr(q, base, true, &problem);
+            QuarantinedRecord rec;
+            if (!qr.OnlyKnownKeys({"key", "reason", "record"}) || !qr.String("key", &rec.key, true, 256) ||
+                !qr.String("reason", &rec.reason, false, kMaxQuarantineReasonBytes, jsonf::ObjectReader::Controls::kNewlines) ||
+                !qr.String("record", &rec.record, true, kMaxQuarantineRecordBytes,
+                           jsonf::ObjectReader::Controls::kAny))
+                return fail_problem();
+            if (rec.key.empty()) return fail(ErrorAt(body, base + "/key", "\"key\" must not be empty"));
+            file.quarantine.push_back(std::move(rec));
+        }
+    }
     return file;
+}
+
+size_t ClampFileTimestamps(ProgressFile& file, int64_t now_ms) {
+    size_t n = 0;
+    for (PaperProgress& p : file.papers)
+        n += ClampTimestamps(p, now_ms) ? 1 : 0;
+    return n;
 }
 
 void CanonicalizePaperIds(ProgressFile& file, const Catalogue& catalogue) {
@@ -586,6 +651,8 @@ ImportPreview PreviewImport(const Progress& progress, const UserData& user, cons
             return MergeUserPaper(u, incoming);
         }
     };
+    for (const QuarantinedRecord& q : file.quarantine)
+        if (!progress.Quarantined().count(q.Id())) ++pv.quarantined_new;
     count(user.lists, file.user.lists, ListOps{}, &pv.lists_new, &pv.lists_changed, &pv.lists_removed);
     count(user.papers, file.user.papers, PaperOps{}, &pv.user_papers_new, &pv.user_papers_changed,
           &pv.user_papers_removed);
@@ -594,6 +661,8 @@ ImportPreview PreviewImport(const Progress& progress, const UserData& user, cons
 
 bool ApplyImport(Progress& progress, UserData& user, const ProgressFile& file, ImportMode mode) {
     bool changed = false;
+    for (const QuarantinedRecord& q : file.quarantine)
+        changed |= progress.AddQuarantined(q, true);
     if (mode == ImportMode::Replace) {
         std::vector<PaperProgress> records = file.papers;
         const auto before = progress.Records();

@@ -29,7 +29,11 @@
 namespace shelfmark {
 
 constexpr const char* kProgressFileFormat = "shelfmark-progress";
-constexpr int kProgressFileVersion = 1; // the newest version this build reads and writes
+// The newest version this build reads and writes. A file is written as version 1 unless
+// it holds something version 2 added (note copies, quarantined records), so that older
+// builds keep reading the files that do not need the new keys.
+constexpr int kProgressFileVersion = 2;
+constexpr size_t kMaxQuarantinedRecords = 1000;
 constexpr size_t kMaxProgressFileBytes = 32u << 20;
 constexpr size_t kMaxProgressFileDepth = 8; // the deepest valid file needs 7
 constexpr size_t kMaxProgressFilePapers = 200000;
@@ -49,7 +53,12 @@ struct ProgressFile {
     std::string app_version;
     std::vector<PaperProgress> papers; // sorted by paper id, unique
     UserData user;
+    std::vector<QuarantinedRecord> quarantine; // records a Shelfmark could not read, as found
 };
+
+// Clamps every timestamp of the file's records that lies more than kFutureSlackMs past
+// now_ms (a device with a wrong clock); returns how many records changed.
+size_t ClampFileTimestamps(ProgressFile& file, int64_t now_ms);
 
 // What is wrong with a file and where. line/column are 0 when unknown.
 struct ProgressFileError {
@@ -98,10 +107,11 @@ struct ImportPreview {
     std::vector<std::string> unknown_papers;   // ids neither in the catalogue nor the user's papers (kept)
     size_t lists_new = 0, lists_changed = 0, lists_removed = 0;
     size_t user_papers_new = 0, user_papers_changed = 0, user_papers_removed = 0;
+    size_t quarantined_new = 0; // unreadable records kept aside, new to this store
 
     bool ChangesAnything() const {
         return papers_changed || papers_removed || lists_new || lists_changed || lists_removed ||
-               user_papers_new || user_papers_changed || user_papers_removed;
+               user_papers_new || user_papers_changed || user_papers_removed || quarantined_new;
     }
 };
 constexpr size_t kMaxConflictsListed = 100;
@@ -111,7 +121,8 @@ ImportPreview PreviewImport(const Progress& progress, const UserData& user, cons
                             ImportMode mode, const Catalogue* catalogue);
 
 // Applies the file; changed progress records are marked dirty in `progress` (Replace also
-// marks removed ones: Find() == nullptr). Returns true when anything changed.
+// marks removed ones: Find() == nullptr). Quarantined records are added in both modes and
+// never removed. Returns true when anything changed.
 bool ApplyImport(Progress& progress, UserData& user, const ProgressFile& file, ImportMode mode);
 
 // The JSON pointer's value's byte offset in syntactically valid JSON text (the nearest

@@ -305,8 +305,8 @@ TEST_CASE("progress file: golden v1 has the documented content and is the writer
     CHECK(l.sections[0].entries[1].role == "optional");
     REQUIRE(f.user.papers.count("u-my-notes-paper"));
     CHECK(f.user.papers.at("u-my-notes-paper").paper.title == "My \"notes\" paper");
-    // v1 is the current version: the writer reproduces the file byte for byte.
-    static_assert(kProgressFileVersion == 1, "add progress-v2.json and relax this check for v1");
+    // Data without version-2 features is still written as version 1, byte for byte.
+    static_assert(kProgressFileVersion == 2, "add progress-vN.json for a new version");
     CHECK(ExportProgressFile(f, *ParseIsoUtc(f.exported_at), f.app_version) == text);
     // And it imports into a store through the CLI's code path.
     const Catalogue cat = TinyCatalogue();
@@ -390,7 +390,7 @@ TEST_CASE("progress file: limits too large to keep as files are rejected with a 
     }
     SUBCASE("a string over the raw string limit") {
         const std::string big = head + "{\"paper\":\"x\",\"status\":\"read\",\"statusAt\":1,\"note\":\"" +
-                                std::string(kMaxNoteBytes * 6 + 100, 'a') + "\"}" + tail;
+                                std::string(kMaxQuarantineRecordBytes * 2 + 100, 'a') + "\"}" + tail;
         CHECK(Contains(error_of(big), "string longer than the limit"));
     }
     SUBCASE("a note over the note limit") {
