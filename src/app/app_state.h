@@ -33,6 +33,7 @@ struct Intent {
     enum class Kind {
         SetStatus,     // ids: papers; status
         SetNote,       // id: paper; text: the whole note
+        UseNoteCopy,   // id: paper; number2: copy index; number: 0 replace mine, 1 append below mine, 2 dismiss
         SetTags,       // id: paper; text: comma-separated tags
         SetPriority,   // id: paper; number: 0 none .. 3 high
         SelectList,    // id: list id ("" = all papers)
@@ -155,6 +156,7 @@ struct UiState {
     std::string note_buffer;
     std::string note_message;        // e.g. the size limit was reached
     bool note_caret_to_end = false;  // put the caret at the end when the editor activates
+    bool note_reload = false;        // another window's edit was merged in: the editor takes it
     std::string tags_paper, tags_buffer; // the tags field of the detail panel
     // The preview's parse, redone only when the text changes.
     std::string preview_text;
@@ -205,6 +207,14 @@ struct AppState {
     bool index_needs_build = true;
     std::set<std::string> index_stale; // papers whose record changed since indexing
     std::set<std::string> user_dirty;  // "list:<id>" / "paper:<id>" to write (or delete)
+    // Per paper whose note was typed in here since this window last took in another
+    // window's text: what the other windows may have started from (events.cpp merges).
+    struct NoteSync {
+        std::string taken_in;                                 // as last taken in (or before the first edit)
+        std::map<int, std::string> writing;                   // batch id -> note sent in it
+        std::vector<std::pair<int64_t, std::string>> committed; // commit time -> note, oldest first
+    };
+    std::map<std::string, NoteSync> note_sync;
     PendingImport import;
     std::string notice;                // one-line outcome of the last action (import, export)
     Probe probe;

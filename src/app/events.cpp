@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "core/note_merge.h"
+
 namespace shelfmark {
 
 namespace {
@@ -34,24 +36,125 @@ constexpr size_t kMaxProblemsShown = 50;
 void AddProblem(AppState& s, std::string p) {
     if (s.storage_problems.size() < kMaxProblemsShown) s.storage_problems.push_back(std::move(p));
 }
+
+std::string Shown(const std::string& key) { return "\"" + key.substr(0, 80) + "\""; }
+
+// A record this build cannot read: kept byte for byte (saved aside before anything
+// replaces it, exported, imported back) and its readable fields shown.
+void QuarantineRecord(AppState& s, const std::string& key, const std::string& text, const std::string& why,
+                      bool report, bool salvage = true) {
+    QuarantinedRecord q{key, text, why};
+    const bool added = s.progress.AddQuarantined(q, true);
+    if (added) s.saver.urgent = true; // saved aside at once, before any edit can replace it
+    if (report && added)
+        AddProblem(s, "saved record " + Shown(key) + " cannot be read by this version (" + why +
+                          "); it is kept unchanged and included in exports");
+    if (key.rfind("user/", 0) == 0 || !salvage) return;
+    if (auto salvaged = SalvageProgressRecord(text, key)) {
+        salvaged->paper = key;
+        if (s.progress.MergeStored(*salvaged)) TouchPaper(s, key);
+    }
+    s.index_needs_build = true;
+    Touch(s);
+}
+
+// The quarantine store's records: {"key","reason","record"} (see saver.cpp).
+void LoadQuarantined(AppState& s, const std::string& key, const std::string& text) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("key") || !j["key"].is_string() || !j.contains("record") ||
+        !j["record"].is_string()) {
+        AddProblem(s, "saved record " + Shown(key) + " is damaged; skipped, left as stored");
+        return;
+    }
+    QuarantinedRecord q{j["key"].get<std::string>(), j["record"].get<std::string>(),
+                        j.value("reason", std::string())};
+    if ("meta/" + q.Id() != key) {
+        AddProblem(s, "saved record " + Shown(key) + " does not match its contents; skipped, left as stored");
+        return;
+    }
+    s.progress.AddQuarantined(std::move(q), false);
+}
+
+// How long a committed write may take to reach another window of this browser and be
+// taken in there (BroadcastChannel, then its next frame or tick).
+constexpr int64_t kDeliveryMarginMs = 500;
+constexpr size_t kCommittedNotesKept = 4;
+
+// Another window saved this paper. Per field the newer change wins (MergeStored), except
+// for a note also edited here since this window last took in another's text: then the
+// two edits are merged (three-way, from the text the other window started from), or,
+// when they touch the same place, this window keeps its text and the other version
+// becomes a note copy the reader can pick or combine. The other window started from our
+// newest note committed well before its edit (windows of one browser share a clock), or
+// else from what this window last took in.
+void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms) {
+    const std::string& id = theirs.paper;
+    const PaperProgress* local = s.progress.Find(id);
+    const std::string mine = local ? local->note : std::string();
+    const auto sync = s.note_sync.find(id);
+    const bool edited_here = sync != s.note_sync.end();
+    bool changed = s.progress.MergeStored(theirs);
+    if (edited_here && theirs.note != mine) {
+        const std::string* base = &sync->second.taken_in;
+        for (auto it = sync->second.committed.rbegin(); it != sync->second.committed.rend(); ++it)
+            if (it->first + kDeliveryMarginMs < theirs.note_at) {
+                base = &it->second;
+                break;
+            }
+        std::optional<std::string> merged = MergeNoteEdits(*base, mine, theirs.note);
+        if (!merged) {
+            merged = mine;
+            changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
+        }
+        changed |= s.progress.SetNote(id, *merged, now_ms);
+        if (s.ui.note_paper == id) s.ui.note_reload = true;
+        // From now on the other window's text is the common ground.
+        sync->second.taken_in = theirs.note;
+        sync->second.committed.clear();
+        if (*merged == theirs.note) s.note_sync.erase(sync);
+    } else if (edited_here && theirs.note == mine) {
+        s.note_sync.erase(sync);
+    }
+    if (changed) TouchPaper(s, id);
+}
+
+// A write committed: the notes it carried are now visible to other windows.
+void NotesCommitted(AppState& s, int batch, bool ok, int64_t now_ms) {
+    for (auto& [id, sync] : s.note_sync) {
+        const auto it = sync.writing.find(batch);
+        if (it == sync.writing.end()) continue;
+        if (ok) {
+            sync.committed.emplace_back(now_ms, std::move(it->second));
+            if (sync.committed.size() > kCommittedNotesKept) sync.committed.erase(sync.committed.begin());
+        }
+        sync.writing.erase(it);
+    }
+}
 } // namespace
 
 void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t now_ms) {
     using K = platform::PlatformEvent::Kind;
     switch (e.kind) {
     case K::StorageRecord: {
+        if (e.key.rfind("meta/", 0) == 0) {
+            LoadQuarantined(s, e.key, e.text);
+            break;
+        }
         if (e.key.rfind("user/", 0) == 0) {
             if (!MergeUserRecord(s, e.key.substr(5), e.text))
-                AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" is damaged; skipped, left as stored");
+                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", true);
             break;
         }
         std::string why;
         auto rec = ProgressRecordFromJson(e.text, &why);
         if (!rec) {
-            AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" is damaged (" + why + "); skipped, left as stored");
+            QuarantineRecord(s, e.key, e.text, why, true);
         } else if (rec->paper != e.key) {
-            AddProblem(s, "saved record \"" + e.key.substr(0, 80) + "\" names another paper; skipped, left as stored");
+            QuarantineRecord(s, e.key, e.text, "the record names another paper (" + rec->paper.substr(0, 80) + ")",
+                             true, false);
         } else {
+            // A wrong clock (here or where the record was made) must not pin a field forever.
+            ClampTimestamps(*rec, now_ms);
             s.progress.MergeStored(*rec);
             s.index_needs_build = true; // a load: rebuild once at the end
             Touch(s);
@@ -77,16 +180,22 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         if (it == s.saver.inflight.end()) break;
         std::vector<std::string> papers = std::move(it->second);
         s.saver.inflight.erase(it);
+        std::vector<std::string> quarantine_ids;
+        for (const auto& k : papers)
+            if (k.rfind("meta/", 0) == 0) quarantine_ids.push_back(k.substr(5));
+        NotesCommitted(s, static_cast<int>(e.number), e.ok, now_ms);
         if (e.ok) {
+            s.progress.QuarantineSaved(quarantine_ids);
             if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
         } else {
             // Keep the changes in memory and try again later; say why meanwhile.
             std::vector<std::string> progress_keys;
             for (auto& k : papers) {
                 if (k.rfind("user/", 0) == 0) s.user_dirty.insert(k.substr(5));
-                else progress_keys.push_back(k);
+                else if (k.rfind("meta/", 0) != 0) progress_keys.push_back(k);
             }
             s.progress.MarkDirty(progress_keys);
+            s.progress.MarkQuarantineDirty(quarantine_ids);
             s.saver.first_dirty_ms = now_ms + kRetryAfterFailureMs;
             std::string why = e.text;
             if (why.find("QuotaExceeded") != std::string::npos)
@@ -99,15 +208,27 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
     case K::StorageChanged: {
         // Another tab committed this record: merge it (newer field wins). If ours is
         // newer, MergeStored marks it dirty and it is written back.
-        if (e.key.rfind("user/", 0) == 0) {
-            MergeUserRecord(s, e.key.substr(5), e.text);
+        if (e.key.rfind("meta/", 0) == 0) {
+            LoadQuarantined(s, e.key, e.text);
             break;
         }
-        std::string why;
-        if (auto rec = ProgressRecordFromJson(e.text, &why); rec && rec->paper == e.key) {
-            if (s.progress.MergeStored(*rec)) TouchPaper(s, rec->paper);
-            if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
+        if (e.key.rfind("user/", 0) == 0) {
+            if (!MergeUserRecord(s, e.key.substr(5), e.text))
+                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", true);
+            break;
         }
+        if (e.text == "null") break; // deleted there (Replace); ours stays until we say so
+        std::string why;
+        auto rec = ProgressRecordFromJson(e.text, &why);
+        if (rec && rec->paper == e.key) {
+            ClampTimestamps(*rec, now_ms);
+            TakeInOtherWindow(s, *rec, now_ms);
+        } else {
+            // Another window (perhaps a newer version) wrote what this build cannot read:
+            // keep it, and never write over it before it is saved aside.
+            QuarantineRecord(s, e.key, e.text, rec ? "the record names another paper" : why, true, !rec);
+        }
+        if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
         break;
     }
     case K::StorageInfo: {

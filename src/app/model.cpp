@@ -92,12 +92,42 @@ void ApplyIntents(AppState& s, int64_t now) {
             SetStatuses(s, ids, in.status, now, true);
             break;
         }
-        case Intent::Kind::SetNote:
+        case Intent::Kind::SetNote: {
+            const PaperProgress* before = s.progress.Find(in.id);
+            const std::string old_note = before ? before->note : std::string();
             if (in.text.size() <= kMaxNoteBytes && s.progress.SetNote(in.id, in.text, now)) {
+                s.note_sync.emplace(in.id, AppState::NoteSync{old_note, {}, {}}); // first edit since a take-in
                 if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
                 TouchPaper(s, in.id);
             }
             break;
+        }
+        case Intent::Kind::UseNoteCopy: {
+            const PaperProgress* rec = s.progress.Find(in.id);
+            if (!rec || in.number2 < 0 || in.number2 >= static_cast<int>(rec->note_copies.size())) break;
+            const NoteCopy copy = rec->note_copies[static_cast<size_t>(in.number2)];
+            std::string note = rec->note;
+            if (in.number == 0) note = copy.text;
+            if (in.number == 1) note += (note.empty() || note.back() == '\n' ? "" : "\n") + std::string("\n") + copy.text;
+            if (note.size() > kMaxNoteBytes) {
+                s.ui.note_message = "Both versions together are larger than a note can hold (256 KB); nothing was changed.";
+                break;
+            }
+            const std::string old_note = rec->note;
+            bool changed = false;
+            if (note != old_note && s.progress.SetNote(in.id, note, now)) {
+                s.note_sync.emplace(in.id, AppState::NoteSync{old_note, {}, {}});
+                changed = true;
+            }
+            changed |= s.progress.DismissNoteCopy(in.id, copy.at, copy.text);
+            if (changed) {
+                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
+                s.saver.urgent = true;
+                if (s.ui.note_paper == in.id) s.ui.note_reload = true;
+                TouchPaper(s, in.id);
+            }
+            break;
+        }
         case Intent::Kind::SetTags: {
             std::vector<std::string> tags = SplitCommaList(in.text);
             for (auto& t : tags) t.resize(std::min(t.size(), kMaxTagBytes));

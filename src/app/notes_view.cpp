@@ -1,13 +1,65 @@
 // notes_view.cpp: the note editor of the detail panel.
 #include "app/notes_view.h"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include <ctime>
 
 #include "app/fonts.h"
 #include "app/widgets.h"
 
 namespace shelfmark {
+
+namespace {
+// Versions of this note that another window saved and that could not be merged with
+// this one: shown until the reader picks, combines or dismisses each.
+void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* rec) {
+    if (!rec) return;
+    for (size_t i = 0; i < rec->note_copies.size(); ++i) {
+        const NoteCopy& c = rec->note_copies[i];
+        if (c.dismissed) continue;
+        ImGui::PushID(static_cast<int>(i));
+        const time_t t = static_cast<time_t>(c.at / 1000);
+        char when[40] = "an unknown time";
+        if (c.at > 0) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+                           "Another window saved a different version of this note (%s) while this one was being "
+                           "edited. Both are kept: pick one or combine them.",
+                           when);
+        ImGui::PopTextWrapPos();
+        ProbeLastItem(s, "note-copy:" + std::to_string(i));
+        auto act = [&](const char* label, int what, const char* probe) {
+            if (ImGui::SmallButton(label)) {
+                Intent in{Intent::Kind::UseNoteCopy, paper};
+                in.number = what;
+                in.number2 = static_cast<int>(i);
+                s.intents.push_back(std::move(in));
+            }
+            ProbeLastItem(s, std::string(probe) + std::to_string(i));
+        };
+        act("Use the other version", 0, "note-copy-use:");
+        ImGui::SameLine();
+        act("Add it below mine", 1, "note-copy-append:");
+        ImGui::SameLine();
+        act("Keep mine only", 2, "note-copy-dismiss:");
+        const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * 6.0f,
+                                 ImGui::GetTextLineHeightWithSpacing() * (1.0f + static_cast<float>(std::count(
+                                                                                    c.text.begin(), c.text.end(), '\n'))));
+        ImGui::BeginChild("copy", ImVec2(0, h + ImGui::GetStyle().WindowPadding.y * 2), true);
+        ImGui::PushTextWrapPos(0.0f);
+        // Long copies: the first 4 KB here; the whole text is applied by the buttons.
+        const size_t shown = std::min<size_t>(c.text.size(), 4096);
+        ImGui::TextUnformatted(c.text.data(), c.text.data() + shown);
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        ImGui::PopID();
+    }
+}
+} // namespace
 
 void DrawNoteEditor(AppState& s, const std::string& paper) {
     UiState& ui = s.ui;
@@ -15,7 +67,16 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     const std::string& stored = rec ? rec->note : std::string();
     const bool switching = ui.note_paper != paper;
     const ImGuiID editor_id = ImGui::GetID("##note");
-    const bool editing = ImGui::GetActiveID() == editor_id;
+    bool editing = ImGui::GetActiveID() == editor_id;
+    // Another window's edit was merged into the note being typed in: the editor must
+    // take the merged text, or its next keystroke would write over the other window's
+    // words. ImGui keeps its own copy while active, so it is closed and opened again.
+    if (ui.note_reload && ui.note_paper == paper && editing && stored != ui.note_buffer) {
+        ImGui::ClearActiveID();
+        editing = false;
+        ui.focus_note = true;
+    }
+    ui.note_reload = false;
     // Take the stored note when the paper changes, or when another tab (or an undo)
     // changed it while this editor is not being typed in.
     if (switching || (!editing && stored != ui.note_buffer)) {
@@ -27,6 +88,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     ImGui::SameLine();
     ImGui::TextDisabled("Markdown; saved as you type (n to edit, Esc to leave)");
     if (!ui.note_message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.35f, 1.0f), "%s", ui.note_message.c_str());
+    DrawNoteCopies(s, paper, rec);
 
     const float avail = ImGui::GetContentRegionAvail().y;
     const float editor_h = std::max(ImGui::GetFontSize() * 6.0f, avail * 0.45f);

@@ -102,6 +102,13 @@ void DrawDetailPanel(AppState& s) {
         ImGui::TextUnformatted(v.c_str());
     }
     if (p->kind != "paper") ImGui::TextDisabled("(%s)", p->kind.c_str());
+    if (s.progress.HasQuarantined(p->id)) {
+        ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+                           "A saved record of this paper could not be read by this version of Shelfmark (perhaps a "
+                           "newer one wrote it). It is kept unchanged and included in exports; what could be read "
+                           "of it is shown here, and your changes are saved beside it.");
+        ProbeLastItem(s, "quarantine-notice");
+    }
     ImGui::PopTextWrapPos();
     for (size_t i = 0; i < p->links.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));

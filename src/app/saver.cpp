@@ -49,9 +49,26 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 papers.push_back("user/" + key);
             }
             s.user_dirty.clear();
+            // Unreadable records, saved aside in the quarantine store before (or with)
+            // anything that replaces them: {"key","reason","record"} under their id.
+            for (const std::string& id : s.progress.TakeDirtyQuarantine()) {
+                const auto it = s.progress.Quarantined().find(id);
+                if (it == s.progress.Quarantined().end()) continue;
+                nlohmann::ordered_json j;
+                j["key"] = it->second.key;
+                j["reason"] = it->second.reason;
+                j["record"] = it->second.record;
+                records.insert(records.begin(), {"meta/" + id, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+                papers.push_back("meta/" + id);
+            }
             s.saver.first_dirty_ms = 0;
             s.saver.urgent = false;
             const int batch = platform::StorageWrite(records);
+            // Notes typed here: remember what was sent, to tell later which text another
+            // window's edit started from (events.cpp).
+            for (const std::string& id : papers)
+                if (auto it = s.note_sync.find(id); it != s.note_sync.end())
+                    if (const PaperProgress* p = s.progress.Find(id)) it->second.writing[batch] = p->note;
             s.saver.inflight[batch] = std::move(papers);
         } else {
             platform::RequestTickIn(static_cast<int>(due - now_ms) + 1);

@@ -38,6 +38,7 @@ void OpenImportFile(AppState& s, const std::string& name, const std::string& tex
         if (!file) {
             im.error = err.ToString();
         } else {
+            ClampFileTimestamps(*file, platform::NowMs()); // a wrong clock where it was made
             CanonicalizePaperIds(*file, s.bundled);
             im.merge = PreviewImport(s.progress, s.user, *file, ImportMode::Merge, &s.catalogue);
             im.replace = PreviewImport(s.progress, s.user, *file, ImportMode::Replace, &s.catalogue);

@@ -53,7 +53,10 @@ std::optional<Store> LoadStoreRaw(const std::string& path, std::string* raw, std
     store.existed = true;
     for (const PaperProgress& p : file->papers)
         store.progress.MergeStored(p);
+    for (QuarantinedRecord& q : file->quarantine)
+        store.progress.AddQuarantined(std::move(q), false);
     (void)store.progress.TakeDirty();
+    (void)store.progress.TakeDirtyQuarantine();
     store.user = std::move(file->user);
     return store;
 }
@@ -183,6 +186,7 @@ bool ImportIntoStore(const std::string& store_path, std::string_view text, const
         ProgressFileError perr;
         file = ParseProgressFile(text, &perr);
         if (!file) return fail(perr.ToString());
+        if (options.now_ms > 0) ClampFileTimestamps(*file, options.now_ms); // see docs/progress-file.md
         if (options.catalogue) CanonicalizePaperIds(*file, *options.catalogue);
     } else if (options.mode == ImportMode::Replace) {
         return fail("--replace applies to JSON progress files, not to Markdown checklists");

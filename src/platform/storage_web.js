@@ -1,6 +1,8 @@
 // IndexedDB storage for Shelfmark: one record per paper in object store "papers",
-// keyed by paper id. Explicit transactions; results go back into C++ through the
-// exported sm_on_* functions, which queue them for the main loop.
+// keyed by paper id; the user's own lists and papers in "user"; records this build could
+// not read, saved aside byte for byte, in "meta" (keys "quarantine:..."). Explicit
+// transactions; results go back into C++ through the exported sm_on_* functions, which
+// queue them for the main loop.
 var SmStorageLib = {
   $SM__deps: ['$SMStr'],
   $SM: {
@@ -82,20 +84,25 @@ var SmStorageLib = {
         Module._sm_on_storage_info(r[0] ? 1 : 0, r[1].usage || 0, r[1].quota || 0);
       }).catch(function () {});
     },
-    // Keys: a paper id (store "papers") or "user/<key>" (store "user").
-    storeOf: function (key) { return key.indexOf('user/') === 0 ? 'user' : 'papers'; },
-    keyIn: function (key) { return key.indexOf('user/') === 0 ? key.slice(5) : key; },
+    // Keys: a paper id (store "papers"), "user/<key>" (store "user") or "meta/<key>"
+    // (store "meta": quarantined records).
+    storeOf: function (key) {
+      return key.indexOf('user/') === 0 ? 'user' : key.indexOf('meta/') === 0 ? 'meta' : 'papers';
+    },
+    keyIn: function (key) { return key.indexOf('user/') === 0 || key.indexOf('meta/') === 0 ? key.slice(5) : key; },
+    stores: ['meta', 'papers', 'user'],
     readAll: function () {
       var tx;
       try {
-        tx = SM.db.transaction(['papers', 'user'], 'readonly');
+        tx = SM.db.transaction(SM.stores, 'readonly');
       } catch (e) {
         SM.fail('cannot read saved progress: ' + e.message);
         return;
       }
-      var reqs = ['papers', 'user'].map(function (name) {
+      // The quarantine first, so that records found unreadable again are known copies.
+      var reqs = SM.stores.map(function (name) {
         var store = tx.objectStore(name);
-        return { prefix: name === 'user' ? 'user/' : '', keys: store.getAllKeys(), vals: store.getAll() };
+        return { prefix: name === 'papers' ? '' : name + '/', keys: store.getAllKeys(), vals: store.getAll() };
       });
       tx.oncomplete = function () {
         var problems = [], count = 0;
@@ -130,7 +137,7 @@ var SmStorageLib = {
       var items, tx;
       try {
         items = JSON.parse(json);
-        tx = SM.db.transaction(['papers', 'user'], 'readwrite', { durability: 'strict' });
+        tx = SM.db.transaction(SM.stores, 'readwrite', { durability: 'strict' });
       } catch (e) {
         SMStr.callWrite(batch, 0, e.name + ': ' + e.message);
         return;

@@ -120,7 +120,7 @@ TEST_CASE("a failed write (storage full) keeps the data, says so, and is retried
     CHECK_FALSE(app.Has("banner"));
 }
 
-TEST_CASE("a damaged stored record is skipped and reported; the others load") {
+TEST_CASE("a damaged stored record is quarantined and reported; the others load") {
     UiApp app;
     app.Frames(2);
     const std::vector<std::string> v = app.s.ui.visible_papers;
@@ -137,12 +137,14 @@ TEST_CASE("a damaged stored record is skipped and reported; the others load") {
     CHECK(app.s.progress.StatusOf(v[2]) == Status::Read);
     CHECK(app.s.progress.StatusOf(v[3]) == Status::Unread);
     REQUIRE(app.s.storage_problems.size() == 3);
-    CHECK(Reported(app.s, "\"" + v[1] + "\" is damaged"));
-    CHECK(Reported(app.s, "\"" + v[3] + "\" names another paper"));
-    CHECK(Reported(app.s, "\"user/list:mine\" is damaged"));
+    CHECK(Reported(app.s, "\"" + v[1] + "\" cannot be read by this version"));
+    CHECK(Reported(app.s, "\"" + v[3] + "\" cannot be read by this version (the record names another paper"));
+    CHECK(Reported(app.s, "\"user/list:mine\" cannot be read by this version"));
+    CHECK(app.s.progress.Quarantined().size() == 3);
+    app.Frames(3); // the copies are saved aside
     CHECK(app.s.save.kind == SaveState::Kind::Saved);
 
-    // Skipped records are left as stored, also when other papers are saved.
+    // Quarantined records are left as stored, also when other papers are saved.
     const std::string damaged = native::StoredRecord(v[1]);
     app.Click("row:" + v[0]);
     app.Key('5');
