@@ -105,5 +105,10 @@
     notice: function () { return query('notice'); },
     queryError: function () { return query('query-error'); },
     importState: function () { return query('import'); },
+    // The paper's record as the app holds it ({note, noteCopies, ...} or null), the
+    // storage problems shown in the banner, and the quarantined records' keys.
+    record: function (paperId) { return query('record ' + paperId); },
+    problems: function () { return query('problems') || []; },
+    quarantined: function () { return query('quarantined') || []; },
   };
 })();

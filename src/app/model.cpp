@@ -129,10 +129,7 @@ void ApplyIntents(AppState& s, int64_t now) {
             break;
         }
         case Intent::Kind::SetTags: {
-            std::vector<std::string> tags = SplitCommaList(in.text);
-            for (auto& t : tags) t.resize(std::min(t.size(), kMaxTagBytes));
-            if (tags.size() > kMaxTags) tags.resize(kMaxTags);
-            if (s.progress.SetTags(in.id, NormalizeTags(std::move(tags)), now)) {
+            if (s.progress.SetTags(in.id, SplitCommaList(in.text), now)) { // SetTags sanitizes
                 if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
                 TouchPaper(s, in.id);
             }

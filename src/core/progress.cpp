@@ -78,8 +78,23 @@ bool HasBidiControl(std::string_view s) {
     return false;
 }
 
+// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
+void CutUtf8(std::string& s, size_t max) {
+    if (s.size() <= max) return;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
+}
+
+// NUL may not be in a note (the importer refuses it); one stored by an older build is
+// shown as U+2400 SYMBOL FOR NULL instead of cutting the note short.
+constexpr const char* kSymbolForNull = "\xE2\x90\x80";
+void ReplaceNul(std::string& s) {
+    for (size_t at = s.find('\0'); at != std::string::npos; at = s.find('\0', at + 3)) s.replace(at, 1, kSymbolForNull);
+}
+
 uint64_t Fnv1a(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 14695981039346656037ull;
     for (char c : s) {
         h ^= static_cast<unsigned char>(c);
         h *= 1099511628211ull;
@@ -161,6 +176,29 @@ std::vector<std::string> NormalizeTags(std::vector<std::string> tags) {
     tags.erase(std::remove(tags.begin(), tags.end(), std::string()), tags.end());
     std::sort(tags.begin(), tags.end());
     tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    return tags;
+}
+
+std::vector<std::string> SanitizeTags(std::vector<std::string> tags) {
+    for (std::string& t : tags) {
+        std::string clean;
+        for (size_t i = 0; i < t.size(); ++i) {
+            const unsigned char c = static_cast<unsigned char>(t[i]);
+            if (c < 0x20 || c == 0x7F || c == ',') {
+                clean += ' ';
+                continue;
+            }
+            if (HasBidiControl(std::string_view(t).substr(i, 3)) && (c == 0xD8 || c == 0xE2)) {
+                i += c == 0xD8 ? 1 : 2; // drop the control character
+                continue;
+            }
+            clean += t[i];
+        }
+        CutUtf8(clean, kMaxTagBytes);
+        t = std::move(clean);
+    }
+    tags = NormalizeTags(std::move(tags));
+    if (tags.size() > kMaxTags) tags.resize(kMaxTags);
     return tags;
 }
 
@@ -282,6 +320,8 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
             r.FailKey("note", why);
             return fail();
         }
+    } else {
+        ReplaceNul(p.note);
     }
     if (!r.Int("noteAt", &p.note_at, false, 0, kMaxTimestampMs)) return fail();
     int64_t priority = 0;
@@ -386,6 +426,8 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
                     problem = {where + "/1", why};
                     return fail();
                 }
+            } else {
+                ReplaceNul(x.text);
             }
             x.dismissed = dismissed != 0;
             p.note_copies.push_back(std::move(x));
@@ -518,17 +560,19 @@ bool Progress::SetStatus(const std::string& paper, Status s, int64_t now_ms) {
     return true;
 }
 
-bool Progress::SetNote(const std::string& paper, const std::string& note, int64_t now_ms) {
+bool Progress::SetNote(const std::string& paper, const std::string& text, int64_t now_ms) {
+    std::string note = text;
+    ReplaceNul(note);
     auto& r = Slot(paper);
     if (r.note == note) return false;
-    r.note = note;
+    r.note = std::move(note);
     r.note_at = NextTimestamp(now_ms, r.note_at);
     dirty_.insert(paper);
     return true;
 }
 
 bool Progress::SetTags(const std::string& paper, std::vector<std::string> tags, int64_t now_ms) {
-    tags = NormalizeTags(std::move(tags));
+    tags = SanitizeTags(std::move(tags));
     auto& r = Slot(paper);
     if (r.tags == tags) return false;
     r.tags = std::move(tags);
@@ -606,6 +650,7 @@ std::vector<std::string> Progress::TakeDirty() {
 }
 
 bool Progress::AddNoteCopy(const std::string& paper, NoteCopy copy) {
+    ReplaceNul(copy.text);
     auto& r = Slot(paper);
     std::vector<NoteCopy> copies = r.note_copies;
     copies.push_back(std::move(copy));
@@ -629,7 +674,7 @@ bool Progress::DismissNoteCopy(const std::string& paper, int64_t at, const std::
 }
 
 bool Progress::AddQuarantined(QuarantinedRecord q, bool needs_save) {
-    if (q.reason.size() > kMaxQuarantineReasonBytes) q.reason.resize(kMaxQuarantineReasonBytes);
+    CutUtf8(q.reason, kMaxQuarantineReasonBytes);
     const std::string id = q.Id();
     const std::string key = q.key;
     const bool added = quarantine_.emplace(id, std::move(q)).second;

@@ -107,11 +107,16 @@ int64_t NextTimestamp(int64_t now_ms, int64_t previous);
 // [0, min(now_ms + kFutureSlackMs, kMaxTimestampMs)]. Returns true when one moved.
 bool ClampTimestamps(PaperProgress& p, int64_t now_ms);
 
-// Why a note is not acceptable in a progress file ("" when it is): NUL characters.
+// Why a note is not acceptable in a progress file ("" when it is): NUL characters. A NUL
+// read from storage (an older build) or typed is kept visible as U+2400 instead.
 std::string CheckNote(std::string_view note);
 
 // Trims each tag, drops empty ones, sorts and removes duplicates.
 std::vector<std::string> NormalizeTags(std::vector<std::string> tags);
+// What a user's typed tags become: commas and control characters turned into spaces,
+// bidirectional controls dropped, each cut to kMaxTagBytes (on a character boundary),
+// then NormalizeTags() and at most kMaxTags. The result always passes CheckTags().
+std::vector<std::string> SanitizeTags(std::vector<std::string> tags);
 // Why a (normalized) tag list is not acceptable, or empty when it is.
 std::string CheckTags(const std::vector<std::string>& tags);
 

@@ -228,7 +228,8 @@ std::string ExportProgressFile(const ProgressFile& file, int64_t exported_at_ms,
         user_papers.push_back(Dump(UserPaperToValue(p)));
     std::map<std::string, const QuarantinedRecord*> quarantined; // by id: sorted, unique
     for (const QuarantinedRecord& q : file.quarantine)
-        if (q.record.size() <= kMaxQuarantineRecordBytes) quarantined.emplace(q.Id(), &q);
+        if (q.record.size() <= kMaxQuarantineRecordBytes && quarantined.size() < kMaxQuarantinedRecords)
+            quarantined.emplace(q.Id(), &q);
     std::vector<std::string> quarantine;
     for (const auto& [id, q] : quarantined) {
         nlohmann::ordered_json j;
@@ -661,13 +662,15 @@ ImportPreview PreviewImport(const Progress& progress, const UserData& user, cons
 
 bool ApplyImport(Progress& progress, UserData& user, const ProgressFile& file, ImportMode mode) {
     bool changed = false;
+    bool quarantined = false;
     for (const QuarantinedRecord& q : file.quarantine)
-        changed |= progress.AddQuarantined(q, true);
+        quarantined |= progress.AddQuarantined(q, true);
+    changed = quarantined;
     if (mode == ImportMode::Replace) {
         std::vector<PaperProgress> records = file.papers;
         const auto before = progress.Records();
         progress.ReplaceAll(std::move(records));
-        changed = !(before.size() == progress.Records().size() &&
+        changed = quarantined || !(before.size() == progress.Records().size() &&
                     std::equal(before.begin(), before.end(), progress.Records().begin(),
                                [](const auto& a, const auto& b) { return a.second == b.second; }));
         if (!(user == file.user)) {

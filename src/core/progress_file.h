@@ -33,7 +33,7 @@ constexpr const char* kProgressFileFormat = "shelfmark-progress";
 // it holds something version 2 added (note copies, quarantined records), so that older
 // builds keep reading the files that do not need the new keys.
 constexpr int kProgressFileVersion = 2;
-constexpr size_t kMaxQuarantinedRecords = 1000;
+constexpr size_t kMaxQuarantinedRecords = 200000; // as many as papers
 constexpr size_t kMaxProgressFileBytes = 32u << 20;
 constexpr size_t kMaxProgressFileDepth = 8; // the deepest valid file needs 7
 constexpr size_t kMaxProgressFilePapers = 200000;

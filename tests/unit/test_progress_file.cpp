@@ -319,6 +319,57 @@ TEST_CASE("progress file: golden v1 has the documented content and is the writer
     CHECK(rep.preview.unknown_papers == std::vector<std::string>{"paper-from-a-newer-catalogue"});
 }
 
+TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented content and is the writer's exact output") {
+    const std::string text = ReadAll(kGoldenDir + "/progress-v2.json");
+    const ProgressFile f = Parse(text);
+    CHECK(f.version == 2);
+    CHECK(f.exported_at == "2026-11-29T05:00:00Z");
+    CHECK(f.app_version == "0.2.0");
+    REQUIRE(f.papers.size() == 2);
+    const PaperProgress& gpipe = f.papers[0];
+    CHECK(gpipe.paper == "gpipe");
+    CHECK(gpipe.status == Status::Reading);
+    CHECK(gpipe.note == "# GPipe\n\n- [x] \xC2\xA7" "3 micro-batches\n- \xEA\xB0\x80\xEB\x82\x98\xEB\x8B\xA4 from the desktop");
+    CHECK(gpipe.note_at == 1764392000000);
+    REQUIRE(gpipe.note_copies.size() == 2);
+    CHECK(gpipe.note_copies[0].at == 1764391000000);
+    CHECK(gpipe.note_copies[0].text == "# GPipe\n\n- [x] \xC2\xA7" "3 micro-batches\n- \xE4\xB8\xAD\xE6\x96\x87 notes from the laptop");
+    CHECK_FALSE(gpipe.note_copies[0].dismissed);
+    CHECK(gpipe.note_copies[1].at == 1764391500000);
+    CHECK(gpipe.note_copies[1].text == "an older draft, \"dismissed\"");
+    CHECK(gpipe.note_copies[1].dismissed);
+    CHECK(f.papers[1].paper == "tvm");
+    CHECK(f.papers[1].note_copies.empty());
+    REQUIRE(f.user.lists.count("u-reading-group"));
+    CHECK(f.user.lists.at("u-reading-group").list.sections.at(0).entries.at(1).paper == "paper-from-a-newer-build");
+    CHECK(f.user.papers.empty());
+    REQUIRE(f.quarantine.size() == 2);
+    const QuarantinedRecord& q0 = f.quarantine[0];
+    CHECK(q0.key == "paper-from-a-newer-build");
+    CHECK(q0.reason == "unknown status \"archived\" (expected unread, queued, reading, read or skipped)");
+    CHECK(q0.record ==
+          "{\"paper\":\"paper-from-a-newer-build\",\"status\":\"archived\",\"statusAt\":1764000000000,"
+          "\"note\":\"kept by a newer Shelfmark: \xE4\xB8\xAD\xE6\x96\x87\",\"noteAt\":1764000000000,\"shelf\":\"attic\"}");
+    // This build cannot read it (a status it does not know), but can salvage its note.
+    CHECK_FALSE(ProgressRecordFromJson(q0.record, nullptr).has_value());
+    const auto salvaged = SalvageProgressRecord(q0.record, q0.key);
+    REQUIRE(salvaged.has_value());
+    CHECK(salvaged->note == "kept by a newer Shelfmark: \xE4\xB8\xAD\xE6\x96\x87");
+    CHECK(f.quarantine[1].key == "user/list:u-old-list");
+    CHECK(f.quarantine[1].record == "{\"id\":\"u-old-list\",\"title\":\"cut off\n");
+    // The writer reproduces the file byte for byte.
+    CHECK(ExportProgressFile(f, *ParseIsoUtc(f.exported_at), f.app_version) == text);
+    // Imported, the copies and the quarantined records arrive; exported again, the same bytes.
+    Progress p;
+    UserData u;
+    CHECK(PreviewImport(p, u, f, ImportMode::Merge, nullptr).quarantined_new == 2);
+    CHECK(ApplyImport(p, u, f, ImportMode::Merge));
+    CHECK(p.Quarantined().size() == 2);
+    REQUIRE(p.Find("gpipe") != nullptr);
+    CHECK(p.Find("gpipe")->note_copies == gpipe.note_copies);
+    CHECK(ExportProgressFile(p, u, *ParseIsoUtc(f.exported_at), f.app_version) == text);
+}
+
 TEST_CASE("progress file: each malformed file is rejected with its message and the store stays unchanged") {
     // name -> expected substrings
     std::map<std::string, std::vector<std::string>> expected;
