@@ -188,6 +188,27 @@ const coreFigures = core && core.available !== false
       .map(([k, v]) => [k, fmtMs(v.medianMs), v.maxMs !== undefined ? fmtMs(v.maxMs) : ''])
   : null;
 
+// ------------------------------------------------------------------ notes (issue 10)
+
+const notesRun = get(browser, 'notes');
+const noteRows = [];
+if (notesRun) {
+  for (const [key, label] of [['longLine128k', 'note of one 128 KB line'], ['longLine256k', 'note of one 255 KB line']]) {
+    const r = notesRun[key];
+    if (!r || r.available === false) continue;
+    noteRows.push([`${label}: frame while previewed (median / max)`, `${fmtMs(get(r, 'previewFrameMs', 'median'))} / ${fmtMs(get(r, 'previewFrameMs', 'max'))}`]);
+    noteRows.push([`${label}: frame while typing in it (median / max)`, `${fmtMs(get(r, 'typingFrameMs', 'median'))} / ${fmtMs(get(r, 'typingFrameMs', 'max'))}`]);
+    noteRows.push([`${label}: key → 2 frames drawn (median)`, fmtMs(get(r, 'keyToSecondFrameMs', 'median'))]);
+  }
+  const p = notesRun.paste100mb;
+  if (p && p.available !== false) {
+    noteRows.push(['100 MB paste: the page\'s paste handling', fmtMs(p.handlerMs)]);
+    noteRows.push(['100 MB paste: then 2 frames drawn', fmtMs(p.thenTwoFramesMs)]);
+    noteRows.push(['100 MB paste: wasm heap before → after', `${fmtMiB(p.heapBeforeBytes)} → ${fmtMiB(p.heapAfterBytes)}`]);
+    noteRows.push(['100 MB paste: message', p.message || '(none)']);
+  }
+}
+
 // ------------------------------------------------------------------ unavailable
 
 const unavailable = [];
@@ -205,6 +226,7 @@ if (big && big.available !== false) {
   note('status → commit', why(big.status));
 }
 note('core in wasm', why(core));
+for (const k of ['longLine128k', 'longLine256k', 'paste100mb']) note(`notes: ${k}`, why(get(notesRun, k)));
 const ctx = native.context ?? {};
 if (ctx.has_search_h === '0') note('native search benchmarks', 'src/core/search.h was not present at build time');
 if (ctx.has_progress_file_h === '0') note('native progress-file benchmarks', 'src/core/progress_file.h was not present at build time');
@@ -292,6 +314,15 @@ if (coreFigures) {
   for (const [k, v, m] of coreFigures) md.push(`| ${esc(k)} | ${v} | ${m} |`);
 } else {
   md.push(`Not available: ${why(core) ?? 'not run'}.`);
+}
+md.push('');
+md.push('## Notes: long lines and huge pastes (issue 10)', '');
+if (noteRows.length) {
+  md.push('Frame = one animation-frame callback (input, ImGui, drawing), wall time. Target: under 50 ms a frame for any note up to the 256 KB limit.', '');
+  md.push('| figure | value |', '| --- | --- |');
+  for (const [k, v] of noteRows) md.push(`| ${esc(k)} | ${esc(v)} |`);
+} else {
+  md.push('Not available: not run.');
 }
 md.push('');
 if (determinism) md.push(`Synthetic generator: ${determinism}.`, '');

@@ -14,6 +14,9 @@
 //   big       the app with ?synthetic=N: load, scroll the table, type a search, memory,
 //             status change -> committed IndexedDB transaction
 //   core      the core library compiled to wasm (progress import/merge of 10k entries...)
+//   notes     issue 10: frame times with a note of one long line without spaces (128 KB,
+//             the largest previewed as Markdown; 256 KB, the limit) while it is previewed
+//             and typed into; a 100 MB paste into the note editor (time, wasm heap)
 // Figures the app cannot give yet (e.g. no search box) are reported as
 // {available: false, reason} instead of failing the run.
 
@@ -493,6 +496,144 @@ async function measureCore(browser, url) {
 
 // ------------------------------------------------------------------ main
 
+// ------------------------------------------------------------------ notes (issue 10)
+
+// Puts progress records straight into the app's IndexedDB (as an earlier session would
+// have written them) and reloads, so that the app reads them.
+async function seedRecords(page, records) {
+  await page.evaluate(async (records) => {
+    const conn = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('shelfmark');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise((resolve, reject) => {
+      const tx = conn.transaction('papers', 'readwrite');
+      for (const [key, value] of records) tx.objectStore('papers').put(value, key);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    conn.close();
+  }, records);
+  await page.reload({ waitUntil: 'load' });
+  await waitForMark(page, 'shelfmark:ready', { timeout: 60000 });
+}
+
+async function selectRow(page, id) {
+  const r = await waitUntil(page, (n) => window.shelfmark.rect(n), `row:${id}`, { what: `row:${id}` });
+  // Near the left of the title: the centre of a long title lies in the next column.
+  await page.mouse.click(r.x + Math.min(r.w / 2, 60), r.y + r.h / 2);
+  await waitUntil(page, (i) => location.hash.includes(`paper=${i}`), id, { what: `paper ${id} selected` });
+}
+
+const frameSlice = (page, from) => page.evaluate((n) => window.__bench.frames.slice(n).map((f) => f.t1 - f.t0), from);
+
+// Frame wall times (each animation-frame callback) with a note of one line of `kb` KB
+// without spaces: while its preview is shown (select the paper, then 2 s), and while
+// 8 keys are typed into it, one every 300 ms.
+async function measureLongLine(browser, url, kb) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    await waitForMark(page, 'shelfmark:ready', { timeout: 60000 });
+    const id = (await page.evaluate(() => window.shelfmark.visiblePapers()))[6];
+    const note = 'a'.repeat(kb * 1024);
+    const rec = { paper: id, status: 'unread', statusAt: 0, history: [], note, noteAt: 1700000000000, tags: [], tagsAt: 0, priority: 0, priorityAt: 0 };
+    await seedRecords(page, [[id, rec]]);
+    await sleep(1000);
+    let n0 = (await benchState(page)).frames;
+    await selectRow(page, id);
+    await sleep(2000);
+    const preview = await frameSlice(page, n0);
+    await page.keyboard.press('n');
+    await sleep(1500);
+    n0 = (await benchState(page)).frames;
+    const keyMs = [];
+    for (const ch of 'abcdefgh') {
+      const f = await page.evaluate(() => window.shelfmark.frameCount());
+      const t0 = Date.now();
+      await page.keyboard.type(ch);
+      await waitUntil(page, (want) => window.shelfmark.frameCount() >= want, f + 2, { timeout: 60000, interval: 5, what: 'two frames after a key' });
+      keyMs.push(Date.now() - t0);
+      await sleep(300);
+    }
+    const typing = await frameSlice(page, n0);
+    await shot(page, `long-line-${kb}k`);
+    await page.close();
+    return {
+      available: true,
+      noteBytes: note.length,
+      previewFrameMs: roundSummary(summary(preview)),
+      typingFrameMs: roundSummary(summary(typing)),
+      keyToSecondFrameMs: roundSummary(summary(keyMs)),
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+// A paste of `mb` MB of text into the note editor (a ClipboardEvent the page handles like
+// a real one): the time of the page's paste handling, the wasm heap before and after, and
+// whether the refusal message reached the app.
+async function measureHugePaste(browser, url, mb) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+    await waitForMark(page, 'shelfmark:ready', { timeout: 60000 });
+    const id = (await page.evaluate(() => window.shelfmark.visiblePapers()))[5];
+    await selectRow(page, id);
+    await sleep(300);
+    await page.keyboard.press('n');
+    await sleep(800);
+    const r = await page.evaluate((mb) => {
+      const heapBefore = window.Module.HEAP8.buffer.byteLength;
+      const text = 'x'.repeat(mb * 1024 * 1024);
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+      const t0 = performance.now();
+      document.dispatchEvent(ev);
+      const handlerMs = performance.now() - t0;
+      return { heapBefore, heapAfterHandler: window.Module.HEAP8.buffer.byteLength, handlerMs };
+    }, mb);
+    // The app applies the paste in its next frames: time until two more frames are drawn.
+    const f = await page.evaluate(() => window.shelfmark.frameCount());
+    const t0 = Date.now();
+    await waitUntil(page, (want) => window.shelfmark.frameCount() >= want, f + 2, { timeout: 60000, interval: 5, what: 'frames after the paste' });
+    const toFramesMs = Date.now() - t0;
+    const heapAfter = await page.evaluate(() => window.Module.HEAP8.buffer.byteLength);
+    const message = await page.evaluate(() => {
+      try {
+        return JSON.parse(window.Module.ccall('sm_probe_query', 'string', ['string'], ['note-message']));
+      } catch {
+        return null;
+      }
+    });
+    await page.close();
+    return {
+      available: true,
+      pasteBytes: mb * 1024 * 1024,
+      handlerMs: round(r.handlerMs, 1),
+      thenTwoFramesMs: toFramesMs,
+      heapBeforeBytes: r.heapBefore,
+      heapAfterBytes: heapAfter,
+      message,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function measureNotes(browser, url) {
+  return {
+    longLine128k: await attempt('notes: 128 KB line', () => measureLongLine(browser, url, 128)),
+    longLine256k: await attempt('notes: 256 KB line', () => measureLongLine(browser, url, 255)),
+    paste100mb: await attempt('notes: 100 MB paste', () => measureHugePaste(browser, url, 100)),
+  };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   opts.changes = 24;
@@ -547,6 +688,7 @@ async function main() {
       };
     }
     if (want('big')) results.big = await attempt('big catalogue', () => measureBig(browser, appServer.url, opts, synthIds));
+    if (want('notes')) results.notes = await measureNotes(browser, appServer.url);
     if (want('core')) {
       const core = opts.core ? path.resolve(repo, opts.core) : '';
       if (core && fs.existsSync(path.join(core, 'index.html'))) {

@@ -102,15 +102,16 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms)
                 break;
             }
         std::optional<std::string> merged = MergeNoteEdits(*base, mine, theirs.note);
-        if (!merged) {
-            merged = mine;
-            changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
-        }
+        const bool clash = !merged;
+        if (clash) merged = mine;
         changed |= s.progress.SetNote(id, *merged, now_ms);
+        if (clash) changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
         if (s.ui.note_paper == id) s.ui.note_reload = true;
-        // From now on the other window's text is the common ground.
+        // From now on the other window's text is the common ground; what this window
+        // sent before (even if it commits later) is older than that.
         sync->second.taken_in = theirs.note;
         sync->second.committed.clear();
+        sync->second.writing.clear();
         if (*merged == theirs.note) s.note_sync.erase(sync);
     } else if (edited_here && theirs.note == mine) {
         s.note_sync.erase(sync);

@@ -27,7 +27,7 @@ namespace shelfmark::platform {
 void SetFrameCallback(void (*fn)());
 void SetTickCallback(void (*fn)());
 }
-extern "C" void sm_page_init();
+extern "C" void sm_page_init(int max_paste_bytes);
 extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
 extern "C" void sm_page_set_text_input(int active, int x, int y);
@@ -288,6 +288,12 @@ const char* CssCursor(ImGuiMouseCursor c) {
 }
 
 // ---------------------------------------------------------------- frame
+// "300 KB", "100 MB": a size for messages.
+std::string SizeText(size_t bytes) {
+    if (bytes < 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
+    return std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
 bool io_wants_text() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
 // Applies async results (storage, paste, theme, deep links) to the model. Runs from a
@@ -299,12 +305,17 @@ void ProcessEvents(WebHost& h, int64_t now) {
     if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
     for (const platform::PlatformEvent& e : events) {
         switch (e.kind) {
-        case platform::PlatformEvent::Kind::Paste:
-            h.clipboard = e.text;
-            if (e.text.size() > kMaxNoteBytes && io_wants_text())
-                app.ui.note_message = "The pasted text (" + std::to_string(e.text.size() / 1024) +
-                                      " KB) is larger than a note can hold (256 KB); nothing was pasted.";
+        case platform::PlatformEvent::Kind::Paste: {
+            // A paste the page refused (too large for any field) comes with its size only;
+            // the Ctrl+V that follows must then paste nothing, not the previous clipboard.
+            const bool refused = !e.ok;
+            const size_t bytes = refused ? static_cast<size_t>(std::max<int64_t>(e.number, 0)) : e.text.size();
+            h.clipboard = refused ? std::string() : e.text;
+            if (bytes > kMaxNoteBytes && io_wants_text())
+                app.ui.note_message = "The pasted text (" + std::string(refused && e.key != "exact" ? "at least " : "") +
+                                      SizeText(bytes) + ") is larger than a note can hold (256 KB); nothing was pasted.";
             break;
+        }
         case platform::PlatformEvent::Kind::Text:
             h.input.push_back(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e.text});
             break;
@@ -434,9 +445,21 @@ using shelfmark::Host;
 extern "C" {
 // The page is being hidden or closed: write pending changes now, synchronously.
 EMSCRIPTEN_KEEPALIVE void sm_on_flush() {
-    // Input that arrived since the last frame (a click just before closing) counts too.
-    for (int i = 0; i < 6 && (!Host().input.empty() || !Host().app.intents.empty()); ++i) shelfmark::Frame();
-    shelfmark::PumpSaves(Host().app, shelfmark::platform::NowMs(), true);
+    using namespace shelfmark;
+    WebHost& h = Host();
+    if (!h.busy) {
+        // Every key and click the page received counts, however many are still queued (a
+        // burst of typing, then the tab closes). ImGui 1.86 has no input queue, so queued
+        // input is applied as usual, a frame at a time; each frame applies at least one
+        // queued event, which bounds the loop by the queue's length. Text typed into the
+        // page's text element may still be a platform event: take those first.
+        h.busy = true;
+        ProcessEvents(h, platform::NowMs());
+        h.busy = false;
+        const size_t bound = h.input.size() + 8;
+        for (size_t i = 0; i < bound && (!h.input.empty() || !h.app.intents.empty()); ++i) Frame();
+    }
+    PumpSaves(h.app, platform::NowMs(), true);
 }
 
 // Read-only view for tests and tools: "rect NAME", "status ID", "save", "visible", "frames".
@@ -470,6 +493,16 @@ EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
         j = app.notice;
     } else if (q == "import") {
         j = {{"open", app.import.open}, {"error", app.import.error}, {"file", app.import.file_name}};
+    } else if (q.rfind("record ", 0) == 0) {
+        if (const shelfmark::PaperProgress* p = app.progress.Find(q.substr(7)))
+            j = shelfmark::ProgressRecordToValue(*p);
+    } else if (q == "problems") {
+        j = app.storage_problems;
+    } else if (q == "quarantined") {
+        j = nlohmann::json::array();
+        for (const auto& [id, rec] : app.progress.Quarantined()) j.push_back(rec.key);
+    } else if (q == "note-message") {
+        j = app.ui.note_message;
     }
     out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return out.c_str();
@@ -555,7 +588,7 @@ int main(int argc, char** argv) {
     emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnFocus);
     emscripten_set_blur_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnFocus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnResize);
-    sm_page_init();
+    sm_page_init(static_cast<int>(kMaxNoteBytes));
 
     const std::string theme = platform::GetSetting("theme");
     h.app.ui.theme = h.saved_theme = (theme == "1" || theme == "2") ? theme[0] - '0' : 0;

@@ -3,6 +3,7 @@
 // tables, links and autolinks. Only http, https and mailto links open; others are
 // shown inert. The text is parsed only when it changes (AppState::ui.preview_*).
 #include <imgui.h>
+#include <imgui_internal.h> // ImTextCharFromUtf8
 
 #include <cstring>
 #include <string>
@@ -86,24 +87,57 @@ std::vector<Run> CollectRuns(const MarkdownDoc& doc, int from) {
     return runs;
 }
 
+// Advance of the character at *s (UTF-8) in `font` at its own size; *next is set past it.
+// What CalcTextSizeA adds up, without its per-call overhead ('\r' takes no room there).
+float CharAdvance(ImFont* font, const char* s, const char* end, const char** next) {
+    const unsigned char c = static_cast<unsigned char>(*s);
+    if (c < 0x80) {
+        *next = s + 1;
+        return c == '\r' ? 0.0f : font->GetCharAdvance(static_cast<ImWchar>(c));
+    }
+    unsigned int cp = 0;
+    const int n = ImTextCharFromUtf8(&cp, s, end);
+    *next = s + std::max(n, 1);
+    return font->GetCharAdvance(static_cast<ImWchar>(cp <= IM_UNICODE_CODEPOINT_MAX ? cp : IM_UNICODE_CODEPOINT_INVALID));
+}
+
+float TextWidth(ImFont* font, const char* p, const char* q) {
+    float w = 0;
+    while (p < q) w += CharAdvance(font, p, q, &p);
+    return w;
+}
+
+// Longest piece measured at once: a word longer than this (a pasted hash, a URL, a line
+// of 128 KB without spaces) is laid out in pieces of this size, so that the layout stays
+// linear in the text instead of measuring the rest of the word again on every line.
+constexpr ptrdiff_t kMaxPiece = 64;
+
 // Lays out runs as wrapped text at the cursor, word by word, with styles drawn on the
-// window's draw list; links get an invisible button. Advances the cursor past the text.
-void FlowRuns(const std::vector<Run>& runs, ImFont* base, bool dark) {
+// window's draw list; links get an invisible button (the first visible piece of each is
+// probed as "note-link:N", N counted by *links over the whole preview, which also keeps
+// the buttons' ids unique). Only lines inside the clip rectangle are drawn. Advances the
+// cursor past the text.
+void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* base, bool dark) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float wrap = std::max(ImGui::GetContentRegionAvail().x, base->FontSize * 4.0f);
     const float line_h = std::max(base->FontSize, GetFont(FontKind::Mono)->FontSize) * 1.25f;
+    const float clip_top = dl->GetClipRectMin().y, clip_bottom = dl->GetClipRectMax().y;
     float x = 0, y = 0;
     const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 link_col = dark ? IM_COL32(110, 170, 255, 255) : IM_COL32(20, 80, 190, 255);
     const ImU32 inert_col = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImU32 code_bg = dark ? IM_COL32(255, 255, 255, 28) : IM_COL32(0, 0, 0, 22);
-    int link_id = 0;
+    const auto is_word = [](char c) { return c != ' ' && c != '\n' && static_cast<unsigned char>(c) < 0xE2; };
     for (const Run& run : runs) {
         ImFont* font = (run.style & kCode) ? GetFont(FontKind::Mono) : base;
         const bool link = (run.style & kLink) && !run.url.empty();
         const bool safe = link && SafeUrl(run.url);
         const ImU32 col = link ? (safe ? link_col : inert_col) : text_col;
+        const int link_index = link ? (*links)++ : -1;
+        int piece_id = 0;
+        bool probed = false;
+        bool mid_word = false; // p continues a word whose start is already laid out
         const char* p = run.text.c_str();
         const char* end = p + run.text.size();
         while (p < end) {
@@ -111,64 +145,91 @@ void FlowRuns(const std::vector<Run>& runs, ImFont* base, bool dark) {
                 x = 0;
                 y += line_h;
                 ++p;
+                mid_word = false;
                 continue;
             }
-            // Next piece: a word with its trailing spaces; CJK characters break anywhere.
+            // Next piece: a word with its trailing spaces (at most kMaxPiece bytes of the
+            // word); CJK characters break anywhere.
             const char* q = p;
-            const bool wide = static_cast<unsigned char>(*q) >= 0xE2;
-            if (wide) {
+            bool cut_word = false; // the piece ends inside a word
+            if (static_cast<unsigned char>(*q) >= 0xE2) {
                 q += Utf8Len(static_cast<unsigned char>(*q));
+                if (q > end) q = end;
             } else {
-                while (q < end && *q != ' ' && *q != '\n' && static_cast<unsigned char>(*q) < 0xE2) ++q;
-                while (q < end && *q == ' ') ++q;
+                const char* limit = end - p > kMaxPiece ? p + kMaxPiece : end;
+                while (q < limit && is_word(*q)) ++q;
+                if (q == limit && q < end && is_word(*q)) {
+                    while (q > p + 1 && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) --q; // whole characters
+                    cut_word = true;
+                } else {
+                    while (q < end && *q == ' ') ++q;
+                }
             }
-            if (q > end) q = end;
-            float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, p, q).x;
-            if (x > 0 && x + w > wrap) {
+            float w = TextWidth(font, p, q);
+            if (!mid_word && x > 0 && x + w > wrap) {
                 x = 0;
                 y += line_h;
                 if (*p == ' ') { // no leading spaces on a new line
                     while (p < q && *p == ' ') ++p;
-                    w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, p, q).x;
+                    w = TextWidth(font, p, q);
                 }
             }
-            // A single piece wider than the line: cut it by characters.
-            if (w > wrap && q - p > 1) {
+            // Wider than the rest of the line (a long word): cut it by characters there.
+            if (x + w > wrap && q - p > 1) {
                 const char* cut = p;
                 float cw = 0;
                 while (cut < q) {
-                    const char* nx = cut + Utf8Len(static_cast<unsigned char>(*cut));
-                    const float gw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, cut, nx).x;
-                    if (cw + gw > wrap - x && cut > p) break;
+                    const char* nx = cut;
+                    const float gw = CharAdvance(font, cut, q, &nx);
+                    if (cw + gw > wrap - x && (cut > p || x > 0)) break;
                     cw += gw;
                     cut = nx;
                 }
+                if (cut == p) { // not even one character fits after x: continue on the next line
+                    x = 0;
+                    y += line_h;
+                    mid_word = true;
+                    continue;
+                }
+                cut_word = cut_word || (cut < q && is_word(*cut));
                 q = cut;
                 w = cw;
             }
             const ImVec2 pos(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f);
-            if (run.style & kCode) dl->AddRectFilled(ImVec2(pos.x - 1, pos.y - 1), ImVec2(pos.x + w + 1, pos.y + font->FontSize + 1), code_bg, 2.0f);
-            dl->AddText(font, font->FontSize, pos, col, p, q);
-            if (run.style & kBold) dl->AddText(font, font->FontSize, ImVec2(pos.x + 0.8f, pos.y), col, p, q);
-            if (run.style & kItalic) // no italic face bundled: a faint underline marks emphasis
-                dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize + 1), ImVec2(pos.x + w, pos.y + font->FontSize + 1),
-                            (col & 0x00FFFFFF) | 0x50000000, 1.0f);
-            if (run.style & kStrike)
-                dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize * 0.55f), ImVec2(pos.x + w, pos.y + font->FontSize * 0.55f), col, 1.0f);
-            if (link) {
-                if (safe) dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize), ImVec2(pos.x + w, pos.y + font->FontSize), col, 1.0f);
-                ImGui::SetCursorScreenPos(pos);
-                ImGui::PushID(link_id++);
-                if (ImGui::InvisibleButton("##link", ImVec2(std::max(w, 1.0f), font->FontSize)) && safe)
-                    platform::OpenUrl(run.url);
-                if (ImGui::IsItemHovered()) {
-                    ImGui::SetMouseCursor(safe ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
-                    ImGui::SetTooltip(safe ? "%s" : "%s\n(not opened: only http, https and mailto links open)", run.url.c_str());
+            if (pos.y + line_h >= clip_top && pos.y <= clip_bottom && p < q) {
+                if (run.style & kCode) dl->AddRectFilled(ImVec2(pos.x - 1, pos.y - 1), ImVec2(pos.x + w + 1, pos.y + font->FontSize + 1), code_bg, 2.0f);
+                dl->AddText(font, font->FontSize, pos, col, p, q);
+                if (run.style & kBold) dl->AddText(font, font->FontSize, ImVec2(pos.x + 0.8f, pos.y), col, p, q);
+                if (run.style & kItalic) // no italic face bundled: a faint underline marks emphasis
+                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize + 1), ImVec2(pos.x + w, pos.y + font->FontSize + 1),
+                                (col & 0x00FFFFFF) | 0x50000000, 1.0f);
+                if (run.style & kStrike)
+                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize * 0.55f), ImVec2(pos.x + w, pos.y + font->FontSize * 0.55f), col, 1.0f);
+                if (link) {
+                    if (safe) dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize), ImVec2(pos.x + w, pos.y + font->FontSize), col, 1.0f);
+                    ImGui::SetCursorScreenPos(pos);
+                    // Ids unique over the preview: the same id on two links (say the first
+                    // link of two paragraphs) made ImGui drop the click on the second.
+                    ImGui::PushID(link_index);
+                    ImGui::PushID(piece_id);
+                    if (ImGui::InvisibleButton("##link", ImVec2(std::max(w, 1.0f), font->FontSize)) && safe)
+                        platform::OpenUrl(run.url);
+                    if (!probed) {
+                        ProbeLastItem(s, "note-link:" + std::to_string(link_index));
+                        probed = true;
+                    }
+                    if (ImGui::IsItemHovered()) {
+                        ImGui::SetMouseCursor(safe ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
+                        ImGui::SetTooltip(safe ? "%s" : "%s\n(not opened: only http, https and mailto links open)", run.url.c_str());
+                    }
+                    ImGui::PopID();
+                    ImGui::PopID();
                 }
-                ImGui::PopID();
             }
+            ++piece_id;
             x += w;
             p = q;
+            mid_word = cut_word;
         }
     }
     ImGui::SetCursorScreenPos(origin);
@@ -200,6 +261,7 @@ struct Renderer {
     const std::string& paper;
     bool dark;
     int boxes = 0;
+    int links = 0;
 
     void Children(int node) {
         for (int c = doc.nodes[node].first_child; c >= 0; c = doc.nodes[c].next) Block(c);
@@ -209,14 +271,14 @@ struct Renderer {
         const MdNode& n = doc.nodes[i];
         const float em = ImGui::GetFontSize();
         switch (n.kind) {
-        case MdKind::Paragraph: FlowRuns(CollectRuns(doc, i), GetFont(FontKind::Body), dark); break;
+        case MdKind::Paragraph: FlowRuns(s, &links, CollectRuns(doc, i), GetFont(FontKind::Body), dark); break;
         case MdKind::Heading: {
             ImFont* f = n.level <= 2 ? GetFont(FontKind::Heading) : GetFont(FontKind::Body);
             std::vector<Run> runs = CollectRuns(doc, i);
             if (n.level > 2)
                 for (Run& r : runs) r.style |= kBold;
             if (n.level <= 2) ImGui::Dummy(ImVec2(0, em * 0.2f));
-            FlowRuns(runs, f, dark);
+            FlowRuns(s, &links, runs, f, dark);
             if (n.level == 1) ImGui::Separator();
             break;
         }
@@ -304,7 +366,7 @@ struct Renderer {
                         std::vector<Run> runs = CollectRuns(doc, c);
                         if (doc.nodes[r].header)
                             for (Run& run : runs) run.style |= kBold;
-                        FlowRuns(runs, GetFont(FontKind::Body), dark);
+                        FlowRuns(s, &links, runs, GetFont(FontKind::Body), dark);
                     }
                 }
                 ImGui::EndTable();
@@ -333,9 +395,10 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
     }
     if (!ui.preview_doc && ui.preview_error == "too long") {
         ImGui::TextDisabled("This note is longer than 128 KB: shown as plain text.");
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-        ImGui::PopTextWrapPos();
+        // Laid out like a paragraph (only the visible lines drawn): ImGui's own wrapped
+        // text measures and walks all of it twice a frame (~25 ms at 256 KB in the browser).
+        int links = 0;
+        FlowRuns(s, &links, {Run{text, 0, {}}}, ImGui::GetFont(), IsDark(s));
         return;
     }
     if (!ui.preview_doc) {

@@ -67,15 +67,13 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     const std::string& stored = rec ? rec->note : std::string();
     const bool switching = ui.note_paper != paper;
     const ImGuiID editor_id = ImGui::GetID("##note");
-    bool editing = ImGui::GetActiveID() == editor_id;
-    // Another window's edit was merged into the note being typed in: the editor must
-    // take the merged text, or its next keystroke would write over the other window's
-    // words. ImGui keeps its own copy while active, so it is closed and opened again.
-    if (ui.note_reload && ui.note_paper == paper && editing && stored != ui.note_buffer) {
-        ImGui::ClearActiveID();
-        editing = false;
-        ui.focus_note = true;
-    }
+    const bool editing = ImGui::GetActiveID() == editor_id;
+    // Another window's edit was merged into the note being typed in: the editor takes the
+    // merged text without being left (ImGui keeps its own copy while active), or its next
+    // keystroke would write over the other window's words.
+    std::string replacement;
+    if (ui.note_reload && ui.note_paper == paper && editing && stored != ui.note_buffer && !stored.empty())
+        replacement = stored;
     ui.note_reload = false;
     // Take the stored note when the paper changes, or when another tab (or an undo)
     // changed it while this editor is not being typed in.
@@ -100,7 +98,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     bool at_limit = false;
     ImGui::PushFont(GetFont(FontKind::Mono));
     const bool changed = InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
-                                              &ui.note_caret_to_end);
+                                              &ui.note_caret_to_end, &replacement);
     ImGui::PopFont();
     ProbeLastItem(s, "note-editor");
     if (at_limit)

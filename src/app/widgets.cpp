@@ -1,34 +1,94 @@
 #include "app/widgets.h"
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace shelfmark {
 
 namespace {
+// U+2400 SYMBOL FOR NULL: how a NUL shows in a text field. ImGui edits a C string, in
+// which a NUL would end the text: everything after it would be invisible, and lost on
+// the first edit. (Notes may not contain U+0000; records of older builds still can.)
+constexpr char kNulSymbol[] = "\xE2\x90\x80";
+
+void ShowNuls(std::string* s) {
+    size_t at = s->find('\0');
+    if (at == std::string::npos) return;
+    std::string out;
+    out.reserve(s->size() + 8);
+    size_t from = 0;
+    for (; at != std::string::npos; at = s->find('\0', from)) {
+        out.append(*s, from, at - from);
+        out += kNulSymbol;
+        from = at + 1;
+    }
+    out.append(*s, from, std::string::npos);
+    *s = std::move(out);
+}
+
 // ImGui edits in place in a fixed buffer; giving it exactly max_bytes + 1 makes ImGui
 // itself refuse typing or pasting past the limit (a too-large paste is refused whole).
-int CaretToEnd(ImGuiInputTextCallbackData* data) {
-    bool* pending = static_cast<bool*>(data->UserData);
-    if (*pending) {
+struct EditRequests {
+    bool* caret_to_end = nullptr;
+    std::string* replace_with = nullptr;
+};
+
+// Where the caret goes when the text around it is replaced: it keeps its distance to
+// the end when the change is before it, its offset when the change is after it, and
+// goes to the end of the changed part otherwise.
+int MovedCaret(std::string_view before, std::string_view after, int caret) {
+    const size_t limit = std::min(before.size(), after.size());
+    size_t p = 0;
+    while (p < limit && before[p] == after[p]) ++p;
+    size_t s = 0;
+    while (s < limit - p && before[before.size() - 1 - s] == after[after.size() - 1 - s]) ++s;
+    const size_t c = static_cast<size_t>(std::max(caret, 0));
+    if (c <= p) return static_cast<int>(c);
+    if (c >= before.size() - s) return static_cast<int>(after.size() - (before.size() - c));
+    return static_cast<int>(after.size() - s);
+}
+
+int EditCallback(ImGuiInputTextCallbackData* data) {
+    EditRequests* r = static_cast<EditRequests*>(data->UserData);
+    if (r->replace_with && !r->replace_with->empty()) {
+        const std::string& next = *r->replace_with;
+        if (static_cast<int>(next.size()) < data->BufSize) {
+            const int caret = MovedCaret(std::string_view(data->Buf, static_cast<size_t>(data->BufTextLen)), next,
+                                         data->CursorPos);
+            data->DeleteChars(0, data->BufTextLen);
+            data->InsertChars(0, next.data(), next.data() + next.size());
+            data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(caret, 0, data->BufTextLen);
+        }
+        r->replace_with->clear();
+    }
+    if (r->caret_to_end && *r->caret_to_end) {
         data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        *pending = false;
+        *r->caret_to_end = false;
     }
     return 0;
 }
 
 bool Edit(const char* label, const char* hint, std::string* s, size_t max_bytes, ImGuiInputTextFlags flags,
-          bool* hit_limit, bool multiline, const ImVec2& size, bool* caret_to_end = nullptr) {
-    if (s->size() > max_bytes) s->resize(max_bytes);
-    s->resize(max_bytes + 1, '\0');
+          bool* hit_limit, bool multiline, const ImVec2& size, bool* caret_to_end = nullptr,
+          std::string* replace_with = nullptr) {
+    ShowNuls(s); // from here on the text has no NUL: ImGui's length is the string's
+    const size_t before = s->size();
+    // Never cut a text that is already longer than the limit (it can shrink, not grow).
+    const size_t capacity = std::max(max_bytes, before) + 1;
+    s->resize(capacity, '\0');
     ImGuiInputTextCallback cb = nullptr;
-    if (caret_to_end && *caret_to_end) {
-        flags |= ImGuiInputTextFlags_CallbackAlways;
-        cb = CaretToEnd;
+    EditRequests requests{caret_to_end, replace_with};
+    if ((caret_to_end && *caret_to_end) || (replace_with && !replace_with->empty())) {
+        flags |= ImGuiInputTextFlags_CallbackAlways; // runs only while the field is active
+        cb = EditCallback;
     }
     const bool changed =
-        multiline ? ImGui::InputTextMultiline(label, s->data(), max_bytes + 1, size, flags, cb, caret_to_end)
-                  : ImGui::InputTextWithHint(label, hint ? hint : "", s->data(), max_bytes + 1, flags, cb, caret_to_end);
-    s->resize(std::strlen(s->c_str()));
+        multiline ? ImGui::InputTextMultiline(label, s->data(), capacity, size, flags, cb, &requests)
+                  : ImGui::InputTextWithHint(label, hint ? hint : "", s->data(), capacity, flags, cb, &requests);
+    // ImGui writes the buffer only when it reports a change; it never types or pastes a
+    // NUL, so then the C string's length is the text's.
+    s->resize(changed ? std::strlen(s->c_str()) : before);
     if (hit_limit) *hit_limit = s->size() >= max_bytes;
     return changed;
 }
@@ -40,8 +100,8 @@ bool InputString(const char* label, const char* hint, std::string* s, size_t max
 }
 
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes, bool* hit_limit,
-                          bool* caret_to_end) {
-    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end);
+                          bool* caret_to_end, std::string* replace_with) {
+    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with);
 }
 
 void ProbeLastItem(AppState& s, const std::string& name) {

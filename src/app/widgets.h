@@ -10,13 +10,20 @@
 namespace shelfmark {
 
 // InputText / InputTextMultiline over a std::string that grows as needed, up to
-// max_bytes (the text is cut there and *hit_limit set).
+// max_bytes (typing or pasting stops there and *hit_limit is set; a text already longer
+// is never cut, it can only shrink). A NUL cannot be edited by ImGui: each one is replaced
+// by U+2400 (SYMBOL FOR NULL) in *s before the field is drawn, so nothing after it is lost;
+// the caller sees the replacement, and writes it back only when the field reports an edit.
 bool InputString(const char* label, const char* hint, std::string* s, size_t max_bytes,
                  ImGuiInputTextFlags flags = 0, bool* hit_limit = nullptr);
+// replace_with: when not null and not empty, and the field is being typed in, its whole
+// text becomes *replace_with (cleared once done) without leaving the field: the caret
+// keeps its place relative to the text around it, and no key typed meanwhile is lost.
 // caret_to_end: when *caret_to_end is true, the caret goes to the end of the text as
 // soon as the field is active (then it is set to false).
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes,
-                          bool* hit_limit = nullptr, bool* caret_to_end = nullptr);
+                          bool* hit_limit = nullptr, bool* caret_to_end = nullptr,
+                          std::string* replace_with = nullptr);
 
 // Records the last item's rectangle in the probe under `name`.
 void ProbeLastItem(AppState& s, const std::string& name);

@@ -1,12 +1,14 @@
 // note_merge.h: combining two edits of one note made from the same starting text (two
 // windows typing in the same note at once), so that no typed word is dropped.
 //
-// Each side's edit is seen as one changed span of the base (from its first to its last
-// difference). When the spans do not overlap, both are applied; when both sides only
-// inserted at the same place and one insertion contains the other, the larger wins.
-// Anything else is a conflict: the caller keeps its own text and saves the other one as a
-// copy the reader can pick or combine (NoteCopy in progress.h). Spans are cut on UTF-8
-// character boundaries.
+// Line by line first (diff3 over a longest common subsequence of lines): a stretch of
+// lines changed on one side only takes that side. A stretch changed on both sides is
+// merged within it when each side changed one span of it and the spans are apart (an
+// insertion at the other's edge, or two insertions at one place, only when one already
+// holds the other). Anything else is a conflict: the caller keeps its own text and saves
+// the other one as a copy the reader can pick or combine (NoteCopy in progress.h). Spans
+// are cut on UTF-8 character boundaries. Very long notes (over ~1,500 lines changed on
+// both sides) are merged as single spans.
 #pragma once
 
 #include <optional>

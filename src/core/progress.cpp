@@ -652,7 +652,16 @@ std::vector<std::string> Progress::TakeDirty() {
 bool Progress::AddNoteCopy(const std::string& paper, NoteCopy copy) {
     ReplaceNul(copy.text);
     auto& r = Slot(paper);
+    if (copy.text == r.note) return false;
     std::vector<NoteCopy> copies = r.note_copies;
+    // While the other window keeps typing, each of its saves that clashes arrives: keep
+    // the latest version only. An earlier copy the new one contains is dismissed (not
+    // dropped: dismissal sticks when windows merge their copies); a new copy an earlier
+    // one already contains adds nothing.
+    for (const NoteCopy& c : copies)
+        if (!c.dismissed && c.text.find(copy.text) != std::string::npos) return false;
+    for (NoteCopy& c : copies)
+        if (!c.dismissed && copy.text.find(c.text) != std::string::npos) c.dismissed = true;
     copies.push_back(std::move(copy));
     NormalizeCopies(copies);
     if (copies == r.note_copies) return false;

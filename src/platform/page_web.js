@@ -80,8 +80,21 @@ var SmPageLib = {
     });
     input.click();
   },
-  sm_page_init__deps: ['$SMStr', '$SmFile'],
-  sm_page_init: function () {
+  // Sizes pasted text in UTF-8 bytes without copying it: each UTF-16 unit is 1 to 3
+  // bytes, so a text of more than `limit` units is too large whatever it holds (its length
+  // is then a lower bound, {exact: false}), and one of at most limit / 3 units fits. Only
+  // in between are the bytes counted.
+  $SmPaste: {
+    utf8Size: function (t, limit) {
+      var n = t.length;
+      if (n > limit) return { bytes: n, exact: false };
+      if (n * 3 <= limit) return { bytes: n, exact: false };
+      return { bytes: lengthBytesUTF8(t), exact: true };
+    },
+  },
+  sm_page_init__deps: ['$SMStr', '$SmFile', '$SmPaste'],
+  // max_paste_bytes: the largest paste any text field can take (kMaxNoteBytes).
+  sm_page_init: function (maxPasteBytes) {
     var flush = function () {
       if (Module._sm_on_flush) Module._sm_on_flush();
     };
@@ -120,9 +133,15 @@ var SmPageLib = {
       });
       ime.addEventListener('blur', function () { ime.value = ''; });
     }
+    // Pasted text larger than any field can hold is refused here, before it is copied
+    // into the wasm heap (a 100 MB paste grew the heap to 312 MB and froze the page for
+    // seconds, only to be refused there); the app is told its size to say so.
     document.addEventListener('paste', function (ev) {
       var t = ev.clipboardData ? ev.clipboardData.getData('text/plain') : '';
-      if (typeof t === 'string' && t.length) SMStr.call(Module._sm_on_paste, t);
+      if (typeof t !== 'string' || !t.length) return;
+      var size = SmPaste.utf8Size(t, maxPasteBytes);
+      if (size.bytes > maxPasteBytes) Module._sm_on_paste_too_large(size.bytes, size.exact ? 1 : 0);
+      else SMStr.call(Module._sm_on_paste, t);
     });
   },
   sm_page_mark: function (ptr) {

@@ -169,4 +169,10 @@ EMSCRIPTEN_KEEPALIVE void sm_on_text(const char* text) {
 EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
     PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});
 }
+// A paste too large for any field, refused by the page before copying it into the heap:
+// a Paste event with ok = false, number = its size in UTF-8 bytes, and key "exact" when
+// that size was counted (otherwise it is a lower bound: the text's UTF-16 length).
+EMSCRIPTEN_KEEPALIVE void sm_on_paste_too_large(double bytes, int exact) {
+    PostPlatformEvent({PlatformEvent::Kind::Paste, exact ? "exact" : "", "", static_cast<int64_t>(bytes), false});
+}
 }

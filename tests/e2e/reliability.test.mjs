@@ -14,6 +14,7 @@ import {
   clickNamed,
   clickStable,
   importFile,
+  newTrackedContext,
   openApp,
   openAppWindow,
   pressKey,
@@ -124,7 +125,7 @@ const unreadableRecord = {
     assert(q, `the export's quarantine holds ${newer}: ${JSON.stringify(data.quarantine)?.slice(0, 400)}`);
     assertEqual(q.record, raw, 'the exported record, byte for byte');
 
-    const other = await t.browser.newContext();
+    const { context: other, errors } = await newTrackedContext(t.browser);
     try {
       const page2 = await openApp(other, t.url);
       const st = await importFile(page2, { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
@@ -138,6 +139,7 @@ const unreadableRecord = {
       const copies2 = await quarantinedCopies(page2, newer);
       assertEqual(copies2[0]?.record, raw, 'the imported copy in IndexedDB, byte for byte');
       assertEqual((await record(page2, newer))?.note, NEWER_NOTE, 'the note after the import');
+      assert(!errors.length, `errors in the second browser profile: ${errors.join('; ')}`);
     } finally {
       await other.close();
     }
@@ -235,8 +237,9 @@ const twoWindows = {
     // kept copy holds each window's text.
     await a.keyboard.press('Control+End');
     await b.keyboard.press('Control+End');
-    await a.keyboard.type(' from-A');
-    await b.keyboard.type(' from-B');
+    // (Distinct words: text one side typed that the other already holds counts as shared.)
+    await a.keyboard.type(' xylophone');
+    await b.keyboard.type(' quartz');
     await waitIdle(a);
     await waitIdle(b);
     await sleep(1500);
@@ -244,11 +247,11 @@ const twoWindows = {
     await sleep(500);
     for (const p of [a, b]) await waitSaved(p);
     const final = await readIdb(a, 'papers', id);
-    for (const word of ['from-A', 'from-B', 'BBB', 'AAA'])
+    for (const word of ['xylophone', 'quartz', 'BBB', 'AAA'])
       assert(allText(final).includes(word), `'${word}' was lost: stored note and copies ${JSON.stringify(allText(final))}`);
     for (const [name, p] of [['A', a], ['B', b]]) {
       const r = await record(p, id);
-      for (const word of ['from-A', 'from-B'])
+      for (const word of ['xylophone', 'quartz'])
         assert(allText(r).includes(word), `window ${name} does not show '${word}': ${JSON.stringify(allText(r))}`);
     }
     t.note(`same place: note ${JSON.stringify(final.note)}, ${final.noteCopies?.length ?? 0} copies`);

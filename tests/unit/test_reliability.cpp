@@ -1054,3 +1054,34 @@ TEST_CASE("strict import: tags accepted by Progress::SetTags read back from stor
         CHECK(f.has_value());
     }
 }
+
+TEST_CASE("note merge: an insertion at the edge of the other side's span never duplicates text") {
+    // Seen in two real windows: a stale base made one side a whole-text replacement that
+    // already held the other side's insertion; applying both doubled "BBB ".
+    const std::string c0 = "first line\nsecond line";
+    const std::string mine = "BBB " + c0 + " AAA";
+    const std::string theirs = "BBB " + c0;
+    const auto m = MergeNoteEdits(c0, mine, theirs);
+    REQUIRE(m.has_value());
+    CHECK(*m == mine);
+    const auto r = MergeNoteEdits(c0, theirs, mine);
+    REQUIRE(r.has_value());
+    CHECK(*r == mine);
+    // Not contained: a conflict, not a guess.
+    CHECK_FALSE(MergeNoteEdits("abc", "XYZ", "Qabc").has_value());
+}
+
+TEST_CASE("note merge: several edited paragraphs on each side merge line by line") {
+    const std::string base = "# Title\n\npara one\n\npara two\n\npara three\n";
+    const std::string mine = "# Title (read twice)\n\npara one\n\npara two\n\npara three, with my remark\n";
+    const std::string theirs = "# Title\n\npara one and a correction\n\npara two\n\npara three\n\nnew closing line\n";
+    const auto m = MergeNoteEdits(base, mine, theirs);
+    REQUIRE(m.has_value());
+    CHECK(*m == "# Title (read twice)\n\npara one and a correction\n\npara two\n\npara three, with my remark\n\nnew closing line\n");
+    // The same line changed differently on both sides: a conflict.
+    CHECK_FALSE(MergeNoteEdits(base, "# Mine\n" + base.substr(8), "# Theirs\n" + base.substr(8)).has_value());
+    // The same line changed in two places of it: merged within the line.
+    const auto w = MergeNoteEdits("alpha beta gamma\n", "ALPHA beta gamma\n", "alpha beta GAMMA\n");
+    REQUIRE(w.has_value());
+    CHECK(*w == "ALPHA beta GAMMA\n");
+}
