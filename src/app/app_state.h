@@ -32,7 +32,7 @@ namespace shelfmark {
 struct Intent {
     enum class Kind {
         SetStatus,     // ids: papers; status
-        SetNote,       // id: paper; text: the whole note
+        SetNote,       // id: paper; text: the whole note; flag: keep the stored note as a copy first
         UseNoteCopy,   // id: paper; number2: copy index; number: 0 replace mine, 1 append below mine, 2 dismiss
         SetTags,       // id: paper; text: comma-separated tags
         SetPriority,   // id: paper; number: 0 none .. 3 high

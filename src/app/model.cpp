@@ -95,6 +95,10 @@ void ApplyIntents(AppState& s, int64_t now) {
         case Intent::Kind::SetNote: {
             const PaperProgress* before = s.progress.Find(in.id);
             const std::string old_note = before ? before->note : std::string();
+            // The editor could not take in another window's merged text (a key typed at
+            // the same place in the same frame): that text is kept as a note copy.
+            if (in.flag && before && in.text.size() <= kMaxNoteBytes)
+                s.progress.AddNoteCopy(in.id, NoteCopy{before->note_at, before->note, false});
             if (in.text.size() <= kMaxNoteBytes && s.progress.SetNote(in.id, in.text, now)) {
                 s.note_sync.emplace(in.id, AppState::NoteSync{old_note, {}, {}}); // first edit since a take-in
                 if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;

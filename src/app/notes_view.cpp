@@ -95,10 +95,10 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
         ui.focus_note = false;
         ui.note_caret_to_end = true; // 'n' continues the note, it does not prepend
     }
-    bool at_limit = false;
+    bool at_limit = false, replace_conflict = false;
     ImGui::PushFont(GetFont(FontKind::Mono));
     const bool changed = InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
-                                              &ui.note_caret_to_end, &replacement);
+                                              &ui.note_caret_to_end, &replacement, &replace_conflict);
     ImGui::PopFont();
     ProbeLastItem(s, "note-editor");
     if (at_limit)
@@ -106,6 +106,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     if (changed) {
         Intent in{Intent::Kind::SetNote, paper};
         in.text = ui.note_buffer;
+        in.flag = replace_conflict; // keep the stored (merged) text as a note copy first
         s.intents.push_back(std::move(in));
     }
     ImGui::Separator();

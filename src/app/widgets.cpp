@@ -1,7 +1,10 @@
 #include "app/widgets.h"
 
+#include "core/note_merge.h"
+
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace shelfmark {
@@ -32,6 +35,8 @@ void ShowNuls(std::string* s) {
 struct EditRequests {
     bool* caret_to_end = nullptr;
     std::string* replace_with = nullptr;
+    std::string base;      // the field's text before this frame's typing
+    bool conflict = false; // this frame's typing and the replacement touch the same place
 };
 
 // Where the caret goes when the text around it is replaced: it keeps its distance to
@@ -52,12 +57,17 @@ int MovedCaret(std::string_view before, std::string_view after, int caret) {
 int EditCallback(ImGuiInputTextCallbackData* data) {
     EditRequests* r = static_cast<EditRequests*>(data->UserData);
     if (r->replace_with && !r->replace_with->empty()) {
-        const std::string& next = *r->replace_with;
-        if (static_cast<int>(next.size()) < data->BufSize) {
-            const int caret = MovedCaret(std::string_view(data->Buf, static_cast<size_t>(data->BufTextLen)), next,
-                                         data->CursorPos);
+        // ImGui has already applied this frame's keys: merge them with the replacement
+        // (both changed the text this frame started from) instead of dropping them.
+        const std::string_view now(data->Buf, static_cast<size_t>(data->BufTextLen));
+        std::optional<std::string> next = *r->replace_with;
+        if (now != r->base) next = MergeNoteEdits(r->base, now, *r->replace_with);
+        if (!next) {
+            r->conflict = true;
+        } else if (static_cast<int>(next->size()) < data->BufSize) {
+            const int caret = MovedCaret(now, *next, data->CursorPos);
             data->DeleteChars(0, data->BufTextLen);
-            data->InsertChars(0, next.data(), next.data() + next.size());
+            data->InsertChars(0, next->data(), next->data() + next->size());
             data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(caret, 0, data->BufTextLen);
         }
         r->replace_with->clear();
@@ -71,14 +81,15 @@ int EditCallback(ImGuiInputTextCallbackData* data) {
 
 bool Edit(const char* label, const char* hint, std::string* s, size_t max_bytes, ImGuiInputTextFlags flags,
           bool* hit_limit, bool multiline, const ImVec2& size, bool* caret_to_end = nullptr,
-          std::string* replace_with = nullptr) {
+          std::string* replace_with = nullptr, bool* replace_conflict = nullptr) {
     ShowNuls(s); // from here on the text has no NUL: ImGui's length is the string's
     const size_t before = s->size();
     // Never cut a text that is already longer than the limit (it can shrink, not grow).
     const size_t capacity = std::max(max_bytes, before) + 1;
     s->resize(capacity, '\0');
     ImGuiInputTextCallback cb = nullptr;
-    EditRequests requests{caret_to_end, replace_with};
+    EditRequests requests{caret_to_end, replace_with, {}, false};
+    if (replace_with && !replace_with->empty()) requests.base.assign(s->data(), before);
     if ((caret_to_end && *caret_to_end) || (replace_with && !replace_with->empty())) {
         flags |= ImGuiInputTextFlags_CallbackAlways; // runs only while the field is active
         cb = EditCallback;
@@ -90,6 +101,7 @@ bool Edit(const char* label, const char* hint, std::string* s, size_t max_bytes,
     // NUL, so then the C string's length is the text's.
     s->resize(changed ? std::strlen(s->c_str()) : before);
     if (hit_limit) *hit_limit = s->size() >= max_bytes;
+    if (replace_conflict) *replace_conflict = requests.conflict;
     return changed;
 }
 } // namespace
@@ -100,8 +112,8 @@ bool InputString(const char* label, const char* hint, std::string* s, size_t max
 }
 
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes, bool* hit_limit,
-                          bool* caret_to_end, std::string* replace_with) {
-    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with);
+                          bool* caret_to_end, std::string* replace_with, bool* replace_conflict) {
+    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with, replace_conflict);
 }
 
 void ProbeLastItem(AppState& s, const std::string& name) {

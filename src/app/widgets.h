@@ -18,12 +18,14 @@ bool InputString(const char* label, const char* hint, std::string* s, size_t max
                  ImGuiInputTextFlags flags = 0, bool* hit_limit = nullptr);
 // replace_with: when not null and not empty, and the field is being typed in, its whole
 // text becomes *replace_with (cleared once done) without leaving the field: the caret
-// keeps its place relative to the text around it, and no key typed meanwhile is lost.
+// keeps its place relative to the text around it, and keys typed in the same frame are
+// merged in (MergeNoteEdits). When they touch the same place, *replace_conflict is set
+// and the field keeps the typed text.
 // caret_to_end: when *caret_to_end is true, the caret goes to the end of the text as
 // soon as the field is active (then it is set to false).
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes,
                           bool* hit_limit = nullptr, bool* caret_to_end = nullptr,
-                          std::string* replace_with = nullptr);
+                          std::string* replace_with = nullptr, bool* replace_conflict = nullptr);
 
 // Records the last item's rectangle in the probe under `name`.
 void ProbeLastItem(AppState& s, const std::string& name);
