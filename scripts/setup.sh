@@ -10,6 +10,7 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 APT_PACKAGES=(
   cmake g++ make dpkg-dev
+  clang
   emscripten nlohmann-json3-dev doctest-dev libbenchmark-dev
   chromium
   fonts-inter fonts-jetbrains-mono fonts-fork-awesome fonts-noto-cjk
@@ -46,13 +47,37 @@ if [ "${#missing[@]}" -gt 0 ]; then
     die "apt-get install failed for: ${missing[*]}"
 fi
 
-# --- Third-party sources (Dear ImGui 1.86, cmark-gfm 0.29.0.gfm.6) via `apt-get source`.
-# deb-src entries are derived from the machine's own Debian .sources file(s): same
-# mirrors, suites and keys, only Types changed. No host name is written here.
+# --- libFuzzer runtime (scripts/fuzz.sh): libclang_rt.fuzzer comes with
+# libclang-rt-<N>-dev for the installed clang <N> (bookworm: clang 14, libclang-rt-14-dev).
+clang_major="$(clang -dumpversion 2>/dev/null | cut -d. -f1)"
+[ -n "$clang_major" ] || die "clang is not working"
+rt_pkg="libclang-rt-${clang_major}-dev"
+if [ "$(dpkg-query -W -f='${Status}' "$rt_pkg" 2>/dev/null || true)" != "install ok installed" ]; then
+  if apt-cache show "$rt_pkg" >/dev/null 2>&1 || { apt_update; apt-cache show "$rt_pkg" >/dev/null 2>&1; }; then
+    say "installing: $rt_pkg"
+    apt_update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$rt_pkg" >/dev/null ||
+      die "apt-get install failed for: $rt_pkg"
+  else
+    die "no package $rt_pkg for clang $clang_major (libclang_rt.fuzzer is needed by scripts/fuzz.sh)"
+  fi
+fi
+[ -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ] ||
+  die "libclang_rt.fuzzer-$(uname -m).a missing from $(clang -print-resource-dir) (package $rt_pkg)"
+
+# --- Third-party sources, no host name written here: apt's own sources are reused.
+#   Dear ImGui 1.86: Debian bookworm's source package (`apt-get source imgui`), through
+#     deb-src entries derived from the machine's own Debian .sources file(s): same
+#     mirrors, suites and keys, only Types changed.
+#   cmark-gfm 0.29.0.gfm.13: Debian 13 (trixie)'s source package (bookworm's gfm.6 has
+#     quadratic-time CVEs). Fetched through a private deb-src list for suite trixie
+#     derived the same way, with private lists and cache folders: the system's apt
+#     configuration never sees trixie.
+CMARK_VERSION=0.29.0.gfm.13
 tp="$root/third_party"
 mkdir -p "$tp"
 have_src() { ls -d "$tp"/"$1"-*/ >/dev/null 2>&1; }
-if ! have_src imgui || ! have_src cmark-gfm; then
+if ! have_src imgui; then
   if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
     made=0
     for f in /etc/apt/sources.list.d/*.sources; do
@@ -70,14 +95,112 @@ if ! have_src imgui || ! have_src cmark-gfm; then
     updated=0
   fi
   apt_update
-  (cd "$tp" && for s in imgui cmark-gfm; do
-     have_src "$s" || { say "apt-get source $s"; apt-get source -qq "$s" >/dev/null 2>&1 || die "apt-get source $s failed"; }
-   done)
+  say "apt-get source imgui"
+  (cd "$tp" && apt-get source -qq imgui >/dev/null 2>&1) || die "apt-get source imgui failed"
 fi
+
+# Writes a deb-src list for suite trixie made from the machine's Debian
+# sources: the stanzas (or lines) of the main archive (a suite without '-', not
+# -updates/-security), with Types: deb-src and Suites: trixie; echoes its path.
+trixie_sources() { # $1: output path without extension (.sources or .list is added)
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    case "$(basename "$f")" in shelfmark-*) continue ;; esac
+    grep -q 'debian-archive-keyring' "$f" || continue
+    awk 'BEGIN { RS = ""; ORS = "\n\n" }
+      {
+        main = 0; types = 0; n = split($0, L, "\n"); out = ""
+        for (i = 1; i <= n; i++) {
+          if (L[i] ~ /^Types:/) { if (L[i] ~ /[ \t]deb([ \t]|$)/) types = 1; L[i] = "Types: deb-src" }
+          if (L[i] ~ /^Suites:/) {
+            m = split(substr(L[i], 8), S, /[ \t]+/)
+            for (k = 1; k <= m; k++) if (S[k] != "" && S[k] !~ /-/) main = 1
+            L[i] = "Suites: trixie"
+          }
+          if (L[i] ~ /^Enabled:[ \t]*no/) types = 0
+          out = out L[i] "\n"
+        }
+        if (main && types) print out
+      }' "$f" >>"$1.sources"
+  done
+  if [ -s "$1.sources" ]; then echo "$1.sources"; return; fi
+  if [ -f /etc/apt/sources.list ]; then
+    # One-line format: deb [opts] URI SUITE COMPONENTS...
+    awk '$1 == "deb" { i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+           if ($(i + 1) !~ /-/) { $1 = "deb-src"; $(i + 1) = "trixie"; print } }' \
+      /etc/apt/sources.list >"$1.list"
+    if [ -s "$1.list" ]; then echo "$1.list"; return; fi
+  fi
+  return 1
+}
+
+# Fetches cmark-gfm $CMARK_VERSION into $tp/cmark-gfm-$CMARK_VERSION. First
+# `apt-get source` (the Debian package, patches applied); when that fails (the .dsc or
+# .debian.tar.xz may answer 404 while the .orig.tar.gz downloads), the upstream orig
+# tarball alone, checked against the SHA-256 in trixie's Sources index.
+fetch_cmark() (
+  set -euo pipefail
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/dl" "$work/src"
+  chmod 755 "$work" "$work/dl" "$work/src"
+  list="$(trixie_sources "$work/trixie")" || die "no Debian apt source found to derive a trixie deb-src entry from"
+  # Private source list, lists and cache; downloads run as the caller (apt's _apt
+  # sandbox user cannot write into a mktemp folder).
+  opts=(-o "Dir::Etc::SourceList=$list" -o Dir::Etc::SourceParts=/dev/null
+        -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Sandbox::User=root)
+  say "apt-get update (private deb-src list, suite trixie)"
+  apt-get "${opts[@]}" -qq update >"$work/log" 2>&1 || { cat "$work/log" >&2; die "apt-get update for trixie sources failed"; }
+  ver="$(apt-cache "${opts[@]}" showsrc cmark-gfm 2>/dev/null |
+         awk -v v="$CMARK_VERSION-" '$1 == "Version:" && index($2, v) == 1 { print $2 }' | sort -V | tail -n1)"
+  [ -n "$ver" ] || die "cmark-gfm $CMARK_VERSION not found in trixie's Sources"
+  dir="cmark-gfm-$CMARK_VERSION"
+  say "apt-get source cmark-gfm=$ver (trixie)"
+  how=""
+  if (cd "$work/src" && apt-get "${opts[@]}" -qq source "cmark-gfm=$ver") >>"$work/log" 2>&1 &&
+     [ -f "$work/src/$dir/src/cmark-gfm.h" ]; then
+    how="apt-get source cmark-gfm=$ver (Debian package, patches applied)"
+  else
+    say "apt-get source failed (see below); falling back to the orig tarball"
+    grep -E '^(E|Err):|404' "$work/log" | sed 's/^/[setup]   /' >&2 || true
+    line="$(apt-get "${opts[@]}" --print-uris source "cmark-gfm=$ver" 2>/dev/null | grep -E "^'[^']*\.orig\.tar\.[a-z0-9]+' " | head -n1)"
+    [ -n "$line" ] || die "no orig tarball listed for cmark-gfm=$ver"
+    uri="$(echo "$line" | awk '{ print $1 }' | tr -d "'")"
+    name="$(echo "$line" | awk '{ print $2 }')"
+    hash="$(echo "$line" | awk '{ print $4 }')"
+    case "$hash" in SHA256:*) ;; *) die "no SHA-256 for $name in trixie's Sources" ;; esac
+    # apt-get source (above) and --download-only keep each file that downloaded and
+    # verified; apt's own downloader fetches it otherwise.
+    if [ -f "$work/src/$name" ]; then
+      mv "$work/src/$name" "$work/dl/$name"
+    else
+      (cd "$work/dl" && apt-get "${opts[@]}" -qq source --download-only "cmark-gfm=$ver") >>"$work/log" 2>&1 || true
+    fi
+    if [ ! -f "$work/dl/$name" ]; then
+      /usr/lib/apt/apt-helper "${opts[@]}" download-file "$uri" "$work/dl/$name" "$hash" >>"$work/log" 2>&1 ||
+        { cat "$work/log" >&2; die "download of $name failed"; }
+    fi
+    echo "${hash#SHA256:}  $work/dl/$name" | sha256sum -c --quiet - || die "$name: SHA-256 mismatch"
+    rm -rf "$work/src/$dir"
+    tar -xf "$work/dl/$name" -C "$work/src" || die "cannot unpack $name"
+    [ -f "$work/src/$dir/src/cmark-gfm.h" ] || die "$name did not unpack into $dir/"
+    how="$name (upstream orig tarball, trixie's Sources SHA-256 checked; Debian's patches not applied)"
+  fi
+  rm -rf "${tp:?}/$dir.tmp"
+  cp -a "$work/src/$dir" "$tp/$dir.tmp"
+  echo "$how" >"$tp/$dir.tmp/.shelfmark-origin"
+  mv "$tp/$dir.tmp" "$tp/$dir"
+  say "cmark-gfm from $how"
+)
+[ -f "$tp/cmark-gfm-$CMARK_VERSION/src/cmark-gfm.h" ] || fetch_cmark
+
 imgui_dir="$(ls -d "$tp"/imgui-*/ | head -n1)"
-cmark_dir="$(ls -d "$tp"/cmark-gfm-*/ | head -n1)"
+cmark_dir="$tp/cmark-gfm-$CMARK_VERSION"
 grep -q '#define IMGUI_VERSION *"1.86' "$imgui_dir/imgui.h" || die "expected Dear ImGui 1.86 in $imgui_dir"
 [ -f "$cmark_dir/src/cmark-gfm.h" ] || die "cmark-gfm sources incomplete in $cmark_dir"
+grep -q "set(PROJECT_VERSION_GFM ${CMARK_VERSION##*.})" "$cmark_dir/CMakeLists.txt" ||
+  die "expected cmark-gfm $CMARK_VERSION in $cmark_dir"
 
 # --- npm (playwright-core) from the committed lockfile.
 if [ -f package-lock.json ]; then
@@ -86,4 +209,4 @@ if [ -f package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci failed"
   fi
 fi
-say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"))"
+say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"), clang $clang_major + libFuzzer)"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Command 2: set up, build, and run every test:
-#   unit tests (doctest, CTest), the same under ASan+UBSan, and the browser end-to-end
-#   suite (playwright-core + Debian Chromium, headless) against the built site.
+#   unit tests (doctest, CTest, each test with a TIMEOUT), the same under ASan+UBSan,
+#   the libFuzzer targets for FUZZ_SECONDS (default 30) each under ASan+UBSan
+#   (scripts/fuzz.sh), and the browser end-to-end suite (playwright-core + Debian
+#   Chromium, headless) against the built site.
+# SHELFMARK_BUILD_DIR: build root (default build/), as for scripts/build.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+b="${SHELFMARK_BUILD_DIR:-build}"
+fuzz_seconds="${FUZZ_SECONDS:-30}"
 start=$(date +%s)
 step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
@@ -13,16 +18,18 @@ scripts/setup.sh
 step "native build (Release) + shelfmark check data/"
 scripts/build.sh native
 step "unit tests"
-(cd build/native && ctest --output-on-failure)
+(cd "$b/native" && ctest --output-on-failure)
 step "unit tests under -fsanitize=address,undefined"
 scripts/build.sh asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  build/asan/shelfmark_tests
+  "$b/asan/shelfmark_tests"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  build/asan/shelfmark_ui_tests
-build/asan/shelfmark check data >/dev/null
+  "$b/asan/shelfmark_ui_tests"
+"$b/asan/shelfmark" check data >/dev/null
+step "fuzzing: libFuzzer + ASan + UBSan, ${fuzz_seconds} s per target (scripts/fuzz.sh)"
+scripts/fuzz.sh "$fuzz_seconds"
 step "web build"
 scripts/build.sh web
 step "browser end-to-end tests"
-node tests/e2e/run.mjs
+SHELFMARK_SITE="${SHELFMARK_SITE:-$b/web/site}" node tests/e2e/run.mjs
 step "all tests passed"

@@ -107,12 +107,19 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms)
         changed |= s.progress.SetNote(id, *merged, now_ms);
         if (clash) changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
         if (s.ui.note_paper == id) s.ui.note_reload = true;
-        // From now on the other window's text is the common ground; what this window
-        // sent before (even if it commits later) is older than that.
-        sync->second.taken_in = theirs.note;
-        sync->second.committed.clear();
-        sync->second.writing.clear();
-        if (*merged == theirs.note) s.note_sync.erase(sync);
+        if (clash) {
+            // This window kept its own text: the other's is not part of it, so the common
+            // ground stays what it was (taking it as the base would later read as this
+            // window having deleted the other's words).
+        } else if (*merged == theirs.note) {
+            s.note_sync.erase(sync); // the same text on both sides: nothing left to merge
+        } else {
+            // From now on the other window's text is the common ground; what this window
+            // sent before (even if it commits later) is older than that.
+            sync->second.taken_in = theirs.note;
+            sync->second.committed.clear();
+            sync->second.writing.clear();
+        }
     } else if (edited_here && theirs.note == mine) {
         s.note_sync.erase(sync);
     }

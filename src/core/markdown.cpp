@@ -300,7 +300,7 @@ std::string_view SourceLine(std::string_view text, const std::vector<std::size_t
     return text.substr(b, e - b);
 }
 
-// cmark-gfm 0.29.0.gfm.6's tasklist extension only sees a box right after the first list
+// cmark-gfm's tasklist extension (0.29.0.gfm.6 and gfm.13) only sees a box right after the first list
 // marker of a line (so not "- - [x]" nor "> - [x]"), and decides "checked" by searching
 // the whole line for "[x]" ("- [ ] see [x]" comes out ticked). So: read the box of the
 // items it found from the source, and take a leading "[ ] "/"[x] " of the others' first

@@ -9,9 +9,11 @@
 //   - ParseMarkdown(): pre-scan, parse, copy into a MarkdownDoc.
 //   - WalkMarkdown(): ENTER/EXIT walk without recursion; MdPlainText(): a subtree's text.
 //
-// Why the pre-scan: cmark-gfm 0.29.0.gfm.6 has inputs that take quadratic time (runs of
-// "www._", emphasis and bracket patterns, e-mail autolinks) and GFM tables fill in
-// missing cells (a 7 KB table can become millions of cells). Each limit below bounds
+// Why the pre-scan: cmark-gfm up to 0.29.0.gfm.6 (Debian bookworm's) has inputs that take
+// quadratic time (runs of "www._", emphasis and bracket patterns, e-mail autolinks); we
+// build 0.29.0.gfm.13, which fixed those, and keep the limits as a second line (see
+// tests/unit/test_cmark_pathological.cpp). GFM tables still fill in missing cells (a
+// 5 KB table can cost 180 MB even on gfm.13). Each limit below bounds
 // one of those costs, so a parse of accepted input stays fast; input over a limit is
 // rejected with a message naming the line, before any parsing. Raw HTML is kept as
 // text (CMARK_OPT_UNSAFE is never set; the tree never renders HTML anyway).

@@ -7,6 +7,10 @@
 //      refuse its export, and the record stays readable after a reload
 //   3. one note typed in two windows at once: no typed word is dropped
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import {
   assert,
   assertEqual,
@@ -28,6 +32,13 @@ import {
   waitIdle,
   waitSaved,
 } from './lib.mjs';
+
+// Screenshots kept as test artifacts (looked at by a person; nothing is asserted on them).
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/e2e/reliability');
+async function keepScreenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
 
 // Writes `value` (a JS value, stored as the browser stores it) under `key` in `store`.
 function putIdb(page, store, key, value) {
@@ -104,6 +115,9 @@ const unreadableRecord = {
     assertEqual((await record(page, plain))?.note, 'just a string', 'a plain string record read as its note');
     const problems = await page.evaluate(() => window.shelfmark.problems());
     assert(problems.some((p) => p.includes(newer) && p.includes('kept unchanged')), `the banner names ${newer}: ${JSON.stringify(problems)}`);
+    await selectPaper(page, newer);
+    assert(await page.evaluate(() => window.shelfmark.rect('quarantine-notice')), 'the detail panel says the record is kept');
+    await keepScreenshot(page, 'quarantined-record');
 
     // A status key on that paper: the old record goes aside first, the new one keeps the note.
     await selectPaper(page, newer);
@@ -255,6 +269,13 @@ const twoWindows = {
         assert(allText(r).includes(word), `window ${name} does not show '${word}': ${JSON.stringify(allText(r))}`);
     }
     t.note(`same place: note ${JSON.stringify(final.note)}, ${final.noteCopies?.length ?? 0} copies`);
+    // The window whose text lost the tie shows the other version with its three choices.
+    await pressKey(a, 'Escape');
+    await pressKey(b, 'Escape');
+    for (const [name, p] of [['A', a], ['B', b]]) await keepScreenshot(p, `note-copy-window-${name}`);
+    const shown = [];
+    for (const p of [a, b]) shown.push(Boolean(await p.evaluate(() => window.shelfmark.rect('note-copy-use:0') ?? window.shelfmark.rect('note-copy-use:1') ?? window.shelfmark.rect('note-copy-use:2') ?? window.shelfmark.rect('note-copy-use:3') ?? window.shelfmark.rect('note-copy-use:4') ?? window.shelfmark.rect('note-copy-use:5'))));
+    assert(shown.every(Boolean), `both windows offer the kept version (Use / Add below / Keep mine): ${JSON.stringify(shown)}`);
   },
 };
 
