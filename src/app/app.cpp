@@ -24,7 +24,8 @@ void Banners(AppState& s) {
     }
     if (!s.storage_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
-        ImGui::TextWrapped("Some saved data could not be read and was left untouched (%d problem%s; hover for details).",
+        ImGui::TextWrapped("Some saved data could not be read by this version; it is kept unchanged and included in "
+                           "exports (%d problem%s; hover for details).",
                            static_cast<int>(s.storage_problems.size()), s.storage_problems.size() == 1 ? "" : "s");
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) {

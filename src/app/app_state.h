@@ -212,7 +212,7 @@ struct AppState {
     struct NoteSync {
         std::string taken_in;                                 // as last taken in (or before the first edit)
         std::map<int, std::string> writing;                   // batch id -> note sent in it
-        std::vector<std::pair<int64_t, std::string>> committed; // commit time -> note, oldest first
+        std::vector<std::pair<int64_t, std::string>> committed; // batch id -> note, oldest first
     };
     std::map<std::string, NoteSync> note_sync;
     PendingImport import;

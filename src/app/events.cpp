@@ -75,19 +75,16 @@ void LoadQuarantined(AppState& s, const std::string& key, const std::string& tex
     s.progress.AddQuarantined(std::move(q), false);
 }
 
-// How long a committed write may take to reach another window of this browser and be
-// taken in there (BroadcastChannel, then its next frame or tick).
-constexpr int64_t kDeliveryMarginMs = 500;
-constexpr size_t kCommittedNotesKept = 4;
+constexpr size_t kCommittedNotesKept = 8;
 
 // Another window saved this paper. Per field the newer change wins (MergeStored), except
 // for a note also edited here since this window last took in another's text: then the
 // two edits are merged (three-way, from the text the other window started from), or,
 // when they touch the same place, this window keeps its text and the other version
-// becomes a note copy the reader can pick or combine. The other window started from our
-// newest note committed well before its edit (windows of one browser share a clock), or
-// else from what this window last took in.
-void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms) {
+// becomes a note copy the reader can pick or combine. The other window started from the
+// newest of our writes it had taken in (`seen_batch`, sent along by the platform), or
+// else from what this window last took in of it.
+void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_batch, int64_t now_ms) {
     const std::string& id = theirs.paper;
     const PaperProgress* local = s.progress.Find(id);
     const std::string mine = local ? local->note : std::string();
@@ -97,7 +94,7 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms)
     if (edited_here && theirs.note != mine) {
         const std::string* base = &sync->second.taken_in;
         for (auto it = sync->second.committed.rbegin(); it != sync->second.committed.rend(); ++it)
-            if (it->first + kDeliveryMarginMs < theirs.note_at) {
+            if (it->first <= seen_batch) {
                 base = &it->second;
                 break;
             }
@@ -127,12 +124,12 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t now_ms)
 }
 
 // A write committed: the notes it carried are now visible to other windows.
-void NotesCommitted(AppState& s, int batch, bool ok, int64_t now_ms) {
+void NotesCommitted(AppState& s, int batch, bool ok) {
     for (auto& [id, sync] : s.note_sync) {
         const auto it = sync.writing.find(batch);
         if (it == sync.writing.end()) continue;
         if (ok) {
-            sync.committed.emplace_back(now_ms, std::move(it->second));
+            sync.committed.emplace_back(batch, std::move(it->second));
             if (sync.committed.size() > kCommittedNotesKept) sync.committed.erase(sync.committed.begin());
         }
         sync.writing.erase(it);
@@ -191,7 +188,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         std::vector<std::string> quarantine_ids;
         for (const auto& k : papers)
             if (k.rfind("meta/", 0) == 0) quarantine_ids.push_back(k.substr(5));
-        NotesCommitted(s, static_cast<int>(e.number), e.ok, now_ms);
+        NotesCommitted(s, static_cast<int>(e.number), e.ok);
         if (e.ok) {
             s.progress.QuarantineSaved(quarantine_ids);
             if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
@@ -230,7 +227,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         auto rec = ProgressRecordFromJson(e.text, &why);
         if (rec && rec->paper == e.key) {
             ClampTimestamps(*rec, now_ms);
-            TakeInOtherWindow(s, *rec, now_ms);
+            TakeInOtherWindow(s, *rec, e.number, now_ms);
         } else {
             // Another window (perhaps a newer version) wrote what this build cannot read:
             // keep it, and never write over it before it is saved aside.

@@ -23,7 +23,8 @@ struct PlatformEvent {
         StorageLoaded,   // number: records read; text: problems (may be empty)
         StorageFailed,   // text: why storage cannot be used (private mode, blocked, ...)
         WriteDone,       // number: batch id; ok; text: error name and message when !ok
-        StorageChanged,  // key: a record another tab wrote; text: its JSON
+        StorageChanged,  // key: a record another tab wrote; text: its JSON; number: the newest of
+                         // our write batches that tab had taken in when it wrote (-1: none)
         StorageClosed,   // text: why the connection closed (upgrade, deleted)
         StorageInfo,     // number: persisted (1/0); text: "usage_bytes quota_bytes"
         Flush,           // the page is being hidden or closed: save now

@@ -147,8 +147,8 @@ EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) {
 EMSCRIPTEN_KEEPALIVE void sm_on_write_done(int batch, int ok, const char* why) {
     PostPlatformEvent({PlatformEvent::Kind::WriteDone, "", why, batch, ok != 0});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageChanged, key, json});
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json, int seen_batch) {
+    PostPlatformEvent({PlatformEvent::Kind::StorageChanged, key, json, seen_batch});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {
     PostPlatformEvent({PlatformEvent::Kind::StorageInfo, "", std::to_string(usage) + " " + std::to_string(quota),

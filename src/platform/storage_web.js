@@ -9,6 +9,11 @@ var SmStorageLib = {
     db: null,
     failed: false,
     channel: null,
+    // Which writes of other windows this one has taken in: each message names its window
+    // and batch, and what it had taken in of the others, so a window merging a note can
+    // tell which of its own texts the other one started from.
+    windowId: Math.random().toString(36).slice(2) + Date.now().toString(36),
+    seen: {},
     fail: function (why) {
       SM.failed = true;
       SMStr.call(Module._sm_on_storage_failed, why);
@@ -69,11 +74,14 @@ var SmStorageLib = {
       SM.channel.onmessage = function (ev) {
         var items = ev.data && ev.data.items;
         if (!Array.isArray(items)) return;
+        var seenOfUs = ev.data.seen && typeof ev.data.seen[SM.windowId] === 'number' ? ev.data.seen[SM.windowId] : -1;
+        if (typeof ev.data.from === 'string' && typeof ev.data.batch === 'number') SM.seen[ev.data.from] = ev.data.batch;
         items.forEach(function (kv) {
           if (!Array.isArray(kv) || typeof kv[0] !== 'string') return;
           var text;
           try { text = JSON.stringify(kv[1]); } catch (e) { return; }
-          SMStr.call2(Module._sm_on_storage_changed, kv[0], text);
+          var pk = SMStr.alloc(kv[0]), pt = SMStr.alloc(text);
+          try { Module._sm_on_storage_changed(pk, pt, seenOfUs); } finally { _free(pk); _free(pt); }
         });
       };
     },
@@ -135,6 +143,9 @@ var SmStorageLib = {
         return;
       }
       var items, tx;
+      // What this window had taken in of the others when it made these records (the app
+      // handles every delivered message before it saves), not when the write completes.
+      var seenAtWrite = Object.assign({}, SM.seen);
       try {
         items = JSON.parse(json);
         tx = SM.db.transaction(SM.stores, 'readwrite', { durability: 'strict' });
@@ -159,7 +170,7 @@ var SmStorageLib = {
         SMStr.callWrite(batch, 1, '');
         SM.info();
         if (SM.channel) {
-          try { SM.channel.postMessage({ items: items }); } catch (e) {}
+          try { SM.channel.postMessage({ items: items, from: SM.windowId, batch: batch, seen: seenAtWrite }); } catch (e) {}
         }
       };
       tx.onabort = function () {

@@ -108,18 +108,8 @@ const unreadableRecord = {
     const raw = JSON.stringify(stored);
     await reloadApp(page);
 
-    // The note is still the reader's note; the banner says what happened.
-    const rec = await record(page, newer);
-    assertEqual(rec?.note, NEWER_NOTE, 'the note of the record with an unknown status');
-    assertEqual((await record(page, wrongType))?.note, 'status is a number', 'the note of a record with a wrong type');
-    assertEqual((await record(page, plain))?.note, 'just a string', 'a plain string record read as its note');
-    const problems = await page.evaluate(() => window.shelfmark.problems());
-    assert(problems.some((p) => p.includes(newer) && p.includes('kept unchanged')), `the banner names ${newer}: ${JSON.stringify(problems)}`);
-    await selectPaper(page, newer);
-    assert(await page.evaluate(() => window.shelfmark.rect('quarantine-notice')), 'the detail panel says the record is kept');
-    await keepScreenshot(page, 'quarantined-record');
-
-    // A status key on that paper: the old record goes aside first, the new one keeps the note.
+    // A status key on that paper: the old record goes aside first, the new one keeps the
+    // note. (Checked through IndexedDB first: this is where the landed build lost it.)
     await selectPaper(page, newer);
     await pressKey(page, '4');
     await waitSaved(page);
@@ -130,6 +120,15 @@ const unreadableRecord = {
     assertEqual(copies[0].record, raw, 'the quarantined copy, byte for byte');
     // The others were never written over: still exactly as stored.
     assertEqual(JSON.stringify(await readIdb(page, 'papers', plain)), JSON.stringify('just a string'), `papers/${plain}`);
+
+    // What the reader sees: the notes, the banner, the detail panel's word.
+    assertEqual((await record(page, newer))?.note, NEWER_NOTE, 'the note of the record with an unknown status');
+    assertEqual((await record(page, wrongType))?.note, 'status is a number', 'the note of a record with a wrong type');
+    assertEqual((await record(page, plain))?.note, 'just a string', 'a plain string record read as its note');
+    const problems = await page.evaluate(() => window.shelfmark.problems());
+    assert(problems.some((p) => p.includes(newer) && p.includes('kept unchanged')), `the banner names ${newer}: ${JSON.stringify(problems)}`);
+    assert(await page.evaluate(() => window.shelfmark.rect('quarantine-notice')), 'the detail panel says the record is kept');
+    await keepScreenshot(page, 'quarantined-record');
 
     // Export carries it; a fresh browser profile importing that file gets it back.
     const file = await captureDownload(page, () => page.keyboard.press('Control+S'));
@@ -222,9 +221,8 @@ const twoWindows = {
     await a.keyboard.press('Enter');
     await a.keyboard.type('second line');
     await waitSaved(a);
-    await waitForValue(b, (i) => window.shelfmark.record(i)?.note, id, (n) => n === 'first line\nsecond line', {
-      what: 'window B to see A\'s note',
-    });
+    await waitForIdb(a, 'papers', id, (r) => r?.note === 'first line\nsecond line', { what: 'A\'s note to be stored' });
+    await sleep(1000); // B takes it in (BroadcastChannel)
     await openNote(b, id);
 
     // Different places at once: B at the start, A at the end.
@@ -237,6 +235,7 @@ const twoWindows = {
     await sleep(1500);
     for (const p of [a, b]) await waitSaved(p);
     const want = 'BBB first line\nsecond line AAA';
+    await waitForIdb(a, 'papers', id, (r) => r?.note === want, { what: 'the stored note to hold both edits', timeout: 5000 });
     for (const [name, p] of [['A', a], ['B', b]]) {
       const note = await waitForValue(p, (i) => window.shelfmark.record(i)?.note, id, (n) => n === want, {
         what: `window ${name}'s note to hold both edits`,
@@ -244,8 +243,6 @@ const twoWindows = {
       }).catch((e) => e);
       assert(!(note instanceof Error), `window ${name}: ${note?.message}`);
     }
-    const stored = await readIdb(a, 'papers', id);
-    assertEqual(stored?.note, want, 'the stored note after edits in different places');
 
     // The same place at once: both type at the end. No word may be lost: the note or a
     // kept copy holds each window's text.

@@ -43,10 +43,20 @@ std::string ExportNow(UiApp& app) {
     return native::Page().download_text;
 }
 
-// Another window of this browser committed `rec` (BroadcastChannel -> StorageChanged).
-void FromOtherWindow(UiApp& app, const PaperProgress& rec) {
+// The newest write of ours that committed (what another window has taken in by now).
+int64_t LastCommittedBatch() {
+    int64_t last = -1;
+    for (const auto& w : native::Writes())
+        if (w.ok) last = w.batch;
+    return last;
+}
+
+// Another window of this browser committed `rec` (BroadcastChannel -> StorageChanged),
+// having taken in our writes up to batch `seen` (-1: none).
+void FromOtherWindow(UiApp& app, const PaperProgress& rec, int64_t seen) {
     native::PutStored(rec.paper, ProgressRecordToJson(rec));
-    platform::PostPlatformEvent({platform::PlatformEvent::Kind::StorageChanged, rec.paper, ProgressRecordToJson(rec)});
+    platform::PostPlatformEvent(
+        {platform::PlatformEvent::Kind::StorageChanged, rec.paper, ProgressRecordToJson(rec), seen});
     app.Frames(3);
 }
 
@@ -227,7 +237,7 @@ TEST_CASE("loss path 3: one note typed in two windows: edits in different places
     PaperProgress theirs = *Stored(id);
     theirs.note = "FIRST line\nsecond line";
     theirs.note_at = native::kStartMs + 100000;
-    FromOtherWindow(app, theirs);
+    FromOtherWindow(app, theirs, LastCommittedBatch());
     CHECK(app.s.progress.Find(id)->note == "FIRST line\nsecond line mine");
     // The editor took the merged text: typing goes on without undoing the other edit.
     REQUIRE(app.WaitForTextInput());
@@ -245,7 +255,7 @@ TEST_CASE("loss path 3: one note typed in two windows: edits in different places
     PaperProgress clash = *Stored(id);
     clash.note = before + " Y from the other window";
     clash.note_at = app.s.progress.Find(id)->note_at + 5000;
-    FromOtherWindow(app, clash);
+    FromOtherWindow(app, clash, LastCommittedBatch());
     const PaperProgress* rec = app.s.progress.Find(id);
     CHECK(Contains(rec->note, " X"));
     REQUIRE(rec->note_copies.size() == 1);
@@ -263,6 +273,31 @@ TEST_CASE("loss path 3: one note typed in two windows: edits in different places
     CHECK(Contains(rec->note, "Y from the other window"));
     CHECK(rec->note_copies.at(0).dismissed);
     CHECK_FALSE(app.Has("note-copy:0"));
+}
+
+TEST_CASE("loss path 3: a window that had not yet taken in our newest text does not undo it") {
+    // The other window merged an older version of ours (it had taken in batch k only);
+    // our newer text (batch k+1) must not read as deleted by it.
+    UiApp app;
+    app.Start();
+    const std::string id = app.s.ui.visible_papers.at(0);
+    app.Click("row:" + id);
+    app.Key('n');
+    REQUIRE(app.WaitForTextInput());
+    app.Type("one");
+    app.Frames(30);
+    const int64_t seen = LastCommittedBatch();
+    REQUIRE(seen >= 0);
+    app.Type(" two");
+    app.Frames(30); // "one two" committed in a later batch
+    REQUIRE(LastCommittedBatch() > seen);
+    PaperProgress theirs = *Stored(id);
+    theirs.note = "zero one"; // made from "one", before "one two" reached it
+    theirs.note_at = app.s.progress.Find(id)->note_at + 2000;
+    FromOtherWindow(app, theirs, seen);
+    CHECK(app.s.progress.Find(id)->note == "zero one two");
+    app.Frames(30);
+    CHECK(Stored(id)->note == "zero one two");
 }
 
 } // namespace shelfmark
