@@ -215,6 +215,8 @@ struct AppState {
         std::vector<std::pair<int64_t, std::string>> committed; // batch id -> note, oldest first
     };
     std::map<std::string, NoteSync> note_sync;
+    // Other windows' write batches (window, batch) with a note this window did not take in.
+    std::set<std::pair<std::string, int64_t>> clashed_batches;
     PendingImport import;
     std::string notice;                // one-line outcome of the last action (import, export)
     Probe probe;

@@ -84,13 +84,15 @@ constexpr size_t kCommittedNotesKept = 8;
 // becomes a note copy the reader can pick or combine. The other window started from the
 // newest of our writes it had taken in (`seen_batch`, sent along by the platform), or
 // else from what this window last took in of it.
-void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_batch, int64_t now_ms) {
+// Returns false when the note clashed (this window kept its own text).
+bool TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_batch, int64_t now_ms) {
     const std::string& id = theirs.paper;
     const PaperProgress* local = s.progress.Find(id);
     const std::string mine = local ? local->note : std::string();
     const auto sync = s.note_sync.find(id);
     const bool edited_here = sync != s.note_sync.end();
     bool changed = s.progress.MergeStored(theirs);
+    bool clashed = false;
     if (edited_here && theirs.note != mine) {
         const std::string* base = &sync->second.taken_in;
         for (auto it = sync->second.committed.rbegin(); it != sync->second.committed.rend(); ++it)
@@ -100,6 +102,7 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_ba
             }
         std::optional<std::string> merged = MergeNoteEdits(*base, mine, theirs.note);
         const bool clash = !merged;
+        clashed = clash;
         if (clash) merged = mine;
         changed |= s.progress.SetNote(id, *merged, now_ms);
         if (clash) changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
@@ -121,6 +124,7 @@ void TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_ba
         s.note_sync.erase(sync);
     }
     if (changed) TouchPaper(s, id);
+    return !clashed;
 }
 
 // A write committed: the notes it carried are now visible to other windows.
@@ -227,7 +231,12 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         auto rec = ProgressRecordFromJson(e.text, &why);
         if (rec && rec->paper == e.key) {
             ClampTimestamps(*rec, now_ms);
-            TakeInOtherWindow(s, *rec, e.number, now_ms);
+            // One message may carry several records: its batch counts as taken in only
+            // when none of them clashed.
+            const std::pair<std::string, int64_t> from{e.source, e.source_batch};
+            if (!TakeInOtherWindow(s, *rec, e.number, now_ms)) s.clashed_batches.insert(from);
+            if (!e.source.empty() && e.source_batch >= 0 && !s.clashed_batches.count(from))
+                platform::StorageTakenIn(e.source, e.source_batch);
         } else {
             // Another window (perhaps a newer version) wrote what this build cannot read:
             // keep it, and never write over it before it is saved aside.

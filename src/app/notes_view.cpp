@@ -20,7 +20,9 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
     if (!rec) return;
     for (size_t i = 0; i < rec->note_copies.size(); ++i) {
         const NoteCopy& c = rec->note_copies[i];
-        if (c.dismissed) continue;
+        // A copy whose whole text is in the note (an earlier state of the winning text)
+        // holds no word the note lacks: nothing to pick.
+        if (c.dismissed || rec->note.find(c.text) != std::string::npos) continue;
         ImGui::PushID(static_cast<int>(i));
         const time_t t = static_cast<time_t>(c.at / 1000);
         char when[40] = "an unknown time";

@@ -39,6 +39,9 @@ struct PlatformEvent {
     std::string text;
     int64_t number = 0;
     bool ok = true;
+    // StorageChanged: the window that wrote it and its write batch ("" / -1: unknown).
+    std::string source = {};
+    int64_t source_batch = -1;
 };
 
 // Moves out every event queued since the last call, oldest first.
@@ -54,6 +57,10 @@ void StorageOpen();
 int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records);
 // Asks the browser to keep our storage (navigator.storage.persist()).
 void StorageRequestPersist();
+// This window's text now holds what `source` wrote in `batch` (StorageChanged): our later
+// writes tell the other windows so, and their note merges start from that batch. Not
+// called when a note clashed (this window kept its own text).
+void StorageTakenIn(const std::string& source, int64_t batch);
 
 // Milliseconds since the Unix epoch.
 int64_t NowMs();

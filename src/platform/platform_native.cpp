@@ -142,6 +142,8 @@ int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records
     return batch;
 }
 
+void StorageTakenIn(const std::string&, int64_t) {}
+
 void StorageRequestPersist() {
     ++P().persist_requests;
     P().persisted = true;

@@ -13,6 +13,7 @@ extern "C" {
 void sm_storage_open();
 void sm_storage_write(int batch, const char* json);
 void sm_storage_persist();
+void sm_storage_taken_in(const char* source, double batch);
 void sm_page_mark(const char* name);
 void sm_page_set_clipboard(const char* text);
 void sm_page_open_url(const char* url);
@@ -81,6 +82,9 @@ int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records
 }
 
 void StorageRequestPersist() { sm_storage_persist(); }
+void StorageTakenIn(const std::string& source, int64_t batch) {
+    sm_storage_taken_in(source.c_str(), static_cast<double>(batch));
+}
 
 int64_t NowMs() { return static_cast<int64_t>(emscripten_date_now()); }
 
@@ -147,8 +151,12 @@ EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) {
 EMSCRIPTEN_KEEPALIVE void sm_on_write_done(int batch, int ok, const char* why) {
     PostPlatformEvent({PlatformEvent::Kind::WriteDone, "", why, batch, ok != 0});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json, int seen_batch) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageChanged, key, json, seen_batch});
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json, int seen_batch,
+                                               const char* source, int source_batch) {
+    PlatformEvent e{PlatformEvent::Kind::StorageChanged, key, json, seen_batch};
+    e.source = source;
+    e.source_batch = source_batch;
+    PostPlatformEvent(std::move(e));
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {
     PostPlatformEvent({PlatformEvent::Kind::StorageInfo, "", std::to_string(usage) + " " + std::to_string(quota),

@@ -13,7 +13,7 @@ var SmStorageLib = {
     // and batch, and what it had taken in of the others, so a window merging a note can
     // tell which of its own texts the other one started from.
     windowId: Math.random().toString(36).slice(2) + Date.now().toString(36),
-    seen: {},
+    seen: {}, // window id -> newest batch of it whose records the app took in (sm_storage_taken_in)
     fail: function (why) {
       SM.failed = true;
       SMStr.call(Module._sm_on_storage_failed, why);
@@ -75,13 +75,14 @@ var SmStorageLib = {
         var items = ev.data && ev.data.items;
         if (!Array.isArray(items)) return;
         var seenOfUs = ev.data.seen && typeof ev.data.seen[SM.windowId] === 'number' ? ev.data.seen[SM.windowId] : -1;
-        if (typeof ev.data.from === 'string' && typeof ev.data.batch === 'number') SM.seen[ev.data.from] = ev.data.batch;
+        var from = typeof ev.data.from === 'string' ? ev.data.from : '';
+        var fromBatch = typeof ev.data.batch === 'number' ? ev.data.batch : -1;
         items.forEach(function (kv) {
           if (!Array.isArray(kv) || typeof kv[0] !== 'string') return;
           var text;
           try { text = JSON.stringify(kv[1]); } catch (e) { return; }
-          var pk = SMStr.alloc(kv[0]), pt = SMStr.alloc(text);
-          try { Module._sm_on_storage_changed(pk, pt, seenOfUs); } finally { _free(pk); _free(pt); }
+          var pk = SMStr.alloc(kv[0]), pt = SMStr.alloc(text), pf = SMStr.alloc(from);
+          try { Module._sm_on_storage_changed(pk, pt, seenOfUs, pf, fromBatch); } finally { _free(pk); _free(pt); _free(pf); }
         });
       };
     },
@@ -209,6 +210,11 @@ var SmStorageLib = {
   sm_storage_write__deps: ['$SM'],
   sm_storage_write: function (batch, ptr) {
     SM.write(batch, UTF8ToString(ptr));
+  },
+  sm_storage_taken_in__deps: ['$SM'],
+  sm_storage_taken_in: function (source, batch) {
+    var from = UTF8ToString(source);
+    if (from && !(SM.seen[from] >= batch)) SM.seen[from] = batch;
   },
   sm_storage_persist__deps: ['$SM'],
   sm_storage_persist: function () {
