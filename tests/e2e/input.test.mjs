@@ -12,6 +12,7 @@ import {
   decodePng,
   openApp,
   pressKey,
+  putIdb,
   readIdb,
   reloadApp,
   sleep,
@@ -32,23 +33,7 @@ function record(id, note) {
 // Writes records straight into IndexedDB (as an earlier session or build would have),
 // then reloads the page so that the app reads them.
 async function seedAndReload(page, records) {
-  await page.evaluate(async (records) => {
-    const conn = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('shelfmark');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      await new Promise((resolve, reject) => {
-        const tx = conn.transaction('papers', 'readwrite', { durability: 'strict' });
-        for (const [key, value] of records) tx.objectStore('papers').put(value, key);
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-    } finally {
-      conn.close();
-    }
-  }, records);
+  await putIdb(page, 'papers', records);
   await reloadApp(page);
 }
 

@@ -226,6 +226,31 @@ export function readIdb(page, store, key, { db = 'shelfmark' } = {}) {
   );
 }
 
+// Writes records straight into IndexedDB store `store` ([[key, value], ...], values as
+// the browser stores them), as an earlier session or another build would have.
+export function putIdb(page, store, entries, { db = 'shelfmark' } = {}) {
+  return page.evaluate(
+    async ({ store, entries, db }) => {
+      const conn = await new Promise((resolve, reject) => {
+        const req = indexedDB.open(db);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      try {
+        await new Promise((resolve, reject) => {
+          const tx = conn.transaction(store, 'readwrite', { durability: 'strict' });
+          for (const [key, value] of entries) tx.objectStore(store).put(value, key);
+          tx.oncomplete = resolve;
+          tx.onerror = tx.onabort = () => reject(tx.error);
+        });
+      } finally {
+        conn.close();
+      }
+    },
+    { store, entries, db },
+  );
+}
+
 // ---- PNG decoding (8-bit greyscale/RGB/RGBA, non-interlaced: what Chromium writes) ----
 
 export function decodePng(buf) {

@@ -22,6 +22,7 @@ import {
   openApp,
   openAppWindow,
   pressKey,
+  putIdb,
   readIdb,
   readIdbAll,
   reloadApp,
@@ -40,29 +41,8 @@ async function keepScreenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
-// Writes `value` (a JS value, stored as the browser stores it) under `key` in `store`.
-function putIdb(page, store, key, value) {
-  return page.evaluate(
-    async ({ store, key, value }) => {
-      const conn = await new Promise((resolve, reject) => {
-        const req = indexedDB.open('shelfmark');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      try {
-        await new Promise((resolve, reject) => {
-          const tx = conn.transaction(store, 'readwrite');
-          tx.objectStore(store).put(value, key);
-          tx.oncomplete = resolve;
-          tx.onerror = tx.onabort = () => reject(tx.error);
-        });
-      } finally {
-        conn.close();
-      }
-    },
-    { store, key, value },
-  );
-}
+// Writes one record straight into IndexedDB, as an earlier session or another build would.
+const putOne = (page, store, key, value) => putIdb(page, store, [[key, value]]);
 
 const record = (page, id) => page.evaluate((i) => window.shelfmark.record(i), id);
 
@@ -102,9 +82,9 @@ const unreadableRecord = {
       note: NEWER_NOTE, noteAt: 1700000000000, tags: ['keep'], tagsAt: 1700000000000, priority: 2,
       priorityAt: 1700000000000, shelf: 'b',
     };
-    await putIdb(page, 'papers', newer, stored);
-    await putIdb(page, 'papers', wrongType, { paper: wrongType, status: 4, note: 'status is a number', noteAt: 1 });
-    await putIdb(page, 'papers', plain, 'just a string');
+    await putOne(page, 'papers', newer, stored);
+    await putOne(page, 'papers', wrongType, { paper: wrongType, status: 4, note: 'status is a number', noteAt: 1 });
+    await putOne(page, 'papers', plain, 'just a string');
     const raw = JSON.stringify(stored);
     await reloadApp(page);
 
@@ -168,7 +148,7 @@ const farFuture = {
   async fn(t) {
     const page = await openApp(t.context, t.url);
     const [id] = await visiblePapers(page);
-    await putIdb(page, 'papers', id, {
+    await putOne(page, 'papers', id, {
       paper: id, status: 'reading', statusAt: MAX_MS, history: [['reading', MAX_MS]], note: 'from a clock at 9999',
       noteAt: MAX_MS, tags: ['x'], tagsAt: MAX_MS, priority: 1, priorityAt: MAX_MS,
     });
@@ -234,15 +214,29 @@ const twoWindows = {
     for (const p of [a, b]) await waitSaved(p);
     await sleep(1500);
     for (const p of [a, b]) await waitSaved(p);
+    // Edits in different places merge. Under load the windows can also see each other's
+    // half-typed states and clash on one of them; then the other version is kept as a
+    // copy. Either way no typed word may be lost (the exact merge is pinned by the
+    // headless test in tests/ui/test_ui_reliability.cpp).
     const want = 'BBB first line\nsecond line AAA';
-    await waitForIdb(a, 'papers', id, (r) => r?.note === want, { what: 'the stored note to hold both edits', timeout: 5000 });
+    const settled = await waitForIdb(
+      a,
+      'papers',
+      id,
+      (r) => r?.note === want || (r?.noteCopies?.length && allText(r).includes('BBB') && allText(r).includes('AAA')),
+      { what: 'the stored note to hold both edits (merged, or one kept as a copy)', timeout: 5000 },
+    );
+    for (const word of ['BBB', 'AAA', 'first line', 'second line'])
+      assert(allText(settled).includes(word), `'${word}' was lost: stored note and copies ${JSON.stringify(allText(settled))}`);
+    const merged = settled.note === want;
     for (const [name, p] of [['A', a], ['B', b]]) {
-      const note = await waitForValue(p, (i) => window.shelfmark.record(i)?.note, id, (n) => n === want, {
-        what: `window ${name}'s note to hold both edits`,
+      const r = await waitForValue(p, (i) => window.shelfmark.record(i), id, (v) => allText(v).includes('BBB') && allText(v).includes('AAA'), {
+        what: `window ${name} to show both edits`,
         timeout: 5000,
-      }).catch((e) => e);
-      assert(!(note instanceof Error), `window ${name}: ${note?.message}`);
+      });
+      if (merged) assertEqual(r.note, want, `window ${name}'s note`);
     }
+    t.note(`different places: ${merged ? 'merged' : `kept as ${settled.noteCopies.length} cop${settled.noteCopies.length === 1 ? 'y' : 'ies'}`}`);
 
     // The same place at once: both type at the end. No word may be lost: the note or a
     // kept copy holds each window's text.
