@@ -107,12 +107,13 @@ bool TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_ba
         changed |= s.progress.SetNote(id, *merged, now_ms);
         if (clash) changed |= s.progress.AddNoteCopy(id, NoteCopy{theirs.note_at, theirs.note, false});
         if (s.ui.note_paper == id) s.ui.note_reload = true;
+        // The record is kept for the session even when both sides agree now: a message the
+        // other window wrote before it took in our newest text may still be on its way,
+        // and must not replace that text (it is merged from what that window had seen).
         if (clash) {
             // This window kept its own text: the other's is not part of it, so the common
             // ground stays what it was (taking it as the base would later read as this
             // window having deleted the other's words).
-        } else if (*merged == theirs.note) {
-            s.note_sync.erase(sync); // the same text on both sides: nothing left to merge
         } else {
             // From now on the other window's text is the common ground; what this window
             // sent before (even if it commits later) is older than that.
@@ -120,8 +121,6 @@ bool TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_ba
             sync->second.committed.clear();
             sync->second.writing.clear();
         }
-    } else if (edited_here && theirs.note == mine) {
-        s.note_sync.erase(sync);
     }
     if (changed) TouchPaper(s, id);
     return !clashed;
