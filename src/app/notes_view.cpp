@@ -16,13 +16,29 @@ namespace shelfmark {
 namespace {
 // Versions of this note that another window saved and that could not be merged with
 // this one: shown until the reader picks, combines or dismisses each.
+// Which copies hold no word the note lacks (their whole text is in the note: an earlier
+// state of the winning text). Worked out when the note or its copies change, not every
+// frame: a substring search over two long notes is not free.
+const std::vector<bool>& CopiesInNote(const std::string& paper, const PaperProgress& rec) {
+    static std::string key;
+    static std::vector<bool> inside;
+    std::string now = paper + '\n' + std::to_string(rec.note_at) + '\n' + std::to_string(rec.note.size());
+    for (const NoteCopy& c : rec.note_copies) now += '\n' + std::to_string(c.at) + ':' + std::to_string(c.text.size());
+    if (now != key) {
+        key = std::move(now);
+        inside.assign(rec.note_copies.size(), false);
+        for (size_t i = 0; i < rec.note_copies.size(); ++i)
+            inside[i] = !rec.note_copies[i].dismissed && rec.note.find(rec.note_copies[i].text) != std::string::npos;
+    }
+    return inside;
+}
+
 void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* rec) {
-    if (!rec) return;
+    if (!rec || rec->note_copies.empty()) return;
+    const std::vector<bool>& inside = CopiesInNote(paper, *rec);
     for (size_t i = 0; i < rec->note_copies.size(); ++i) {
         const NoteCopy& c = rec->note_copies[i];
-        // A copy whose whole text is in the note (an earlier state of the winning text)
-        // holds no word the note lacks: nothing to pick.
-        if (c.dismissed || rec->note.find(c.text) != std::string::npos) continue;
+        if (c.dismissed || inside[i]) continue;
         ImGui::PushID(static_cast<int>(i));
         const time_t t = static_cast<time_t>(c.at / 1000);
         char when[40] = "an unknown time";
