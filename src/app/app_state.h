@@ -1,8 +1,10 @@
 // app_state.h: everything the app knows, in one plain struct passed to every panel.
 //
 // Index
-//   - Intent: what the user asked for this frame (panels record, ApplyIntents() acts).
-//   - SaveState, StorageInfo, SaverState: where the data stands with respect to storage.
+//   - Intent (intents.h): what the user asked for this frame (panels record, ApplyIntents() acts).
+//   - SaveState, StorageInfo, Saver: where the data stands with respect to storage.
+//   - Change, Changed(): the one place a model change becomes stale derived data and a
+//     save schedule (changes.cpp).
 //   - Probe: named widget rectangles for the end-to-end tests.
 //   - PaperRow, Derived: the table's rows and cached counts, rebuilt when inputs change.
 //   - UiState, AppState, and the functions that act on them; one Draw…() per panel file.
@@ -11,11 +13,13 @@
 #pragma once
 
 #include <cstdint>
+#include <climits>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "core/catalog.h"
@@ -25,52 +29,9 @@
 #include "core/progress_file.h"
 #include "core/search.h"
 #include "core/user_data.h"
+#include "app/intents.h"
 
 namespace shelfmark {
-
-// What the user asked for this frame.
-struct Intent {
-    enum class Kind {
-        SetStatus,     // ids: papers; status
-        SetNote,       // id: paper; text: the whole note; flag: keep the stored note as a copy first
-        UseNoteCopy,   // id: paper; number2: copy index; number: 0 replace mine, 1 append below mine, 2 dismiss
-        SetTags,       // id: paper; text: comma-separated tags
-        SetPriority,   // id: paper; number: 0 none .. 3 high
-        SelectList,    // id: list id ("" = all papers)
-        SelectPaper,   // id: paper; number: 0 replace, 1 toggle (Ctrl), 2 range (Shift)
-        MoveCursor,    // number: rows to move (+ down); flag: extend the selection
-        Undo,          // the last status change
-        SetQuery,      // text: the search query
-        SetSort,       // number: column (-1 = list order); flag: descending
-        SetTheme,      // number: 0 system, 1 dark, 2 light
-        FocusSearch,
-        EditNote,
-        Back,          // Esc: close overlays, leave fields, clear the search
-        ToggleHelp,
-        ToggleStats,
-        Export,        // download the progress file
-        Import,        // pick a file (JSON progress file or Markdown)
-        ApplyImport,   // number: 0 merge, 1 replace, 2 checklist -> progress, 3 Markdown -> new list
-        CancelImport,
-        CreateList,    // text: title
-        RenameList,    // id: list; text: new title
-        DeleteList,    // id: list
-        AddToList,     // id: list; text: paper id
-        AddPaper,      // id: list; paper: the new paper (id made here)
-        RemoveEntry,   // id: list; number: section; number2: entry
-        MoveEntry,     // id: list; number: section; number2: entry; flag: up
-    };
-    Intent(Kind k, std::string id_ = {}) : kind(k), id(std::move(id_)) {}
-    Kind kind;
-    std::string id;
-    std::vector<std::string> ids;
-    Status status = Status::Unread;
-    std::string text;
-    int number = 0;
-    int number2 = 0;
-    bool flag = false;
-    Paper paper;
-};
 
 // Where the user's data stands with respect to storage; shown in the menu bar.
 struct SaveState {
@@ -85,13 +46,29 @@ struct StorageInfo {
     double usage_bytes = 0, quota_bytes = 0;
 };
 
-// The save pipeline: dirty records wait ~300 ms, then go out in one transaction.
-struct SaverState {
-    int64_t first_dirty_ms = 0;      // when the oldest unsaved change was made; 0 = none
-    bool urgent = false;             // a status change: write without waiting
-    // Batches written but not yet committed: batch id -> papers in it. Normally one;
-    // a flush (page hidden or closing) may add another without waiting.
+// How soon a change must reach storage: typing waits up to kSaveDelayMs so keystrokes
+// are written together; a status change, a list edit or an import is written at once.
+enum class Urgency { Batched, Now };
+
+// When the next write is due, and the writes in flight. The dirty records themselves
+// are tracked by Progress and UserData; the Saver only says when (saver.cpp).
+class Saver {
+  public:
+    static constexpr int64_t kSaveDelayMs = 300;
+    static constexpr int64_t kNever = INT64_MAX;
+    // A record changed: the next write is due by now (+ kSaveDelayMs when Batched).
+    void Schedule(Urgency u, int64_t now_ms);
+    // A write failed: try again at `when` (or sooner, should an urgent change come).
+    void RetryAt(int64_t when_ms) { due_ms_ = when_ms; }
+    bool Scheduled() const { return due_ms_ != kNever; }
+    int64_t DueMs() const { return due_ms_; }
+    void Clear() { due_ms_ = kNever; }
+    // Batches written but not yet committed: batch id -> storage keys in it. Normally
+    // one; a flush (page hidden or closing) may add another without waiting.
     std::map<int, std::vector<std::string>> inflight;
+
+  private:
+    int64_t due_ms_ = kNever;
 };
 
 // Screen rectangles of named widgets in the last frame (CSS pixels), for the
@@ -119,10 +96,23 @@ struct Counts {
     int read = 0, total = 0;
 };
 
+// Counters of what changed, compared by Derived with what it was built for. Only
+// Changed() (changes.cpp) moves them.
+struct Stale {
+    uint64_t data = 1;               // progress or catalogue: counts, rows
+    uint64_t rows = 1;               // the view only (list, query, sort): rows
+    uint64_t catalogue = 1;          // papers or lists: lookups and the whole search index
+    uint64_t index = 1;              // many records: the whole search index
+    std::set<std::string> papers;    // single records to re-index
+};
+
 // Derived data, rebuilt when the catalogue, the progress or the view changes.
 struct Derived {
-    uint64_t built_for = ~0ull;      // AppState::generation it was built for
-    uint64_t rows_built_for = ~0ull; // AppState::rows_generation the rows were built for
+    // The Stale counters (AppState::stale) each part was built for.
+    uint64_t built_for = ~0ull;         // counts and rows: Stale::data
+    uint64_t rows_built_for = ~0ull;    // rows only: Stale::rows
+    uint64_t lookups_built_for = ~0ull; // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
+    uint64_t index_built_for = ~0ull, index_catalogue_for = ~0ull; // the whole search index: Stale::index, ::catalogue
     std::unordered_map<std::string, int> paper_index;          // id -> catalogue.papers index
     std::vector<std::vector<int>> lists_of_paper;              // by paper index
     std::vector<std::vector<std::string>> roles_of_paper;      // by paper index
@@ -143,14 +133,13 @@ struct UiState {
     std::string query_error;         // what the query parser could not use
     int sort_column = -1;            // -1: list order
     bool sort_descending = false;
-    int theme = 0;                   // 0 follow the system, 1 dark, 2 light
+    Theme theme = Theme::System;
     bool system_dark = true;
     bool show_help = false;
     bool show_stats = false;
     bool focus_search = false;       // one-shot requests to the widgets
     bool focus_note = false;
     bool scroll_to_cursor = false;
-    bool typing = false;             // a text field had focus last frame
     // The note editor works on a copy; it is written back as SetNote intents.
     std::string note_paper;
     std::string note_buffer;
@@ -190,13 +179,12 @@ struct AppState {
     Catalogue catalogue;             // bundled + user: what the panels show
     std::string fatal_error;         // set when the bundle cannot be loaded
     Progress progress;
-    uint64_t generation = 0;         // bumps on every change that affects Derived
-    uint64_t rows_generation = 0;    // bumps when only the view (query, sort, list) changed
+    Stale stale;                     // what derived data is out of date (see Changed())
     bool storage_loaded = false;     // nothing is written before this is true
     bool storage_usable = true;
     std::vector<std::string> storage_problems; // corrupt records skipped, etc.
     SaveState save;
-    SaverState saver;
+    Saver saver;
     StorageInfo storage_info;
     std::vector<Intent> intents;
     std::vector<std::vector<std::pair<std::string, Status>>> undo; // status before each change
@@ -204,9 +192,6 @@ struct AppState {
     Derived derived;
     // Search: the index is rebuilt after loads and updated per paper after edits.
     SearchIndex search_index;
-    bool index_needs_build = true;
-    std::set<std::string> index_stale; // papers whose record changed since indexing
-    std::set<std::string> user_dirty;  // "list:<id>" / "paper:<id>" to write (or delete)
     // Per paper whose note was typed in here since this window last took in another
     // window's text: what the other windows may have started from (events.cpp merges).
     struct NoteSync {
@@ -231,30 +216,44 @@ void LoadBundle(AppState& s, const std::string& data_dir);
 void UseCatalogue(AppState& s, Catalogue c);
 // Applies recorded intents to the model.
 void ApplyIntents(AppState& s, int64_t now_ms);
-// Rebuilds s.derived when s.generation moved.
+// Rebuilds what in s.derived is stale (s.stale moved since it was built).
 void UpdateDerived(AppState& s);
 // Rebuilds s.catalogue from s.bundled and s.user (user_lists.cpp).
 void RebuildCatalogue(AppState& s);
-// Applies the user-list intents (user_lists.cpp); true when it handled the intent.
-bool ApplyUserListIntent(AppState& s, const Intent& in, int64_t now_ms);
+// The user-list intents (user_lists.cpp).
+void Apply(AppState& s, const intent::CreateList& in, int64_t now_ms);
+void Apply(AppState& s, const intent::RenameList& in, int64_t now_ms);
+void Apply(AppState& s, const intent::DeleteList& in, int64_t now_ms);
+void Apply(AppState& s, const intent::AddToList& in, int64_t now_ms);
+void Apply(AppState& s, const intent::AddPaper& in, int64_t now_ms);
+void Apply(AppState& s, const intent::RemoveEntry& in, int64_t now_ms);
+void Apply(AppState& s, const intent::MoveEntry& in, int64_t now_ms);
 // Export, import and the import preview (transfer.cpp).
 void ExportProgress(AppState& s, int64_t now_ms);
 void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok);
-void ApplyPendingImport(AppState& s, int mode, int64_t now_ms);
+void ApplyPendingImport(AppState& s, intent::ImportAction action, int64_t now_ms);
 void DrawImportDialog(AppState& s);
 // Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
 void BuildRows(AppState& s);
 // Writes dirty records when due (or at once when `flush`); updates s.save.
 void PumpSaves(AppState& s, int64_t now_ms, bool flush);
-// Marks derived data stale.
-inline void Touch(AppState& s) { ++s.generation; }
-// Marks only the table's rows stale (the view changed, not the data).
-inline void TouchRows(AppState& s) { ++s.rows_generation; }
-// A paper's record changed: re-index it and refresh derived data.
-inline void TouchPaper(AppState& s, const std::string& paper) {
-    s.index_stale.insert(paper);
-    ++s.generation;
-}
+
+// A change to the model, as Changed() needs to know it.
+namespace change {
+struct Paper {          // one paper's progress record
+    std::string paper;
+};
+struct Records {};      // many progress records at once (a load, an import, another window)
+struct Catalogue {};    // the catalogue was rebuilt (the user's lists or papers changed)
+struct View {};         // the list shown, the query or the sort: the table's rows only
+} // namespace change
+using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::View>;
+
+// The one place a model change becomes stale derived data and, unless `save` is empty,
+// a save schedule (changes.cpp). The records to write are the ones Progress and
+// UserData marked dirty when they changed.
+void Changed(AppState& s, const Change& c, std::optional<Urgency> save, int64_t now_ms);
+inline void Changed(AppState& s, const Change& c) { Changed(s, c, std::nullopt, 0); }
 
 // Panels: one per file, each draws itself and records intents.
 void DrawMenuBar(AppState& s);

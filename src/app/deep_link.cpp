@@ -16,14 +16,14 @@ void OpenDeepLink(AppState& s, const std::string& hash) {
     };
     const std::string list = value("list");
     const std::string paper = value("paper");
-    if (!list.empty() && s.catalogue.FindList(list)) s.intents.push_back({Intent::Kind::SelectList, list});
+    if (!list.empty() && s.catalogue.FindList(list)) s.intents.push_back(intent::SelectList{list});
     if (const Paper* p = paper.empty() ? nullptr : s.catalogue.FindPaper(paper)) {
         if (list.empty()) {
             // Show it in the first list that contains it, else among all papers.
             const auto lists = s.catalogue.ListsContaining(p->id);
-            s.intents.push_back({Intent::Kind::SelectList, lists.empty() ? "" : lists.front()});
+            s.intents.push_back(intent::SelectList{lists.empty() ? "" : lists.front()});
         }
-        s.intents.push_back({Intent::Kind::SelectPaper, p->id});
+        s.intents.push_back(intent::SelectPaper{p->id});
         s.ui.scroll_to_cursor = true;
     }
 }

@@ -12,21 +12,20 @@ namespace {
 constexpr int64_t kRetryAfterFailureMs = 5000;
 
 // A stored record of the user's own lists/papers ("list:<id>" / "paper:<id>").
-bool MergeUserRecord(AppState& s, const std::string& key, const std::string& text) {
+bool MergeUserRecord(AppState& s, const std::string& storage_key, const std::string& text) {
+    const std::optional<UserKey> key = UserKey::Parse(storage_key);
     const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return false;
+    if (!key || j.is_discarded() || !j.is_object()) return false;
     std::string field, message;
     bool changed = false;
-    if (key.rfind("list:", 0) == 0) {
+    if (key->kind == UserKey::Kind::List) {
         auto l = UserListFromValue(j, false, &field, &message);
-        if (!l || l->list.id != key.substr(5)) return false;
+        if (!l || l->list.id != key->id) return false;
         changed = MergeUserList(s.user, *l);
-    } else if (key.rfind("paper:", 0) == 0) {
-        auto p = UserPaperFromValue(j, false, &field, &message);
-        if (!p || p->paper.id != key.substr(6)) return false;
-        changed = MergeUserPaper(s.user, *p);
     } else {
-        return false;
+        auto p = UserPaperFromValue(j, false, &field, &message);
+        if (!p || p->paper.id != key->id) return false;
+        changed = MergeUserPaper(s.user, *p);
     }
     if (changed) RebuildCatalogue(s);
     return true;
@@ -42,20 +41,20 @@ std::string Shown(const std::string& key) { return "\"" + key.substr(0, 80) + "\
 // A record this build cannot read: kept byte for byte (saved aside before anything
 // replaces it, exported, imported back) and its readable fields shown.
 void QuarantineRecord(AppState& s, const std::string& key, const std::string& text, const std::string& why,
-                      bool report, bool salvage = true) {
+                      int64_t now_ms, bool report, bool salvage = true) {
     QuarantinedRecord q{key, text, why};
     const bool added = s.progress.AddQuarantined(q, true);
-    if (added) s.saver.urgent = true; // saved aside at once, before any edit can replace it
+    // Saved aside at once, before any edit can replace it.
+    if (added) Changed(s, change::Records{}, Urgency::Now, now_ms);
     if (report && added)
         AddProblem(s, "saved record " + Shown(key) + " cannot be read by this version (" + why +
                           "); it is kept unchanged and included in exports");
     if (key.rfind("user/", 0) == 0 || !salvage) return;
     if (auto salvaged = SalvageProgressRecord(text, key)) {
         salvaged->paper = key;
-        if (s.progress.MergeStored(*salvaged)) TouchPaper(s, key);
+        s.progress.MergeStored(*salvaged);
     }
-    s.index_needs_build = true;
-    Touch(s);
+    Changed(s, change::Records{});
 }
 
 // The quarantine store's records: {"key","reason","record"} (see saver.cpp).
@@ -122,7 +121,7 @@ bool TakeInOtherWindow(AppState& s, const PaperProgress& theirs, int64_t seen_ba
             sync->second.writing.clear();
         }
     }
-    if (changed) TouchPaper(s, id);
+    if (changed) Changed(s, change::Paper{id});
     return !clashed;
 }
 
@@ -150,29 +149,27 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         }
         if (e.key.rfind("user/", 0) == 0) {
             if (!MergeUserRecord(s, e.key.substr(5), e.text))
-                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", true);
+                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", now_ms, true);
             break;
         }
         std::string why;
         auto rec = ProgressRecordFromJson(e.text, &why);
         if (!rec) {
-            QuarantineRecord(s, e.key, e.text, why, true);
+            QuarantineRecord(s, e.key, e.text, why, now_ms, true);
         } else if (rec->paper != e.key) {
             QuarantineRecord(s, e.key, e.text, "the record names another paper (" + rec->paper.substr(0, 80) + ")",
-                             true, false);
+                             now_ms, true, false);
         } else {
             // A wrong clock (here or where the record was made) must not pin a field forever.
             ClampTimestamps(*rec, now_ms);
             s.progress.MergeStored(*rec);
-            s.index_needs_build = true; // a load: rebuild once at the end
-            Touch(s);
+            Changed(s, change::Records{}); // a load: the index is rebuilt once, at the end
         }
         break;
     }
     case K::StorageLoaded:
         s.storage_loaded = true;
-        if (!e.text.empty()) AddProblem(s, e.text);
-        if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
+        if (!e.text.empty()) AddProblem(s, e.text); // records merged in that are newer here: PumpSaves writes them
         break;
     case K::StorageFailed:
         s.storage_loaded = true; // nothing to wait for: the app runs from memory
@@ -199,12 +196,13 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
             // Keep the changes in memory and try again later; say why meanwhile.
             std::vector<std::string> progress_keys;
             for (auto& k : papers) {
-                if (k.rfind("user/", 0) == 0) s.user_dirty.insert(k.substr(5));
-                else if (k.rfind("meta/", 0) != 0) progress_keys.push_back(k);
+                if (k.rfind("user/", 0) == 0) {
+                    if (auto key = UserKey::Parse(std::string_view(k).substr(5))) s.user.MarkDirty(*key);
+                } else if (k.rfind("meta/", 0) != 0) progress_keys.push_back(k);
             }
             s.progress.MarkDirty(progress_keys);
             s.progress.MarkQuarantineDirty(quarantine_ids);
-            s.saver.first_dirty_ms = now_ms + kRetryAfterFailureMs;
+            s.saver.RetryAt(now_ms + kRetryAfterFailureMs);
             std::string why = e.text;
             if (why.find("QuotaExceeded") != std::string::npos)
                 why = "the browser's storage is full (" + e.text + "); export your progress to keep it";
@@ -222,7 +220,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         }
         if (e.key.rfind("user/", 0) == 0) {
             if (!MergeUserRecord(s, e.key.substr(5), e.text))
-                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", true);
+                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", now_ms, true);
             break;
         }
         if (e.text == "null") break; // deleted there (Replace); ours stays until we say so
@@ -239,10 +237,9 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         } else {
             // Another window (perhaps a newer version) wrote what this build cannot read:
             // keep it, and never write over it before it is saved aside.
-            QuarantineRecord(s, e.key, e.text, rec ? "the record names another paper" : why, true, !rec);
+            QuarantineRecord(s, e.key, e.text, rec ? "the record names another paper" : why, now_ms, true, !rec);
         }
-        if (s.progress.HasDirty() && s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
-        break;
+        break; // ours newer than theirs: MergeStored marked it dirty, PumpSaves writes it back
     }
     case K::StorageInfo: {
         s.storage_info.persisted = static_cast<int>(e.number);

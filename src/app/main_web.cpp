@@ -69,7 +69,7 @@ struct WebHost {
     int ime_x = 0, ime_y = 0;   // where ImGui's caret is (CSS px)
     bool busy = false;          // inside Frame() or Tick(): callbacks must not re-enter
     bool applied_dark = true;   // palette currently in ImGui's style
-    int saved_theme = 0;        // theme setting last written to the page's storage
+    Theme saved_theme = Theme::System; // theme setting last written to the page's storage
     std::string hash;           // URL fragment last written
 };
 
@@ -406,7 +406,7 @@ void FrameBody() {
     }
     if (app.ui.theme != h.saved_theme) {
         h.saved_theme = app.ui.theme;
-        platform::SetSetting("theme", std::to_string(app.ui.theme));
+        platform::SetSetting("theme", std::to_string(static_cast<int>(app.ui.theme)));
     }
     if (const std::string link = CurrentDeepLink(app); link != h.hash && app.storage_loaded) {
         h.hash = link;
@@ -591,7 +591,7 @@ int main(int argc, char** argv) {
     sm_page_init(static_cast<int>(kMaxNoteBytes));
 
     const std::string theme = platform::GetSetting("theme");
-    h.app.ui.theme = h.saved_theme = (theme == "1" || theme == "2") ? theme[0] - '0' : 0;
+    h.app.ui.theme = h.saved_theme = theme == "1" ? Theme::Dark : theme == "2" ? Theme::Light : Theme::System;
     platform::SetFrameCallback(Frame);
     platform::SetTickCallback(Tick);
     if (h.app.fatal_error.empty()) {

@@ -324,9 +324,7 @@ struct Renderer {
                     if (ImGui::Checkbox("##task", &checked) && !paper.empty()) {
                         std::string updated = text;
                         if (ToggleTask(updated, item.line)) {
-                            Intent in{Intent::Kind::SetNote, paper};
-                            in.text = std::move(updated);
-                            s.intents.push_back(std::move(in));
+                            s.intents.push_back(intent::SetNote{paper, std::move(updated)});
                         }
                     }
                     ImGui::PopStyleVar();

@@ -36,18 +36,160 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
         const Status old = s.progress.StatusOf(id);
         if (s.progress.SetStatus(id, st, now)) {
             before.emplace_back(id, old);
-            s.index_stale.insert(id);
+            Changed(s, change::Paper{id}, Urgency::Now, now);
         }
     }
-    if (before.empty()) return;
-    if (record_undo) {
-        s.undo.push_back(std::move(before));
-        if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
-    }
-    if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-    s.saver.urgent = true;
-    Touch(s);
+    if (before.empty() || !record_undo) return;
+    s.undo.push_back(std::move(before));
+    if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());
 }
+
+// One handler per intent type; std::visit picks it (ApplyIntents).
+struct Applier {
+    AppState& s;
+    int64_t now;
+    UiState& ui = s.ui;
+
+    void operator()(const intent::SetStatus& in) {
+        std::vector<std::string> ids = in.papers;
+        if (ids.empty()) ids.assign(ui.selected.begin(), ui.selected.end());
+        SetStatuses(s, ids, in.status, now, true);
+    }
+    void operator()(const intent::SetNote& in) {
+        const PaperProgress* before = s.progress.Find(in.paper);
+        const std::string old_note = before ? before->note : std::string();
+        // The editor could not take in another window's merged text (a key typed at
+        // the same place in the same frame): that text is kept as a note copy.
+        if (in.keep_stored_as_copy && before && in.text.size() <= kMaxNoteBytes)
+            s.progress.AddNoteCopy(in.paper, NoteCopy{before->note_at, before->note, false});
+        if (in.text.size() <= kMaxNoteBytes && s.progress.SetNote(in.paper, in.text, now)) {
+            s.note_sync.emplace(in.paper, AppState::NoteSync{old_note, {}, {}}); // first edit since a take-in
+            Changed(s, change::Paper{in.paper}, Urgency::Batched, now);
+        }
+    }
+    void operator()(const intent::UseNoteCopy& in) {
+        const PaperProgress* rec = s.progress.Find(in.paper);
+        if (!rec || in.copy < 0 || in.copy >= static_cast<int>(rec->note_copies.size())) return;
+        const NoteCopy copy = rec->note_copies[static_cast<size_t>(in.copy)];
+        std::string note = rec->note;
+        if (in.action == intent::CopyAction::Replace) note = copy.text;
+        if (in.action == intent::CopyAction::AppendBelow)
+            note += (note.empty() || note.back() == '\n' ? "" : "\n") + std::string("\n") + copy.text;
+        if (note.size() > kMaxNoteBytes) {
+            ui.note_message = "Both versions together are larger than a note can hold (256 KB); nothing was changed.";
+            return;
+        }
+        const std::string old_note = rec->note;
+        bool changed = false;
+        if (note != old_note && s.progress.SetNote(in.paper, note, now)) {
+            s.note_sync.emplace(in.paper, AppState::NoteSync{old_note, {}, {}});
+            changed = true;
+        }
+        changed |= s.progress.DismissNoteCopy(in.paper, copy.at, copy.text);
+        if (!changed) return;
+        if (ui.note_paper == in.paper) ui.note_reload = true;
+        Changed(s, change::Paper{in.paper}, Urgency::Now, now);
+    }
+    void operator()(const intent::SetTags& in) {
+        if (s.progress.SetTags(in.paper, SplitCommaList(in.text), now)) // SetTags sanitizes
+            Changed(s, change::Paper{in.paper}, Urgency::Batched, now);
+    }
+    void operator()(const intent::SetPriority& in) {
+        if (in.priority >= 0 && in.priority <= kMaxPriority && s.progress.SetPriority(in.paper, in.priority, now))
+            Changed(s, change::Paper{in.paper}, Urgency::Now, now);
+    }
+    void operator()(const intent::Undo&) {
+        if (s.undo.empty()) return;
+        auto last = std::move(s.undo.back());
+        s.undo.pop_back();
+        std::map<Status, std::vector<std::string>> by_status;
+        for (auto& [id, st] : last) by_status[st].push_back(id);
+        for (auto& [st, ids] : by_status) SetStatuses(s, ids, st, now, false);
+    }
+    void operator()(const intent::SelectList& in) {
+        if ((in.list.empty() || s.catalogue.FindList(in.list)) && ui.list_id != in.list) {
+            ui.list_id = in.list;
+            ui.scroll_to_cursor = true;
+            Changed(s, change::View{});
+        }
+    }
+    void operator()(const intent::SelectPaper& in) {
+        if (!s.catalogue.FindPaper(in.paper)) return;
+        if (in.mode == intent::SelectMode::Toggle) {
+            if (!ui.selected.erase(in.paper)) ui.selected.insert(in.paper);
+            ui.cursor = ui.anchor = in.paper;
+        } else if (in.mode == intent::SelectMode::Range && !ui.anchor.empty()) {
+            UpdateDerived(s);
+            SelectRange(s, ui.anchor, in.paper);
+            ui.cursor = in.paper;
+        } else {
+            ui.selected = {in.paper};
+            ui.cursor = ui.anchor = in.paper;
+        }
+    }
+    void operator()(const intent::MoveCursor& in) {
+        UpdateDerived(s);
+        const auto& rows = s.derived.rows;
+        if (rows.empty()) return;
+        int i = RowIndexOf(s, ui.cursor);
+        const int step = in.rows > 0 ? 1 : -1;
+        int moves = std::abs(in.rows);
+        if (i < 0) i = step > 0 ? -1 : static_cast<int>(rows.size());
+        int j = i;
+        while (moves > 0) {
+            int k = j + step;
+            while (k >= 0 && k < static_cast<int>(rows.size()) && rows[k].paper < 0) k += step;
+            if (k < 0 || k >= static_cast<int>(rows.size())) break;
+            j = k;
+            --moves;
+        }
+        if (j < 0 || j >= static_cast<int>(rows.size()) || rows[j].paper < 0) return;
+        const std::string id = s.catalogue.papers[rows[j].paper].id;
+        if (in.extend) {
+            if (ui.anchor.empty()) ui.anchor = ui.cursor.empty() ? id : ui.cursor;
+            SelectRange(s, ui.anchor, id);
+        } else {
+            ui.selected = {id};
+            ui.anchor = id;
+        }
+        ui.cursor = id;
+        ui.scroll_to_cursor = true;
+    }
+    void operator()(const intent::SetQuery& in) {
+        if (ui.query == in.text) return;
+        ui.query = in.text;
+        Changed(s, change::View{});
+    }
+    void operator()(const intent::SetSort& in) {
+        ui.sort_column = in.column;
+        ui.sort_descending = in.descending;
+        Changed(s, change::View{});
+    }
+    void operator()(const intent::SetTheme& in) { ui.theme = in.theme; }
+    void operator()(const intent::FocusSearch&) { ui.focus_search = true; }
+    void operator()(const intent::EditNote&) { ui.focus_note = true; }
+    void operator()(const intent::Back&) {
+        if (ui.show_help) {
+            ui.show_help = false;
+        } else if (ui.show_stats) {
+            ui.show_stats = false;
+        } else if (!ui.query.empty()) {
+            ui.query.clear();
+            ui.search_buffer.clear();
+            Changed(s, change::View{});
+        } else if (ui.selected.size() > 1) {
+            ui.selected = {ui.cursor};
+        }
+    }
+    void operator()(const intent::ToggleHelp&) { ui.show_help = !ui.show_help; }
+    void operator()(const intent::ToggleStats&) { ui.show_stats = !ui.show_stats; }
+    void operator()(const intent::Export&) { ExportProgress(s, now); }
+    void operator()(const intent::Import&) { platform::PickFile(); }
+    void operator()(const intent::ApplyImport& in) { ApplyPendingImport(s, in.action, now); }
+    void operator()(const intent::CancelImport&) { s.import = PendingImport{}; }
+    // The user's own lists: user_lists.cpp.
+    template <class UserListIntent> void operator()(const UserListIntent& in) { Apply(s, in, now); }
+};
 } // namespace
 
 std::vector<std::string> SplitCommaList(const std::string& text) {
@@ -67,7 +209,7 @@ void UseCatalogue(AppState& s, Catalogue c) {
     s.bundled = std::move(c);
     RebuildCatalogue(s);
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
-    Touch(s);
+    Changed(s, change::View{});
 }
 
 void LoadBundle(AppState& s, const std::string& data_dir) {
@@ -82,193 +224,29 @@ void LoadBundle(AppState& s, const std::string& data_dir) {
 }
 
 void ApplyIntents(AppState& s, int64_t now) {
-    UiState& ui = s.ui;
-    for (Intent& in : s.intents) {
-        if (ApplyUserListIntent(s, in, now)) continue;
-        switch (in.kind) {
-        case Intent::Kind::SetStatus: {
-            std::vector<std::string> ids = in.ids;
-            if (ids.empty()) ids.assign(ui.selected.begin(), ui.selected.end());
-            SetStatuses(s, ids, in.status, now, true);
-            break;
-        }
-        case Intent::Kind::SetNote: {
-            const PaperProgress* before = s.progress.Find(in.id);
-            const std::string old_note = before ? before->note : std::string();
-            // The editor could not take in another window's merged text (a key typed at
-            // the same place in the same frame): that text is kept as a note copy.
-            if (in.flag && before && in.text.size() <= kMaxNoteBytes)
-                s.progress.AddNoteCopy(in.id, NoteCopy{before->note_at, before->note, false});
-            if (in.text.size() <= kMaxNoteBytes && s.progress.SetNote(in.id, in.text, now)) {
-                s.note_sync.emplace(in.id, AppState::NoteSync{old_note, {}, {}}); // first edit since a take-in
-                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-                TouchPaper(s, in.id);
-            }
-            break;
-        }
-        case Intent::Kind::UseNoteCopy: {
-            const PaperProgress* rec = s.progress.Find(in.id);
-            if (!rec || in.number2 < 0 || in.number2 >= static_cast<int>(rec->note_copies.size())) break;
-            const NoteCopy copy = rec->note_copies[static_cast<size_t>(in.number2)];
-            std::string note = rec->note;
-            if (in.number == 0) note = copy.text;
-            if (in.number == 1) note += (note.empty() || note.back() == '\n' ? "" : "\n") + std::string("\n") + copy.text;
-            if (note.size() > kMaxNoteBytes) {
-                s.ui.note_message = "Both versions together are larger than a note can hold (256 KB); nothing was changed.";
-                break;
-            }
-            const std::string old_note = rec->note;
-            bool changed = false;
-            if (note != old_note && s.progress.SetNote(in.id, note, now)) {
-                s.note_sync.emplace(in.id, AppState::NoteSync{old_note, {}, {}});
-                changed = true;
-            }
-            changed |= s.progress.DismissNoteCopy(in.id, copy.at, copy.text);
-            if (changed) {
-                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-                s.saver.urgent = true;
-                if (s.ui.note_paper == in.id) s.ui.note_reload = true;
-                TouchPaper(s, in.id);
-            }
-            break;
-        }
-        case Intent::Kind::SetTags: {
-            if (s.progress.SetTags(in.id, SplitCommaList(in.text), now)) { // SetTags sanitizes
-                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-                TouchPaper(s, in.id);
-            }
-            break;
-        }
-        case Intent::Kind::SetPriority:
-            if (in.number >= 0 && in.number <= kMaxPriority && s.progress.SetPriority(in.id, in.number, now)) {
-                if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now;
-                s.saver.urgent = true;
-                TouchPaper(s, in.id);
-            }
-            break;
-        case Intent::Kind::SelectList:
-            if ((in.id.empty() || s.catalogue.FindList(in.id)) && ui.list_id != in.id) {
-                ui.list_id = in.id;
-                ui.scroll_to_cursor = true;
-                TouchRows(s);
-            }
-            break;
-        case Intent::Kind::SelectPaper:
-            if (!s.catalogue.FindPaper(in.id)) break;
-            if (in.number == 1) {
-                if (!ui.selected.erase(in.id)) ui.selected.insert(in.id);
-                ui.cursor = ui.anchor = in.id;
-            } else if (in.number == 2 && !ui.anchor.empty()) {
-                UpdateDerived(s);
-                SelectRange(s, ui.anchor, in.id);
-                ui.cursor = in.id;
-            } else {
-                ui.selected = {in.id};
-                ui.cursor = ui.anchor = in.id;
-            }
-            break;
-        case Intent::Kind::MoveCursor: {
-            UpdateDerived(s);
-            const auto& rows = s.derived.rows;
-            if (rows.empty()) break;
-            int i = RowIndexOf(s, ui.cursor);
-            const int step = in.number > 0 ? 1 : -1;
-            int moves = std::abs(in.number);
-            if (i < 0) {
-                i = step > 0 ? -1 : static_cast<int>(rows.size());
-            }
-            int j = i;
-            while (moves > 0) {
-                int k = j + step;
-                while (k >= 0 && k < static_cast<int>(rows.size()) && rows[k].paper < 0) k += step;
-                if (k < 0 || k >= static_cast<int>(rows.size())) break;
-                j = k;
-                --moves;
-            }
-            if (j < 0 || j >= static_cast<int>(rows.size()) || rows[j].paper < 0) break;
-            const std::string id = s.catalogue.papers[rows[j].paper].id;
-            if (in.flag) {
-                if (ui.anchor.empty()) ui.anchor = ui.cursor.empty() ? id : ui.cursor;
-                SelectRange(s, ui.anchor, id);
-            } else {
-                ui.selected = {id};
-                ui.anchor = id;
-            }
-            ui.cursor = id;
-            ui.scroll_to_cursor = true;
-            break;
-        }
-        case Intent::Kind::Undo:
-            if (!s.undo.empty()) {
-                auto last = std::move(s.undo.back());
-                s.undo.pop_back();
-                std::map<Status, std::vector<std::string>> by_status;
-                for (auto& [id, st] : last) by_status[st].push_back(id);
-                for (auto& [st, ids] : by_status) SetStatuses(s, ids, st, now, false);
-            }
-            break;
-        case Intent::Kind::SetQuery:
-            if (ui.query != in.text) {
-                ui.query = in.text;
-                TouchRows(s);
-            }
-            break;
-        case Intent::Kind::SetSort:
-            ui.sort_column = in.number;
-            ui.sort_descending = in.flag;
-            TouchRows(s);
-            break;
-        case Intent::Kind::SetTheme:
-            ui.theme = in.number;
-            break;
-        case Intent::Kind::FocusSearch:
-            ui.focus_search = true;
-            break;
-        case Intent::Kind::EditNote:
-            ui.focus_note = true;
-            break;
-        case Intent::Kind::Back:
-            if (ui.show_help) ui.show_help = false;
-            else if (ui.show_stats) ui.show_stats = false;
-            else if (!ui.query.empty()) {
-                ui.query.clear();
-                ui.search_buffer.clear();
-                TouchRows(s);
-            } else if (ui.selected.size() > 1) {
-                ui.selected = {ui.cursor};
-            }
-            break;
-        case Intent::Kind::ToggleHelp:
-            ui.show_help = !ui.show_help;
-            break;
-        case Intent::Kind::ToggleStats:
-            ui.show_stats = !ui.show_stats;
-            break;
-        case Intent::Kind::Export: ExportProgress(s, now); break;
-        case Intent::Kind::Import: platform::PickFile(); break;
-        case Intent::Kind::ApplyImport: ApplyPendingImport(s, in.number, now); break;
-        case Intent::Kind::CancelImport: s.import = PendingImport{}; break;
-        default: break;
-        }
-    }
-    s.intents.clear();
+    // An intent may record another (none does today); those wait for the next frame.
+    std::vector<Intent> intents;
+    intents.swap(s.intents);
+    for (const Intent& in : intents) std::visit(Applier{s, now}, in);
 }
 
 void UpdateDerived(AppState& s) {
     Derived& d = s.derived;
-    if (d.built_for == s.generation) {
+    Stale& st = s.stale;
+    if (d.built_for == st.data) {
         // Only the view changed (query, sort, list): the rows, not the counts.
-        if (d.rows_built_for != s.rows_generation) {
-            d.rows_built_for = s.rows_generation;
+        if (d.rows_built_for != st.rows) {
+            d.rows_built_for = st.rows;
             BuildRows(s);
         }
         return;
     }
-    d.built_for = s.generation;
-    d.rows_built_for = s.rows_generation;
+    d.built_for = st.data;
+    d.rows_built_for = st.rows;
     const Catalogue& c = s.catalogue;
     const size_t n = c.papers.size();
-    if (d.paper_index.size() != n) {
+    if (d.lookups_built_for != st.catalogue) {
+        d.lookups_built_for = st.catalogue;
         d.paper_index.clear();
         for (size_t i = 0; i < n; ++i) d.paper_index.emplace(c.papers[i].id, static_cast<int>(i));
         d.lists_of_paper.assign(n, {});
@@ -302,14 +280,14 @@ void UpdateDerived(AppState& s) {
             }
     }
     // Search index: full build after loads, per-paper updates after edits.
-    if (s.index_needs_build || s.index_stale.size() > 2000) {
+    if (d.index_built_for != st.index || d.index_catalogue_for != st.catalogue || st.papers.size() > 2000) {
         s.search_index.Build(c, s.progress);
-        s.index_needs_build = false;
-        s.index_stale.clear();
+        d.index_built_for = st.index;
+        d.index_catalogue_for = st.catalogue;
     } else {
-        for (const auto& id : s.index_stale) s.search_index.UpdatePaper(id, s.progress.Find(id));
-        s.index_stale.clear();
+        for (const auto& id : st.papers) s.search_index.UpdatePaper(id, s.progress.Find(id));
     }
+    st.papers.clear();
     d.all = {};
     for (const Paper& p : c.papers) {
         ++d.all.total;

@@ -50,20 +50,15 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
                            when);
         ImGui::PopTextWrapPos();
         ProbeLastItem(s, "note-copy:" + std::to_string(i));
-        auto act = [&](const char* label, int what, const char* probe) {
-            if (ImGui::SmallButton(label)) {
-                Intent in{Intent::Kind::UseNoteCopy, paper};
-                in.number = what;
-                in.number2 = static_cast<int>(i);
-                s.intents.push_back(std::move(in));
-            }
+        auto act = [&](const char* label, intent::CopyAction what, const char* probe) {
+            if (ImGui::SmallButton(label)) s.intents.push_back(intent::UseNoteCopy{paper, static_cast<int>(i), what});
             ProbeLastItem(s, std::string(probe) + std::to_string(i));
         };
-        act("Use the other version", 0, "note-copy-use:");
+        act("Use the other version", intent::CopyAction::Replace, "note-copy-use:");
         ImGui::SameLine();
-        act("Add it below mine", 1, "note-copy-append:");
+        act("Add it below mine", intent::CopyAction::AppendBelow, "note-copy-append:");
         ImGui::SameLine();
-        act("Keep mine only", 2, "note-copy-dismiss:");
+        act("Keep mine only", intent::CopyAction::Dismiss, "note-copy-dismiss:");
         const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * 6.0f,
                                  ImGui::GetTextLineHeightWithSpacing() * (1.0f + static_cast<float>(std::count(
                                                                                     c.text.begin(), c.text.end(), '\n'))));
@@ -122,10 +117,8 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     if (at_limit)
         ui.note_message = "This note reached the 256 KB limit; split it or link to a longer document.";
     if (changed) {
-        Intent in{Intent::Kind::SetNote, paper};
-        in.text = ui.note_buffer;
-        in.flag = replace_conflict; // keep the stored (merged) text as a note copy first
-        s.intents.push_back(std::move(in));
+        // replace_conflict: keep the stored (merged) text as a note copy first.
+        s.intents.push_back(intent::SetNote{paper, ui.note_buffer, replace_conflict});
     }
     ImGui::Separator();
     ImGui::BeginChild("note-preview", ImVec2(0, 0), false);

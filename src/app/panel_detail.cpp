@@ -25,10 +25,7 @@ void StatusChoices(AppState& s, const std::string& paper) {
         if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
         if (ImGui::Button(StatusName(st))) {
-            Intent in{Intent::Kind::SetStatus};
-            in.ids = {paper};
-            in.status = st;
-            s.intents.push_back(std::move(in));
+            s.intents.push_back(intent::SetStatus{{paper}, st});
         }
         ImGui::PopStyleColor(on ? 2 : 1);
         ProbeLastItem(s, std::string("detail-status:") + StatusName(st));
@@ -54,9 +51,7 @@ void TagsAndPriority(AppState& s, const std::string& paper) {
     int prio = rec ? rec->priority : 0;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     if (ImGui::Combo("##priority", &prio, kPriorities, kMaxPriority + 1)) {
-        Intent in{Intent::Kind::SetPriority, paper};
-        in.number = prio;
-        s.intents.push_back(std::move(in));
+        s.intents.push_back(intent::SetPriority{paper, prio});
     }
     ProbeLastItem(s, "priority");
     ImGui::SameLine();
@@ -73,9 +68,7 @@ void TagsAndPriority(AppState& s, const std::string& paper) {
     InputString("##tags", "tags, comma separated (search with tag:name)", &ui.tags_buffer, 2048);
     ProbeLastItem(s, "tags");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        Intent in{Intent::Kind::SetTags, paper};
-        in.text = ui.tags_buffer;
-        s.intents.push_back(std::move(in));
+        s.intents.push_back(intent::SetTags{paper, ui.tags_buffer});
     }
 }
 } // namespace
@@ -130,7 +123,7 @@ void DrawDetailPanel(AppState& s) {
                     if (e.paper == p->id) {
                         ImGui::Bullet();
                         if (ImGui::SmallButton((list.title + "##" + list.id + sec.title).c_str()))
-                            s.intents.push_back({Intent::Kind::SelectList, list.id});
+                            s.intents.push_back(intent::SelectList{list.id});
                         ImGui::SameLine();
                         ImGui::TextDisabled("%s (%s)", sec.title.c_str(), e.role.c_str());
                     }
@@ -142,9 +135,7 @@ void DrawDetailPanel(AppState& s) {
         if (ImGui::BeginCombo("##addto", "Add to my list...")) {
             for (const auto& [id, ul] : s.user.lists)
                 if (ImGui::Selectable(ul.list.title.c_str())) {
-                    Intent in{Intent::Kind::AddToList, id};
-                    in.text = p->id;
-                    s.intents.push_back(std::move(in));
+                    s.intents.push_back(intent::AddToList{id, p->id});
                 }
             ImGui::EndCombo();
         }

@@ -47,7 +47,7 @@ void DrawHelpOverlay(AppState& s) {
         }
     }
     ImGui::End();
-    if (!open) s.intents.push_back({Intent::Kind::ToggleHelp});
+    if (!open) s.intents.push_back(intent::ToggleHelp{});
 }
 
 } // namespace shelfmark

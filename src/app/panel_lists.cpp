@@ -22,7 +22,7 @@ void DrawListsPanel(AppState& s) {
     const Derived& d = s.derived;
     {
         ImGui::PushID("all");
-        if (ImGui::Selectable("All papers", s.ui.list_id.empty())) s.intents.push_back({Intent::Kind::SelectList, ""});
+        if (ImGui::Selectable("All papers", s.ui.list_id.empty())) s.intents.push_back(intent::SelectList{""});
         ProbeLastItem(s, "list:");
         Bar("read", d.all);
         ImGui::Separator();
@@ -32,7 +32,7 @@ void DrawListsPanel(AppState& s) {
         const ReadingList& list = s.catalogue.lists[li];
         ImGui::PushID(list.id.c_str());
         const bool selected = list.id == s.ui.list_id;
-        if (ImGui::Selectable(list.title.c_str(), selected)) s.intents.push_back({Intent::Kind::SelectList, list.id});
+        if (ImGui::Selectable(list.title.c_str(), selected)) s.intents.push_back(intent::SelectList{list.id});
         ProbeLastItem(s, "list:" + list.id);
         if (!list.term.empty()) ImGui::TextDisabled("%s", list.term.c_str());
         if (li < d.list_required.size()) {
@@ -56,9 +56,7 @@ void DrawListsPanel(AppState& s) {
         ImGui::PopID();
     }
     if (ImGui::Button("+ New list of my own")) {
-        Intent in{Intent::Kind::CreateList};
-        in.text = "My list";
-        s.intents.push_back(std::move(in));
+        s.intents.push_back(intent::CreateList{"My list"});
     }
     ProbeLastItem(s, "new-list");
 }

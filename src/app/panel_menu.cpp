@@ -24,32 +24,27 @@ const char* SaveLabel(const SaveState& s) {
 void DrawMenuBar(AppState& s) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Export progress...", "Ctrl+S")) s.intents.push_back({Intent::Kind::Export});
-        if (ImGui::MenuItem("Import progress or Markdown...", "Ctrl+O")) s.intents.push_back({Intent::Kind::Import});
+        if (ImGui::MenuItem("Export progress...", "Ctrl+S")) s.intents.push_back(intent::Export{});
+        if (ImGui::MenuItem("Import progress or Markdown...", "Ctrl+O")) s.intents.push_back(intent::Import{});
         ImGui::TextDisabled("You can also drop a file on the page.");
         ImGui::Separator();
         if (ImGui::MenuItem("New list of my own")) {
-            Intent in{Intent::Kind::CreateList};
-            in.text = "My list";
-            s.intents.push_back(std::move(in));
+            s.intents.push_back(intent::CreateList{"My list"});
         }
         ImGui::EndMenu();
     }
     ProbeLastItem(s, "menu-file");
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats)) s.intents.push_back({Intent::Kind::ToggleStats});
+        if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats)) s.intents.push_back(intent::ToggleStats{});
         ImGui::Separator();
-        const char* themes[] = {"Theme: follow the system", "Theme: dark", "Theme: light"};
-        for (int i = 0; i < 3; ++i)
-            if (ImGui::MenuItem(themes[i], nullptr, s.ui.theme == i)) {
-                Intent in{Intent::Kind::SetTheme};
-                in.number = i;
-                s.intents.push_back(in);
-            }
+        const std::pair<Theme, const char*> themes[] = {
+            {Theme::System, "Theme: follow the system"}, {Theme::Dark, "Theme: dark"}, {Theme::Light, "Theme: light"}};
+        for (const auto& [theme, label] : themes)
+            if (ImGui::MenuItem(label, nullptr, s.ui.theme == theme)) s.intents.push_back(intent::SetTheme{theme});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("Keyboard shortcuts", "?")) s.intents.push_back({Intent::Kind::ToggleHelp});
+        if (ImGui::MenuItem("Keyboard shortcuts", "?")) s.intents.push_back(intent::ToggleHelp{});
         ImGui::Separator();
         ImGui::TextDisabled("Shelfmark " SHELFMARK_VERSION);
         ImGui::TextDisabled("Your progress stays in this browser (IndexedDB).");
@@ -78,9 +73,7 @@ void DrawMenuBar(AppState& s) {
     if (InputString("##search", SM_ICON_SEARCH "  Search ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
                     kMaxQueryBytes)) {
         WantGlyphsFor(s.ui.search_buffer);
-        Intent in{Intent::Kind::SetQuery};
-        in.text = s.ui.search_buffer;
-        s.intents.push_back(std::move(in));
+        s.intents.push_back(intent::SetQuery{s.ui.search_buffer});
     }
     ProbeLastItem(s, "search");
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {

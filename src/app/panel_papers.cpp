@@ -24,7 +24,7 @@ void StatusButton(AppState& s, const std::string& paper) {
     const std::string label = std::string(StatusName(st)) + "###status";
     if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
         // Clicking a selected row's status acts on the whole selection.
-        if (!s.ui.selected.count(paper)) s.intents.push_back({Intent::Kind::SelectPaper, paper});
+        if (!s.ui.selected.count(paper)) s.intents.push_back(intent::SelectPaper{paper});
         ImGui::OpenPopup("status-popup");
     }
     ImGui::PopStyleColor();
@@ -37,9 +37,8 @@ void StatusButton(AppState& s, const std::string& paper) {
         ImGuiIO& io = ImGui::GetIO();
         for (const ImWchar ch : io.InputQueueCharacters)
             if (ch >= '1' && ch <= '5') {
-                Intent in{Intent::Kind::SetStatus};
-                in.status = static_cast<Status>(ch - '1');
-                if (n == 1) in.ids = {paper};
+                intent::SetStatus in{{}, static_cast<Status>(ch - '1')};
+                if (n == 1) in.papers = {paper}; // else: the selection
                 s.intents.push_back(std::move(in));
                 ImGui::CloseCurrentPopup();
             }
@@ -49,9 +48,8 @@ void StatusButton(AppState& s, const std::string& paper) {
             char item[48];
             std::snprintf(item, sizeof item, "%d  %s", i + 1, StatusName(opt));
             if (ImGui::Selectable(item, opt == st)) {
-                Intent in{Intent::Kind::SetStatus};
-                in.status = opt;
-                if (n == 1) in.ids = {paper}; // else: the selection
+                intent::SetStatus in{{}, opt};
+                if (n == 1) in.papers = {paper}; // else: the selection
                 s.intents.push_back(std::move(in));
             }
             ImGui::PopStyleColor();
@@ -72,9 +70,7 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     InputString("##rename", "List name", &ui.rename_buffer, kMaxUserTitleBytes);
     ProbeLastItem(s, "list-name");
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-        Intent in{Intent::Kind::RenameList, list.id};
-        in.text = ui.rename_buffer;
-        s.intents.push_back(std::move(in));
+        s.intents.push_back(intent::RenameList{list.id, ui.rename_buffer});
     }
     ImGui::SameLine();
     if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper")) ui.show_add_paper = !ui.show_add_paper;
@@ -84,7 +80,7 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     if (ImGui::BeginPopup("delete-list")) {
         ImGui::Text("Delete \"%s\"? Papers and notes stay; only the list goes.", list.title.c_str());
         if (ImGui::Button("Delete")) {
-            s.intents.push_back({Intent::Kind::DeleteList, list.id});
+            s.intents.push_back(intent::DeleteList{list.id});
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
@@ -107,8 +103,7 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     ImGui::SetNextItemWidth(w * 0.3f);
     ImGui::InputInt("year##np", &p.year, 0, 0);
     if (ImGui::Button("Add to this list") && !p.title.empty()) {
-        Intent in{Intent::Kind::AddPaper, list.id};
-        in.paper = p;
+        intent::AddPaper in{list.id, p};
         in.paper.year = (p.year >= 1000 && p.year <= 9999) ? p.year : 0;
         if (!ui.new_paper_link.empty()) in.paper.links = {ui.new_paper_link};
         in.paper.authors = SplitCommaList(ui.new_paper_authors);
@@ -129,9 +124,9 @@ std::string VenueYear(const Paper& p) {
 void SortSpecs(AppState& s) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty) return;
-    Intent in{Intent::Kind::SetSort};
-    in.number = specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : -1;
-    in.flag = specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+    intent::SetSort in;
+    in.column = specs->SpecsCount > 0 ? specs->Specs[0].ColumnIndex : -1;
+    in.descending = specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     s.intents.push_back(in);
     specs->SpecsDirty = false;
 }
@@ -215,9 +210,9 @@ void DrawPapersPanel(AppState& s) {
             const bool selected = s.ui.selected.count(p.id) > 0;
             if (ImGui::Selectable(p.title.c_str(), selected)) {
                 const ImGuiIO& io = ImGui::GetIO();
-                Intent in{Intent::Kind::SelectPaper, p.id};
-                in.number = io.KeyShift ? 2 : (io.KeyCtrl || io.KeySuper) ? 1 : 0;
-                s.intents.push_back(std::move(in));
+                using M = intent::SelectMode;
+                s.intents.push_back(intent::SelectPaper{
+                    p.id, io.KeyShift ? M::Range : (io.KeyCtrl || io.KeySuper) ? M::Toggle : M::Replace});
             }
             ProbeLastItem(s, "row:" + p.id);
             if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
@@ -250,18 +245,11 @@ void DrawPapersPanel(AppState& s) {
             ImGui::TableSetColumnIndex(kRole);
             if (own && s.ui.sort_column < 0 && s.ui.query.empty()) {
                 // The user's list: reorder and remove here.
-                const auto entry_intent = [&](Intent::Kind k, bool up) {
-                    Intent in{k, list->id};
-                    in.number = row.section;
-                    in.number2 = row.entry;
-                    in.flag = up;
-                    s.intents.push_back(std::move(in));
-                };
-                if (ImGui::SmallButton("up")) entry_intent(Intent::Kind::MoveEntry, true);
+                if (ImGui::SmallButton("up")) s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, true});
                 ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("dn")) entry_intent(Intent::Kind::MoveEntry, false);
+                if (ImGui::SmallButton("dn")) s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, false});
                 ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("x")) entry_intent(Intent::Kind::RemoveEntry, false);
+                if (ImGui::SmallButton("x")) s.intents.push_back(intent::RemoveEntry{list->id, row.section, row.entry});
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
             } else if (row.list >= 0) {
                 const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;

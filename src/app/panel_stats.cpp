@@ -68,7 +68,7 @@ void DrawStatsWindow(AppState& s) {
         ImGui::PlotHistogram("##weeks", weeks, kWeeksShown, 0, nullptr, 0.0f, top, ImVec2(-1, em * 6));
     }
     ImGui::End();
-    if (!open) s.intents.push_back({Intent::Kind::ToggleStats});
+    if (!open) s.intents.push_back(intent::ToggleStats{});
 }
 
 } // namespace shelfmark

@@ -9,13 +9,11 @@
 namespace shelfmark {
 
 namespace {
-constexpr int64_t kSaveDelayMs = 300;
-
 void UpdateSaveState(AppState& s) {
     if (!s.storage_usable) return; // Unavailable / NotSaved stays until it changes
     if (!s.storage_loaded) {
         s.save.kind = SaveState::Kind::Loading;
-    } else if (!s.saver.inflight.empty() || s.progress.HasDirty() || !s.user_dirty.empty()) {
+    } else if (!s.saver.inflight.empty() || s.progress.HasDirty() || s.user.HasDirty()) {
         if (s.save.kind != SaveState::Kind::NotSaved) s.save.kind = SaveState::Kind::Saving;
     } else {
         s.save = {SaveState::Kind::Saved, ""};
@@ -24,11 +22,12 @@ void UpdateSaveState(AppState& s) {
 } // namespace
 
 void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
-    const bool dirty = s.progress.HasDirty() || !s.user_dirty.empty();
+    const bool dirty = s.progress.HasDirty() || s.user.HasDirty(); // progress: records and quarantine
     if (s.storage_loaded && s.storage_usable && (flush || s.saver.inflight.empty()) && dirty) {
-        if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = now_ms;
-        // Status changes go out at once; typing in a note is batched for up to 300 ms.
-        const int64_t due = s.saver.urgent ? now_ms : s.saver.first_dirty_ms + kSaveDelayMs;
+        // Records merged in while loading (ours newer) have no change behind them that
+        // scheduled a write: they wait like typing does.
+        if (!s.saver.Scheduled()) s.saver.Schedule(Urgency::Batched, now_ms);
+        const int64_t due = s.saver.DueMs();
         if (flush || now_ms >= due) {
             std::vector<std::pair<std::string, std::string>> records;
             std::vector<std::string> papers = s.progress.TakeDirty();
@@ -36,19 +35,17 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 const PaperProgress* p = s.progress.Find(id);
                 records.emplace_back(id, p ? ProgressRecordToJson(*p) : "null"); // null: delete (Replace)
             }
-            for (const auto& key : s.user_dirty) {
-                std::string value = "null";
-                if (key.rfind("list:", 0) == 0) {
-                    if (auto it = s.user.lists.find(key.substr(5)); it != s.user.lists.end())
+            for (const UserKey& key : s.user.TakeDirty()) {
+                std::string value = "null"; // null: delete
+                if (key.kind == UserKey::Kind::List) {
+                    if (auto it = s.user.lists.find(key.id); it != s.user.lists.end())
                         value = UserListToValue(it->second).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-                } else if (key.rfind("paper:", 0) == 0) {
-                    if (auto it = s.user.papers.find(key.substr(6)); it != s.user.papers.end())
-                        value = UserPaperToValue(it->second).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                } else if (auto it = s.user.papers.find(key.id); it != s.user.papers.end()) {
+                    value = UserPaperToValue(it->second).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 }
-                records.emplace_back("user/" + key, value);
-                papers.push_back("user/" + key);
+                records.emplace_back("user/" + key.StorageKey(), value);
+                papers.push_back("user/" + key.StorageKey());
             }
-            s.user_dirty.clear();
             // Unreadable records, saved aside in the quarantine store before (or with)
             // anything that replaces them: {"key","reason","record"} under their id.
             for (const std::string& id : s.progress.TakeDirtyQuarantine()) {
@@ -61,8 +58,7 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 records.insert(records.begin(), {"meta/" + id, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
                 papers.push_back("meta/" + id);
             }
-            s.saver.first_dirty_ms = 0;
-            s.saver.urgent = false;
+            s.saver.Clear();
             const int batch = platform::StorageWrite(records);
             // Notes typed here: remember what was sent, to tell later which text another
             // window's edit started from (events.cpp).

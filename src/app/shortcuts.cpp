@@ -23,42 +23,37 @@ void HandleShortcuts(AppState& s) {
     }
     if (Pressed(27 /* Esc */)) {
         if (typing) ImGui::ClearActiveID();
-        else s.intents.push_back({Intent::Kind::Back});
+        else s.intents.push_back(intent::Back{});
     }
-    if (cmd && Pressed('F')) s.intents.push_back({Intent::Kind::FocusSearch});
-    if (cmd && Pressed('S')) s.intents.push_back({Intent::Kind::Export});
-    if (cmd && Pressed('O')) s.intents.push_back({Intent::Kind::Import});
+    if (cmd && Pressed('F')) s.intents.push_back(intent::FocusSearch{});
+    if (cmd && Pressed('S')) s.intents.push_back(intent::Export{});
+    if (cmd && Pressed('O')) s.intents.push_back(intent::Import{});
     if (typing) return;
-    if (cmd && Pressed('Z')) s.intents.push_back({Intent::Kind::Undo});
+    if (cmd && Pressed('Z')) s.intents.push_back(intent::Undo{});
     if (cmd) return;
     const auto move = [&](int delta) {
-        Intent in{Intent::Kind::MoveCursor};
-        in.number = delta;
-        in.flag = io.KeyShift;
-        s.intents.push_back(in);
+        s.intents.push_back(intent::MoveCursor{delta, io.KeyShift});
     };
     if (Pressed(40 /* Down */)) move(1);
     if (Pressed(38 /* Up */)) move(-1);
     if (Pressed(34 /* PageDown */)) move(15);
     if (Pressed(33 /* PageUp */)) move(-15);
-    if (Pressed(13 /* Enter */) && !s.ui.cursor.empty()) s.intents.push_back({Intent::Kind::SelectPaper, s.ui.cursor});
+    if (Pressed(13 /* Enter */) && !s.ui.cursor.empty()) s.intents.push_back(intent::SelectPaper{s.ui.cursor});
     // Printable keys arrive as characters (layout-aware: '?' on any keyboard).
     for (const ImWchar ch : io.InputQueueCharacters) {
         switch (ch) {
-        case '/': s.intents.push_back({Intent::Kind::FocusSearch}); break;
-        case '?': s.intents.push_back({Intent::Kind::ToggleHelp}); break;
+        case '/': s.intents.push_back(intent::FocusSearch{}); break;
+        case '?': s.intents.push_back(intent::ToggleHelp{}); break;
         case 'j': move(1); break;
         case 'k': move(-1); break;
         case 'J': move(1); break;
         case 'K': move(-1); break;
         case 'n':
-            if (!s.ui.cursor.empty()) s.intents.push_back({Intent::Kind::EditNote});
+            if (!s.ui.cursor.empty()) s.intents.push_back(intent::EditNote{});
             break;
         case '1': case '2': case '3': case '4': case '5':
             if (!s.ui.selected.empty()) {
-                Intent in{Intent::Kind::SetStatus};
-                in.status = static_cast<Status>(ch - '1');
-                s.intents.push_back(std::move(in));
+                s.intents.push_back(intent::SetStatus{{}, static_cast<Status>(ch - '1')}); // the selection
             }
             break;
         default: break;

@@ -8,12 +8,7 @@
 namespace shelfmark {
 
 namespace {
-void AfterBulkChange(AppState& s) {
-    s.index_needs_build = true;
-    if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = 1;
-    s.saver.urgent = true;
-    Touch(s);
-}
+void AfterBulkChange(AppState& s, int64_t now) { Changed(s, change::Records{}, Urgency::Now, now); }
 } // namespace
 
 void ExportProgress(AppState& s, int64_t now) {
@@ -65,7 +60,9 @@ void OpenImportFile(AppState& s, const std::string& name, const std::string& tex
     s.import = std::move(im);
 }
 
-void ApplyPendingImport(AppState& s, int mode, int64_t now) {
+void ApplyPendingImport(AppState& s, intent::ImportAction action, int64_t now) {
+    using A = intent::ImportAction;
+    const int mode = action == A::MergeFile ? 0 : action == A::ReplaceWithFile ? 1 : action == A::ChecklistAsProgress ? 2 : 3;
     PendingImport& im = s.import;
     if (!im.open) return;
     std::string done;
@@ -79,14 +76,7 @@ void ApplyPendingImport(AppState& s, int mode, int64_t now) {
         const UserData before = s.user;
         ApplyImport(s.progress, s.user, *im.file, mode == 1 ? ImportMode::Replace : ImportMode::Merge);
         // The user's lists and papers that changed (or went away) are saved too.
-        for (const auto& [id, l] : s.user.lists)
-            if (!before.lists.count(id) || !SameUserList(before.lists.at(id), l)) s.user_dirty.insert("list:" + id);
-        for (const auto& [id, p] : s.user.papers)
-            if (!before.papers.count(id) || !SameUserPaper(before.papers.at(id), p)) s.user_dirty.insert("paper:" + id);
-        for (const auto& [id, l] : before.lists)
-            if (!s.user.lists.count(id)) s.user_dirty.insert("list:" + id);
-        for (const auto& [id, p] : before.papers)
-            if (!s.user.papers.count(id)) s.user_dirty.insert("paper:" + id);
+        s.user.MarkChangedSince(before);
         const ImportPreview& pv = mode == 1 ? im.replace : im.merge;
         done = (mode == 1 ? "Replaced with " : "Merged ") + im.file_name + ": " + std::to_string(pv.papers_changed) +
                " papers changed, " + std::to_string(pv.notes_added) + " notes added, " +
@@ -98,8 +88,8 @@ void ApplyPendingImport(AppState& s, int mode, int64_t now) {
         done = "Marked " + std::to_string(changed.size()) + " papers as read from " + im.file_name + ".";
     } else if (mode == 3 && im.reading_list) {
         for (const UserPaper& p : im.reading_list->new_papers)
-            if (MergeUserPaper(s.user, p)) s.user_dirty.insert("paper:" + p.paper.id);
-        if (MergeUserList(s.user, im.reading_list->list)) s.user_dirty.insert("list:" + im.reading_list->list.list.id);
+            if (MergeUserPaper(s.user, p)) s.user.MarkPaper(p.paper.id);
+        if (MergeUserList(s.user, im.reading_list->list)) s.user.MarkList(im.reading_list->list.list.id);
         done = "Added the list \"" + im.reading_list->list.list.title + "\" (" +
                std::to_string(im.reading_list->matched) + " entries matched the catalogue, " +
                std::to_string(im.reading_list->unmatched) + " added as new papers).";
@@ -110,7 +100,7 @@ void ApplyPendingImport(AppState& s, int mode, int64_t now) {
     }
     s.notice = done;
     s.import = PendingImport{};
-    AfterBulkChange(s);
+    AfterBulkChange(s, now);
 }
 
 } // namespace shelfmark

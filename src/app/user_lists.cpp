@@ -14,11 +14,16 @@ bool IdTaken(const AppState& s, const std::string& id) {
     return s.bundled.FindPaper(id) || s.bundled.FindList(id) || s.user.papers.count(id) || s.user.lists.count(id);
 }
 
-void Changed(AppState& s, const std::string& key) {
-    s.user_dirty.insert(key);
-    if (s.saver.first_dirty_ms == 0) s.saver.first_dirty_ms = 1; // due at once
-    s.saver.urgent = true;
+// A list of the user's changed: the catalogue is rebuilt and the list written at once.
+void ListChanged(AppState& s, const std::string& list, int64_t now) {
+    s.user.MarkList(list);
     RebuildCatalogue(s);
+    Changed(s, change::Catalogue{}, Urgency::Now, now);
+}
+
+UserList* ListOf(AppState& s, const std::string& id) {
+    const auto it = s.user.lists.find(id);
+    return it == s.user.lists.end() ? nullptr : &it->second;
 }
 
 std::string Trimmed(std::string t) {
@@ -45,103 +50,103 @@ void RebuildCatalogue(AppState& s) {
     }
     for (const ReadingList& l : c.lists) WantGlyphsFor(l.title);
     s.catalogue = std::move(c);
-    s.index_needs_build = true;
-    s.derived.paper_index.clear(); // lists and papers may have changed: rebuild lookups
     if (!s.ui.list_id.empty() && !s.catalogue.FindList(s.ui.list_id)) s.ui.list_id.clear();
-    Touch(s);
+    Changed(s, change::Catalogue{}); // lists and papers may have changed: lookups, index, rows
 }
 
-bool ApplyUserListIntent(AppState& s, const Intent& in, int64_t now) {
-    using K = Intent::Kind;
-    auto list_of = [&](const std::string& id) -> UserList* {
-        const auto it = s.user.lists.find(id);
-        return it == s.user.lists.end() ? nullptr : &it->second;
-    };
-    switch (in.kind) {
-    case K::CreateList: {
-        const std::string title = Trimmed(in.text).empty() ? "My list" : Trimmed(in.text);
-        UserList ul;
-        ul.list.id = MakeUserId(title, [&](const std::string& id) { return IdTaken(s, id); });
-        ul.list.title = title;
-        ul.list.kind = "user";
-        ul.list.sections.push_back({"Papers", "", {}});
-        ul.updated_at = now;
-        const std::string id = ul.list.id;
-        s.user.lists[id] = std::move(ul);
-        Changed(s, "list:" + id);
-        s.ui.list_id = id;
-        return true;
-    }
-    case K::RenameList:
-        if (UserList* ul = list_of(in.id); ul && !Trimmed(in.text).empty() && ul->list.title != Trimmed(in.text)) {
-            ul->list.title = Trimmed(in.text);
-            ul->updated_at = now;
-            Changed(s, "list:" + in.id);
-        }
-        return true;
-    case K::DeleteList:
-        if (s.user.lists.erase(in.id)) Changed(s, "list:" + in.id);
-        return true;
-    case K::AddToList:
-        if (UserList* ul = list_of(in.id); ul && s.catalogue.FindPaper(in.text)) {
-            if (ul->list.sections.empty()) ul->list.sections.push_back({"Papers", "", {}});
-            for (const Section& sec : ul->list.sections)
-                for (const Entry& e : sec.entries)
-                    if (e.paper == in.text) return true; // already there
-            if (ul->list.sections.back().entries.size() >= kMaxUserEntries) {
-                s.notice = "This list is full (" + std::to_string(kMaxUserEntries) + " entries).";
-                return true;
-            }
-            ul->list.sections.back().entries.push_back({in.text, "required"});
-            ul->updated_at = now;
-            Changed(s, "list:" + in.id);
-            s.notice = "Added to " + ul->list.title + ".";
-        }
-        return true;
-    case K::AddPaper: {
-        UserList* ul = list_of(in.id);
-        Paper p = in.paper;
-        p.title = Trimmed(p.title);
-        if (!ul || p.title.empty()) return true;
-        for (const auto& l : p.links)
-            if (!IsHttpLink(l)) {
-                s.notice = "Not added: the link must start with http:// or https://.";
-                return true;
-            }
-        UserPaper up;
-        p.id = MakeUserId(p.title, [&](const std::string& id) { return IdTaken(s, id); });
-        p.kind = "paper";
-        up.paper = p;
-        up.updated_at = now;
-        s.user.papers[p.id] = up;
-        if (ul->list.sections.empty()) ul->list.sections.push_back({"Papers", "", {}});
-        ul->list.sections.back().entries.push_back({p.id, "required"});
+void Apply(AppState& s, const intent::CreateList& in, int64_t now) {
+    const std::string title = Trimmed(in.title).empty() ? "My list" : Trimmed(in.title);
+    UserList ul;
+    ul.list.id = MakeUserId(title, [&](const std::string& id) { return IdTaken(s, id); });
+    ul.list.title = title;
+    ul.list.kind = "user";
+    ul.list.sections.push_back({"Papers", "", {}});
+    ul.updated_at = now;
+    const std::string id = ul.list.id;
+    s.user.lists[id] = std::move(ul);
+    ListChanged(s, id, now);
+    s.ui.list_id = id;
+}
+
+void Apply(AppState& s, const intent::RenameList& in, int64_t now) {
+    const std::string title = Trimmed(in.title);
+    if (UserList* ul = ListOf(s, in.list); ul && !title.empty() && ul->list.title != title) {
+        ul->list.title = title;
         ul->updated_at = now;
-        s.user_dirty.insert("paper:" + p.id);
-        Changed(s, "list:" + in.id);
-        s.notice = "Added \"" + p.title + "\".";
-        return true;
+        ListChanged(s, in.list, now);
     }
-    case K::RemoveEntry:
-    case K::MoveEntry: {
-        UserList* ul = list_of(in.id);
-        if (!ul || in.number < 0 || in.number >= static_cast<int>(ul->list.sections.size())) return true;
-        auto& entries = ul->list.sections[in.number].entries;
-        const int i = in.number2;
-        if (i < 0 || i >= static_cast<int>(entries.size())) return true;
-        if (in.kind == K::RemoveEntry) {
-            entries.erase(entries.begin() + i);
-        } else {
-            const int j = in.flag ? i - 1 : i + 1;
-            if (j < 0 || j >= static_cast<int>(entries.size())) return true;
-            std::swap(entries[i], entries[j]);
+}
+
+void Apply(AppState& s, const intent::DeleteList& in, int64_t now) {
+    if (s.user.lists.erase(in.list)) ListChanged(s, in.list, now);
+}
+
+void Apply(AppState& s, const intent::AddToList& in, int64_t now) {
+    UserList* ul = ListOf(s, in.list);
+    if (!ul || !s.catalogue.FindPaper(in.paper)) return;
+    if (ul->list.sections.empty()) ul->list.sections.push_back({"Papers", "", {}});
+    for (const Section& sec : ul->list.sections)
+        for (const Entry& e : sec.entries)
+            if (e.paper == in.paper) return; // already there
+    if (ul->list.sections.back().entries.size() >= kMaxUserEntries) {
+        s.notice = "This list is full (" + std::to_string(kMaxUserEntries) + " entries).";
+        return;
+    }
+    ul->list.sections.back().entries.push_back({in.paper, "required"});
+    ul->updated_at = now;
+    s.notice = "Added to " + ul->list.title + ".";
+    ListChanged(s, in.list, now);
+}
+
+void Apply(AppState& s, const intent::AddPaper& in, int64_t now) {
+    UserList* ul = ListOf(s, in.list);
+    Paper p = in.paper;
+    p.title = Trimmed(p.title);
+    if (!ul || p.title.empty()) return;
+    for (const auto& l : p.links)
+        if (!IsHttpLink(l)) {
+            s.notice = "Not added: the link must start with http:// or https://.";
+            return;
         }
-        ul->updated_at = now;
-        Changed(s, "list:" + in.id);
-        return true;
-    }
-    default: return false;
-    }
+    UserPaper up;
+    p.id = MakeUserId(p.title, [&](const std::string& id) { return IdTaken(s, id); });
+    p.kind = "paper";
+    up.paper = p;
+    up.updated_at = now;
+    s.user.papers[p.id] = up;
+    if (ul->list.sections.empty()) ul->list.sections.push_back({"Papers", "", {}});
+    ul->list.sections.back().entries.push_back({p.id, "required"});
+    ul->updated_at = now;
+    s.user.MarkPaper(p.id);
+    s.notice = "Added \"" + p.title + "\".";
+    ListChanged(s, in.list, now);
+}
+
+namespace {
+// The entries of one section of a user list, or null when the list or section is gone.
+std::vector<Entry>* EntriesOf(AppState& s, const std::string& list, int section) {
+    UserList* ul = ListOf(s, list);
+    if (!ul || section < 0 || section >= static_cast<int>(ul->list.sections.size())) return nullptr;
+    return &ul->list.sections[static_cast<size_t>(section)].entries;
+}
+} // namespace
+
+void Apply(AppState& s, const intent::RemoveEntry& in, int64_t now) {
+    std::vector<Entry>* entries = EntriesOf(s, in.list, in.section);
+    if (!entries || in.entry < 0 || in.entry >= static_cast<int>(entries->size())) return;
+    entries->erase(entries->begin() + in.entry);
+    ListOf(s, in.list)->updated_at = now;
+    ListChanged(s, in.list, now);
+}
+
+void Apply(AppState& s, const intent::MoveEntry& in, int64_t now) {
+    std::vector<Entry>* entries = EntriesOf(s, in.list, in.section);
+    const int i = in.entry, j = in.up ? in.entry - 1 : in.entry + 1;
+    if (!entries || i < 0 || j < 0 || i >= static_cast<int>(entries->size()) || j >= static_cast<int>(entries->size()))
+        return;
+    std::swap((*entries)[static_cast<size_t>(i)], (*entries)[static_cast<size_t>(j)]);
+    ListOf(s, in.list)->updated_at = now;
+    ListChanged(s, in.list, now);
 }
 
 } // namespace shelfmark

@@ -122,6 +122,31 @@ bool SameUserPaper(const UserPaper& a, const UserPaper& b) {
     return UserPaperToValue(a) == UserPaperToValue(b);
 }
 
+std::string UserKey::StorageKey() const { return (kind == Kind::List ? "list:" : "paper:") + id; }
+
+std::optional<UserKey> UserKey::Parse(std::string_view key) {
+    if (key.substr(0, 5) == "list:" && key.size() > 5) return UserKey{Kind::List, std::string(key.substr(5))};
+    if (key.substr(0, 6) == "paper:" && key.size() > 6) return UserKey{Kind::Paper, std::string(key.substr(6))};
+    return std::nullopt;
+}
+
+void UserData::MarkChangedSince(const UserData& before) {
+    for (const auto& [id, l] : lists)
+        if (!before.lists.count(id) || !SameUserList(before.lists.at(id), l)) MarkList(id);
+    for (const auto& [id, p] : papers)
+        if (!before.papers.count(id) || !SameUserPaper(before.papers.at(id), p)) MarkPaper(id);
+    for (const auto& [id, l] : before.lists)
+        if (!lists.count(id)) MarkList(id);
+    for (const auto& [id, p] : before.papers)
+        if (!papers.count(id)) MarkPaper(id);
+}
+
+std::vector<UserKey> UserData::TakeDirty() {
+    std::vector<UserKey> out(dirty_.begin(), dirty_.end());
+    dirty_.clear();
+    return out;
+}
+
 bool UserData::operator==(const UserData& o) const {
     if (lists.size() != o.lists.size() || papers.size() != o.papers.size()) return false;
     for (auto a = lists.begin(), b = o.lists.begin(); a != lists.end(); ++a, ++b)

@@ -4,7 +4,8 @@
 //
 // Index
 //   - UserPaper, UserList: a catalogue Paper / ReadingList plus the time of its last edit.
-//   - UserData: all of them, by id; lookups.
+//   - UserKey: one stored record of them ("list:<id>" / "paper:<id>").
+//   - UserData: all of them, by id; lookups; which records changed since last saved.
 //   - MergeUserData(): newer edit wins per list and per paper; nothing is deleted.
 //   - UserPaperToValue() / UserPaperFromValue(), UserListToValue() / UserListFromValue():
 //     one record <-> one JSON object (the shapes of data/papers.json and data/lists/*.json
@@ -19,8 +20,10 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -45,6 +48,17 @@ constexpr size_t kMaxUserAuthors = 500;
 constexpr size_t kMaxUserSections = 2000;
 constexpr size_t kMaxUserEntries = 20000; // per list
 
+// One record of the user's data as it is stored: a list or a paper, by id.
+struct UserKey {
+    enum class Kind { List, Paper };
+    Kind kind = Kind::List;
+    std::string id;
+    std::string StorageKey() const; // "list:<id>" / "paper:<id>"
+    static std::optional<UserKey> Parse(std::string_view storage_key);
+    bool operator<(const UserKey& o) const { return kind != o.kind ? kind < o.kind : id < o.id; }
+    bool operator==(const UserKey& o) const { return kind == o.kind && id == o.id; }
+};
+
 class UserData {
   public:
     std::map<std::string, UserList> lists;   // by ReadingList::id
@@ -53,7 +67,21 @@ class UserData {
     const Paper* FindPaper(const std::string& id) const;
     const ReadingList* FindList(const std::string& id) const;
     bool Empty() const { return lists.empty() && papers.empty(); }
+    // Same lists and papers (what changed since saving does not count).
     bool operator==(const UserData& o) const;
+
+    // Records changed (or removed) since last saved, as Progress tracks its records.
+    // Whoever edits `lists` or `papers` marks what it changed.
+    void MarkDirty(UserKey key) { dirty_.insert(std::move(key)); }
+    void MarkList(const std::string& id) { MarkDirty({UserKey::Kind::List, id}); }
+    void MarkPaper(const std::string& id) { MarkDirty({UserKey::Kind::Paper, id}); }
+    // Marks every list and paper added, changed or removed since `before`.
+    void MarkChangedSince(const UserData& before);
+    bool HasDirty() const { return !dirty_.empty(); }
+    std::vector<UserKey> TakeDirty();
+
+  private:
+    std::set<UserKey> dirty_;
 };
 
 // Merge one record / everything; return true when `into` changed.

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/progress.h"
+#include "core/user_data.h"
 
 using namespace shelfmark;
 
@@ -174,4 +175,35 @@ TEST_CASE("progress: MergeImported marks changed records dirty; ReplaceAll repor
     CHECK(p.StatusOf("a") == Status::Skipped); // replace ignores timestamps
     CHECK(p.Find("b") == nullptr);
     CHECK(p.TakeDirty() == std::vector<std::string>{"a", "b", "c", "d"});
+}
+
+TEST_CASE("UserData tracks its changed records like Progress; UserKey round-trips its storage key") {
+    using shelfmark::UserData;
+    using shelfmark::UserKey;
+    UserData before;
+    before.lists["u-a"].list.id = "u-a";
+    before.papers["u-p"].paper.id = "u-p";
+    UserData after = before;
+    after.lists["u-a"].list.title = "renamed";
+    after.lists["u-b"].list.id = "u-b";
+    after.papers.erase("u-p");
+    CHECK_FALSE(after.HasDirty());
+    after.MarkChangedSince(before);
+    CHECK(after.HasDirty());
+    const std::vector<UserKey> dirty = after.TakeDirty();
+    REQUIRE(dirty.size() == 3);
+    CHECK(dirty[0] == UserKey{UserKey::Kind::List, "u-a"});
+    CHECK(dirty[1] == UserKey{UserKey::Kind::List, "u-b"});
+    CHECK(dirty[2] == UserKey{UserKey::Kind::Paper, "u-p"});
+    CHECK_FALSE(after.HasDirty());
+    CHECK(after == after); // dirty state is not part of equality
+    for (const UserKey& k : dirty) {
+        const auto back = UserKey::Parse(k.StorageKey());
+        REQUIRE(back);
+        CHECK(*back == k);
+    }
+    CHECK(dirty[2].StorageKey() == "paper:u-p");
+    CHECK_FALSE(UserKey::Parse("list:"));
+    CHECK_FALSE(UserKey::Parse("papers:x"));
+    CHECK_FALSE(UserKey::Parse(""));
 }

@@ -1,0 +1,121 @@
+// intents.h: what the user asked for in a frame. Panels record intents; ApplyIntents()
+// (model.cpp) acts on them once per frame, after the frame is drawn. One struct per
+// request, each with the fields it needs; choices are enums, not numbers.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/progress.h"
+
+namespace shelfmark {
+
+// The app's colour theme (persisted as the setting "theme": 0, 1, 2).
+enum class Theme { System = 0, Dark = 1, Light = 2 };
+
+namespace intent {
+
+// Progress of papers.
+struct SetStatus {
+    std::vector<std::string> papers; // empty: the selection
+    Status status = Status::Unread;
+};
+struct SetNote {
+    std::string paper;
+    std::string text;                 // the whole note
+    bool keep_stored_as_copy = false; // keep the stored note as a note copy first
+};
+enum class CopyAction { Replace, AppendBelow, Dismiss };
+struct UseNoteCopy {
+    std::string paper;
+    int copy = 0;                     // index into the record's note copies
+    CopyAction action = CopyAction::Replace;
+};
+struct SetTags {
+    std::string paper;
+    std::string text; // comma-separated
+};
+struct SetPriority {
+    std::string paper;
+    int priority = 0; // 0 none .. kMaxPriority high
+};
+struct Undo {}; // the last status change
+
+// The view.
+struct SelectList {
+    std::string list; // "" = all papers
+};
+enum class SelectMode { Replace, Toggle, Range }; // click, Ctrl+click, Shift+click
+struct SelectPaper {
+    std::string paper;
+    SelectMode mode = SelectMode::Replace;
+};
+struct MoveCursor {
+    int rows = 0;        // + down
+    bool extend = false; // extend the selection (Shift)
+};
+struct SetQuery {
+    std::string text;
+};
+struct SetSort {
+    int column = -1; // -1: list order
+    bool descending = false;
+};
+struct SetTheme {
+    Theme theme = Theme::System;
+};
+struct FocusSearch {};
+struct EditNote {};
+struct Back {}; // Esc: close overlays, leave fields, clear the search
+struct ToggleHelp {};
+struct ToggleStats {};
+
+// Files.
+struct Export {};     // download the progress file
+struct Import {};     // pick a file (JSON progress file or Markdown)
+enum class ImportAction { MergeFile, ReplaceWithFile, ChecklistAsProgress, MarkdownAsList };
+struct ApplyImport {
+    ImportAction action = ImportAction::MergeFile;
+};
+struct CancelImport {};
+
+// The user's own lists (user_lists.cpp).
+struct CreateList {
+    std::string title;
+};
+struct RenameList {
+    std::string list, title;
+};
+struct DeleteList {
+    std::string list;
+};
+struct AddToList {
+    std::string list, paper;
+};
+struct AddPaper {
+    std::string list;
+    Paper paper; // its id is made when applied
+};
+struct RemoveEntry {
+    std::string list;
+    int section = 0, entry = 0;
+};
+struct MoveEntry {
+    std::string list;
+    int section = 0, entry = 0;
+    bool up = false;
+};
+
+} // namespace intent
+
+using Intent = std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
+                            intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
+                            intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme,
+                            intent::FocusSearch, intent::EditNote, intent::Back, intent::ToggleHelp,
+                            intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
+                            intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
+                            intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
+
+} // namespace shelfmark
