@@ -10,7 +10,7 @@ die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
 
 APT_PACKAGES=(
   cmake g++ make dpkg-dev
-  clang
+  clang clang-format
   emscripten nlohmann-json3-dev doctest-dev libbenchmark-dev
   chromium
   fonts-inter fonts-jetbrains-mono fonts-fork-awesome fonts-noto-cjk

@@ -8,7 +8,8 @@
 //     then a non-throwing nlohmann parse.
 //
 // Why a pre-scan: nlohmann's parser, copy and dump() recurse once per nesting level, and
-// the web build has a 64 KB stack and no exceptions (JSON_NOEXCEPTION). So the raw text is
+// the web build has a fixed 2 MB stack (cmake/web.cmake: -sTOTAL_STACK) and no exceptions
+// (JSON_NOEXCEPTION). So the raw text is
 // checked first, before nlohmann builds any value, and only the non-throwing API is used.
 #pragma once
 

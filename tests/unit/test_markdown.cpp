@@ -201,8 +201,8 @@ TEST_CASE("markdown: deep nesting is folded into text below the depth cap") {
     CHECK(capped.nodes.size() <= 10 + 1);
 }
 
-// The cmark-gfm 0.29.0.gfm.6 cases from docs/toolchain.md and cmark's own pathological
-// tests. Each is rejected by a limit or parsed; none may take long (the limits keep every
+// The quadratic-time cases of cmark-gfm's CVEs (CVE-2023-22483/22484/22486, -24824,
+// -26485, -37463; fixed in 0.29.0.gfm.13) and cmark's own pathological tests. Each is rejected by a limit or parsed; none may take long (the limits keep every
 // accepted input fast; timing belongs to the benchmark, not here).
 TEST_CASE("markdown: pathological inputs are rejected or handled within the limits") {
     struct Case {
