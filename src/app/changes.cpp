@@ -6,15 +6,9 @@
 #include <algorithm>
 
 #include "app/app_state.h"
+#include "app/overloaded.h"
 
 namespace shelfmark {
-
-namespace {
-template <class... F> struct Overloaded : F... {
-    using F::operator()...;
-};
-template <class... F> Overloaded(F...) -> Overloaded<F...>;
-} // namespace
 
 void Saver::Schedule(Urgency u, int64_t now_ms) {
     if (u == Urgency::Now) {

@@ -2,11 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
+#include <type_traits>
+#include <utility>
 
 #include "core/note_merge.h"
 
 namespace shelfmark {
+
+namespace event = platform::event;
 
 namespace {
 constexpr int64_t kRetryAfterFailureMs = 5000;
@@ -139,125 +142,137 @@ void NotesCommitted(AppState& s, int batch, bool ok) {
 }
 } // namespace
 
-void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t now_ms) {
-    using K = platform::PlatformEvent::Kind;
-    switch (e.kind) {
-    case K::StorageRecord: {
-        if (e.key.rfind("meta/", 0) == 0) {
-            LoadQuarantined(s, e.key, e.text);
-            break;
-        }
-        if (e.key.rfind("user/", 0) == 0) {
-            if (!MergeUserRecord(s, e.key.substr(5), e.text))
-                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", now_ms, true);
-            break;
-        }
-        std::string why;
-        auto rec = ProgressRecordFromJson(e.text, &why);
-        if (!rec) {
-            QuarantineRecord(s, e.key, e.text, why, now_ms, true);
-        } else if (rec->paper != e.key) {
-            QuarantineRecord(s, e.key, e.text, "the record names another paper (" + rec->paper.substr(0, 80) + ")",
-                             now_ms, true, false);
-        } else {
-            // A wrong clock (here or where the record was made) must not pin a field forever.
-            ClampTimestamps(*rec, now_ms);
-            s.progress.MergeStored(*rec);
-            Changed(s, change::Records{}); // a load: the index is rebuilt once, at the end
-        }
-        break;
+void Handle(AppState& s, const event::StorageRecord& e, int64_t now_ms) {
+    if (e.key.rfind("meta/", 0) == 0) {
+        LoadQuarantined(s, e.key, e.json);
+        return;
     }
-    case K::StorageLoaded:
-        s.storage_loaded = true;
-        if (!e.text.empty()) AddProblem(s, e.text); // records merged in that are newer here: PumpSaves writes them
-        break;
-    case K::StorageFailed:
-        s.storage_loaded = true; // nothing to wait for: the app runs from memory
-        s.storage_usable = false;
-        s.save = {SaveState::Kind::Unavailable, e.text};
-        break;
-    case K::StorageClosed:
-        s.storage_usable = false;
-        s.save = {SaveState::Kind::NotSaved, e.text};
-        break;
-    case K::WriteDone: {
-        const auto it = s.saver.inflight.find(static_cast<int>(e.number));
-        if (it == s.saver.inflight.end()) break;
-        std::vector<std::string> papers = std::move(it->second);
-        s.saver.inflight.erase(it);
-        std::vector<std::string> quarantine_ids;
-        for (const auto& k : papers)
-            if (k.rfind("meta/", 0) == 0) quarantine_ids.push_back(k.substr(5));
-        NotesCommitted(s, static_cast<int>(e.number), e.ok);
-        if (e.ok) {
-            s.progress.QuarantineSaved(quarantine_ids);
-            if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
-        } else {
-            // Keep the changes in memory and try again later; say why meanwhile.
-            std::vector<std::string> progress_keys;
-            for (auto& k : papers) {
-                if (k.rfind("user/", 0) == 0) {
-                    if (auto key = UserKey::Parse(std::string_view(k).substr(5))) s.user.MarkDirty(*key);
-                } else if (k.rfind("meta/", 0) != 0) progress_keys.push_back(k);
+    if (e.key.rfind("user/", 0) == 0) {
+        if (!MergeUserRecord(s, e.key.substr(5), e.json))
+            QuarantineRecord(s, e.key, e.json, "not a readable list or paper record", now_ms, true);
+        return;
+    }
+    std::string why;
+    auto rec = ProgressRecordFromJson(e.json, &why);
+    if (!rec) {
+        QuarantineRecord(s, e.key, e.json, why, now_ms, true);
+    } else if (rec->paper != e.key) {
+        QuarantineRecord(s, e.key, e.json, "the record names another paper (" + rec->paper.substr(0, 80) + ")", now_ms,
+                         true, false);
+    } else {
+        // A wrong clock (here or where the record was made) must not pin a field forever.
+        ClampTimestamps(*rec, now_ms);
+        s.progress.MergeStored(*rec);
+        Changed(s, change::Records{}); // a load: the index is rebuilt once, at the end
+    }
+}
+
+void Handle(AppState& s, const event::StorageLoaded& e, int64_t) {
+    s.storage_loaded = true;
+    if (!e.problems.empty()) AddProblem(s, e.problems);
+    // Records merged in that are newer here are dirty: PumpSaves writes them.
+}
+
+void Handle(AppState& s, const event::StorageFailed& e, int64_t) {
+    s.storage_loaded = true; // nothing to wait for: the app runs from memory
+    s.storage_usable = false;
+    s.save = {SaveState::Kind::Unavailable, e.why};
+}
+
+void Handle(AppState& s, const event::StorageClosed& e, int64_t) {
+    s.storage_usable = false;
+    s.save = {SaveState::Kind::NotSaved, e.why};
+}
+
+void Handle(AppState& s, const event::WriteDone& e, int64_t now_ms) {
+    const auto it = s.saver.inflight.find(e.batch);
+    if (it == s.saver.inflight.end()) return;
+    std::vector<std::string> keys = std::move(it->second);
+    s.saver.inflight.erase(it);
+    std::vector<std::string> quarantine_ids;
+    for (const auto& k : keys)
+        if (k.rfind("meta/", 0) == 0) quarantine_ids.push_back(k.substr(5));
+    NotesCommitted(s, e.batch, e.ok);
+    if (e.ok) {
+        s.progress.QuarantineSaved(quarantine_ids);
+        if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
+        return;
+    }
+    // Keep the changes in memory and try again later; say why meanwhile.
+    std::vector<std::string> progress_keys;
+    for (auto& k : keys) {
+        if (k.rfind("user/", 0) == 0) {
+            if (auto key = UserKey::Parse(std::string_view(k).substr(5))) s.user.MarkDirty(*key);
+        } else if (k.rfind("meta/", 0) != 0) {
+            progress_keys.push_back(k);
+        }
+    }
+    s.progress.MarkDirty(progress_keys);
+    s.progress.MarkQuarantineDirty(quarantine_ids);
+    s.saver.RetryAt(now_ms + kRetryAfterFailureMs);
+    std::string why = e.error;
+    if (why.find("QuotaExceeded") != std::string::npos)
+        why = "the browser's storage is full (" + e.error + "); export your progress to keep it";
+    s.save = {SaveState::Kind::NotSaved, why};
+    platform::RequestTickIn(static_cast<int>(kRetryAfterFailureMs) + 400);
+}
+
+void Handle(AppState& s, const event::StorageChanged& e, int64_t now_ms) {
+    // Another window committed this record: merge it (newer field wins). If ours is
+    // newer, MergeStored marks it dirty and PumpSaves writes it back.
+    if (e.key.rfind("meta/", 0) == 0) {
+        LoadQuarantined(s, e.key, e.json);
+        return;
+    }
+    if (e.key.rfind("user/", 0) == 0) {
+        if (!MergeUserRecord(s, e.key.substr(5), e.json))
+            QuarantineRecord(s, e.key, e.json, "not a readable list or paper record", now_ms, true);
+        return;
+    }
+    if (e.json == "null") return; // deleted there (Replace); ours stays until we say so
+    std::string why;
+    auto rec = ProgressRecordFromJson(e.json, &why);
+    if (rec && rec->paper == e.key) {
+        ClampTimestamps(*rec, now_ms);
+        // One message may carry several records: its batch counts as taken in only
+        // when none of them clashed.
+        const std::pair<std::string, int64_t> from{e.source, e.source_batch};
+        if (!TakeInOtherWindow(s, *rec, e.seen_batch, now_ms)) s.clashed_batches.insert(from);
+        if (!e.source.empty() && e.source_batch >= 0 && !s.clashed_batches.count(from))
+            platform::StorageTakenIn(e.source, e.source_batch);
+    } else {
+        // Another window (perhaps a newer version) wrote what this build cannot read:
+        // keep it, and never write over it before it is saved aside.
+        QuarantineRecord(s, e.key, e.json, rec ? "the record names another paper" : why, now_ms, true, !rec);
+    }
+}
+
+void Handle(AppState& s, const event::StorageInfo& e, int64_t) {
+    s.storage_info.persisted = e.persisted ? 1 : 0;
+    s.storage_info.usage_bytes = e.usage_bytes;
+    s.storage_info.quota_bytes = e.quota_bytes;
+}
+
+namespace {
+// True for the event types with a Handle() overload above (the storage events).
+template <class T, class = void> struct HasHandler : std::false_type {};
+template <class T>
+struct HasHandler<T, std::void_t<decltype(Handle(std::declval<AppState&>(), std::declval<const T&>(), int64_t{}))>>
+    : std::true_type {};
+} // namespace
+
+bool HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t now_ms) {
+    return std::visit(
+        [&](const auto& ev) {
+            using T = std::decay_t<decltype(ev)>;
+            if constexpr (HasHandler<T>::value) {
+                Handle(s, ev, now_ms);
+                return true;
+            } else {
+                return false;
             }
-            s.progress.MarkDirty(progress_keys);
-            s.progress.MarkQuarantineDirty(quarantine_ids);
-            s.saver.RetryAt(now_ms + kRetryAfterFailureMs);
-            std::string why = e.text;
-            if (why.find("QuotaExceeded") != std::string::npos)
-                why = "the browser's storage is full (" + e.text + "); export your progress to keep it";
-            s.save = {SaveState::Kind::NotSaved, why};
-            platform::RequestTickIn(static_cast<int>(kRetryAfterFailureMs) + 400);
-        }
-        break;
-    }
-    case K::StorageChanged: {
-        // Another tab committed this record: merge it (newer field wins). If ours is
-        // newer, MergeStored marks it dirty and it is written back.
-        if (e.key.rfind("meta/", 0) == 0) {
-            LoadQuarantined(s, e.key, e.text);
-            break;
-        }
-        if (e.key.rfind("user/", 0) == 0) {
-            if (!MergeUserRecord(s, e.key.substr(5), e.text))
-                QuarantineRecord(s, e.key, e.text, "not a readable list or paper record", now_ms, true);
-            break;
-        }
-        if (e.text == "null") break; // deleted there (Replace); ours stays until we say so
-        std::string why;
-        auto rec = ProgressRecordFromJson(e.text, &why);
-        if (rec && rec->paper == e.key) {
-            ClampTimestamps(*rec, now_ms);
-            // One message may carry several records: its batch counts as taken in only
-            // when none of them clashed.
-            const std::pair<std::string, int64_t> from{e.source, e.source_batch};
-            if (!TakeInOtherWindow(s, *rec, e.number, now_ms)) s.clashed_batches.insert(from);
-            if (!e.source.empty() && e.source_batch >= 0 && !s.clashed_batches.count(from))
-                platform::StorageTakenIn(e.source, e.source_batch);
-        } else {
-            // Another window (perhaps a newer version) wrote what this build cannot read:
-            // keep it, and never write over it before it is saved aside.
-            QuarantineRecord(s, e.key, e.text, rec ? "the record names another paper" : why, now_ms, true, !rec);
-        }
-        break; // ours newer than theirs: MergeStored marked it dirty, PumpSaves writes it back
-    }
-    case K::StorageInfo: {
-        s.storage_info.persisted = static_cast<int>(e.number);
-        double usage = 0, quota = 0;
-        if (std::sscanf(e.text.c_str(), "%lf %lf", &usage, &quota) == 2) {
-            s.storage_info.usage_bytes = usage;
-            s.storage_info.quota_bytes = quota;
-        }
-        break;
-    }
-    case K::Flush:
-    case K::Paste:
-    case K::ColorScheme:
-    case K::Hash:
-    case K::FileOpened:
-    case K::Text:
-        break;
-    }
+        },
+        e);
 }
 
 } // namespace shelfmark

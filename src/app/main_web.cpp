@@ -19,6 +19,7 @@
 #include "app/deep_link.h"
 #include "app/events.h"
 #include "app/fonts.h"
+#include "app/overloaded.h"
 #include "app/widgets.h"
 #include "core/synthetic.h"
 #include "platform/platform.h"
@@ -303,32 +304,35 @@ void ProcessEvents(WebHost& h, int64_t now) {
     AppState& app = h.app;
     std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
     if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
+    namespace event = platform::event;
     for (const platform::PlatformEvent& e : events) {
-        switch (e.kind) {
-        case platform::PlatformEvent::Kind::Paste: {
-            // A paste the page refused (too large for any field) comes with its size only;
-            // the Ctrl+V that follows must then paste nothing, not the previous clipboard.
-            const bool refused = !e.ok;
-            const size_t bytes = refused ? static_cast<size_t>(std::max<int64_t>(e.number, 0)) : e.text.size();
-            h.clipboard = refused ? std::string() : e.text;
-            if (bytes > kMaxNoteBytes && io_wants_text())
-                app.ui.note_message = "The pasted text (" + std::string(refused && e.key != "exact" ? "at least " : "") +
-                                      SizeText(bytes) + ") is larger than a note can hold (256 KB); nothing was pasted.";
-            break;
-        }
-        case platform::PlatformEvent::Kind::Text:
-            h.input.push_back(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e.text});
-            break;
-        case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(app, e.key, e.text, e.ok); break;
-        case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
-        case platform::PlatformEvent::Kind::Hash:
-            if (e.text != h.hash) {
-                h.hash = e.text;
-                OpenDeepLink(app, e.text);
-            }
-            break;
-        default: HandleStorageEvent(app, e, now); break;
-        }
+        if (HandleStorageEvent(app, e, now)) continue;
+        std::visit(Overloaded{
+                       [&](const event::Paste& p) {
+                           // A paste the page refused (too large for any field) comes with its
+                           // size only; the Ctrl+V that follows must then paste nothing, not the
+                           // previous clipboard.
+                           const double bytes = p.refused ? p.refused_bytes : static_cast<double>(p.text.size());
+                           h.clipboard = p.refused ? std::string() : p.text;
+                           if (bytes > static_cast<double>(kMaxNoteBytes) && io_wants_text())
+                               app.ui.note_message = "The pasted text (" +
+                                                     std::string(p.refused && !p.size_exact ? "at least " : "") +
+                                                     SizeText(static_cast<size_t>(bytes)) +
+                                                     ") is larger than a note can hold (256 KB); nothing was pasted.";
+                       },
+                       [&](const event::Text& t) {
+                           h.input.push_back(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, t.text});
+                       },
+                       [&](const event::FileOpened& f) { OpenImportFile(app, f.name, f.text, f.ok); },
+                       [&](const event::ColorScheme& c) { app.ui.system_dark = c.dark; },
+                       [&](const event::Hash& hh) {
+                           if (hh.fragment == h.hash) return;
+                           h.hash = hh.fragment;
+                           OpenDeepLink(app, hh.fragment);
+                       },
+                       [](const auto&) {}, // storage events: handled above
+                   },
+                   e);
     }
 }
 

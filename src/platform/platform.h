@@ -13,44 +13,75 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace shelfmark::platform {
 
-struct PlatformEvent {
-    enum class Kind {
-        StorageRecord,   // key, text: one stored record (JSON) read during the load
-        StorageLoaded,   // number: records read; text: problems (may be empty)
-        StorageFailed,   // text: why storage cannot be used (private mode, blocked, ...)
-        WriteDone,       // number: batch id; ok; text: error name and message when !ok
-        StorageChanged,  // key: a record another tab wrote; text: its JSON; number: the newest of
-                         // our write batches that tab had taken in when it wrote (-1: none)
-        StorageClosed,   // text: why the connection closed (upgrade, deleted)
-        StorageInfo,     // number: persisted (1/0); text: "usage_bytes quota_bytes"
-        Flush,           // the page is being hidden or closed: save now
-        Paste,           // text: pasted text
-        Text,            // text: typed or composed text for the active text field
-        ColorScheme,     // number: 1 when the system prefers dark, 0 light
-        Hash,            // text: the URL's #fragment (deep link), at start and on change
-        FileOpened,      // key: file name; ok: read as UTF-8 text (text), else text says why
-    };
-    Kind kind;
-    std::string key;
-    std::string text;
-    int64_t number = 0;
-    bool ok = true;
-    // StorageChanged: the window that wrote it and its write batch ("" / -1: unknown).
-    std::string source = {};
-    int64_t source_batch = -1;
+// Async results from the browser, one struct per kind (PlatformEvent below).
+namespace event {
+struct StorageRecord {  // one stored record read during the load
+    std::string key, json;
 };
+struct StorageLoaded {  // the load finished
+    int64_t records = 0;
+    std::string problems; // may be empty
+};
+struct StorageFailed {  // storage cannot be used (private mode, blocked, ...)
+    std::string why;
+};
+struct WriteDone {      // a StorageWrite batch committed (ok) or failed
+    int batch = 0;
+    bool ok = true;
+    std::string error;    // error name and message when !ok
+};
+struct StorageChanged { // a record another window committed
+    std::string key, json;
+    int64_t seen_batch = -1;   // the newest of our write batches that window had taken in (-1: none)
+    std::string source = {};   // the window that wrote it ("": unknown)
+    int64_t source_batch = -1; // its write batch (-1: unknown)
+};
+struct StorageClosed {  // the connection closed (upgrade, deleted)
+    std::string why;
+};
+struct StorageInfo {    // navigator.storage: persistence, usage and quota
+    bool persisted = false;
+    double usage_bytes = 0, quota_bytes = 0;
+};
+struct Paste {          // pasted text, or a paste the page refused as too large for any field
+    std::string text;
+    bool refused = false;
+    double refused_bytes = 0;  // its size in UTF-8 bytes...
+    bool size_exact = true;    // ...or, when false, a lower bound (its UTF-16 length)
+};
+struct Text {           // typed or composed text for the active text field
+    std::string text;
+};
+struct ColorScheme {    // the system's preference, at start and on change
+    bool dark = true;
+};
+struct Hash {           // the URL's #fragment (deep link), at start and on change
+    std::string fragment;
+};
+struct FileOpened {     // a file picked or dropped
+    std::string name;
+    bool ok = true;       // read as UTF-8 text
+    std::string text;     // the file's text, or why it could not be read
+};
+} // namespace event
+
+using PlatformEvent =
+    std::variant<event::StorageRecord, event::StorageLoaded, event::StorageFailed, event::WriteDone,
+                 event::StorageChanged, event::StorageClosed, event::StorageInfo, event::Paste, event::Text,
+                 event::ColorScheme, event::Hash, event::FileOpened>;
 
 // Moves out every event queued since the last call, oldest first.
 std::vector<PlatformEvent> TakePlatformEvents();
 // Queues an event (used by the platform's callbacks).
 void PostPlatformEvent(PlatformEvent e);
 
-// Opens the database and reads every record; results come as StorageRecord events
-// followed by StorageLoaded, or StorageFailed.
+// Opens the database and reads every record; results come as event::StorageRecord
+// events followed by event::StorageLoaded, or event::StorageFailed.
 void StorageOpen();
 // Writes records (paper id, record JSON) in one transaction with strict durability.
 // Completion (after commit) comes as WriteDone with the returned batch id.

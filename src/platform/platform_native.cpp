@@ -43,7 +43,7 @@ NativePlatform& P() {
 // A storage result reaches the app. The database counts as open from the end of its
 // first read, as SM.db is set in storage_web.js: writes before that fail.
 void Deliver(PlatformEvent e) {
-    if (e.kind == PlatformEvent::Kind::StorageLoaded) P().opened = true;
+    if (std::holds_alternative<event::StorageLoaded>(e)) P().opened = true;
     PostPlatformEvent(std::move(e));
 }
 
@@ -59,8 +59,7 @@ void PostInfo() {
     double usage = 0;
     for (const auto& [k, v] : P().stored)
         usage += static_cast<double>(k.size() + v.size());
-    PostStorageResult({PlatformEvent::Kind::StorageInfo, "",
-                       std::to_string(usage) + " " + std::to_string(kQuotaBytes), P().persisted ? 1 : 0});
+    PostStorageResult(event::StorageInfo{P().persisted, usage, static_cast<double>(kQuotaBytes)});
 }
 
 // JSON.parse then JSON.stringify: compact, key order kept. False when not JSON.
@@ -87,7 +86,7 @@ void StorageOpen() {
     ++p.opens;
     if (!p.fail_open.empty()) {
         p.unusable = true;
-        PostStorageResult({PlatformEvent::Kind::StorageFailed, "", p.fail_open});
+        PostStorageResult(event::StorageFailed{p.fail_open});
         p.fail_open.clear();
         return;
     }
@@ -98,9 +97,9 @@ void StorageOpen() {
         for (const auto& [key, text] : p.stored) {
             if ((key.rfind("user/", 0) == 0) != (pass == 1)) continue;
             ++count;
-            PostStorageResult({PlatformEvent::Kind::StorageRecord, key, text});
+            PostStorageResult(event::StorageRecord{key, text});
         }
-    PostStorageResult({PlatformEvent::Kind::StorageLoaded, "", "", count});
+    PostStorageResult(event::StorageLoaded{count, ""});
 }
 
 int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records) {
@@ -135,7 +134,7 @@ int StorageWrite(const std::vector<std::pair<std::string, std::string>>& records
                     p.stored[key] = std::move(value);
             }
     }
-    PostStorageResult({PlatformEvent::Kind::WriteDone, "", call.error, call.batch, call.ok});
+    PostStorageResult(event::WriteDone{call.batch, call.ok, call.error});
     if (call.ok) PostInfo();
     const int batch = call.batch;
     p.writes.push_back(std::move(call));
@@ -224,7 +223,7 @@ void FailNextWrite(const std::string& why) { P().fail_write = why; }
 
 void CloseStorage(const std::string& why) {
     P().closed = true;
-    PostPlatformEvent({PlatformEvent::Kind::StorageClosed, "", why});
+    PostPlatformEvent(event::StorageClosed{why});
 }
 
 void HoldStorage(bool hold) { P().hold = hold; }

@@ -132,55 +132,38 @@ void SetSetting(const std::string& key, const std::string& value) { sm_page_set_
 
 } // namespace shelfmark::platform
 
-using shelfmark::platform::PlatformEvent;
 using shelfmark::platform::PostPlatformEvent;
+namespace event = shelfmark::platform::event;
 
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_record(const char* key, const char* json) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageRecord, key, json});
+    PostPlatformEvent(event::StorageRecord{key, json});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_loaded(int count, const char* problems) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageLoaded, "", problems, count});
+    PostPlatformEvent(event::StorageLoaded{count, problems});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_failed(const char* why) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageFailed, "", why});
-}
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageClosed, "", why});
-}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_failed(const char* why) { PostPlatformEvent(event::StorageFailed{why}); }
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) { PostPlatformEvent(event::StorageClosed{why}); }
 EMSCRIPTEN_KEEPALIVE void sm_on_write_done(int batch, int ok, const char* why) {
-    PostPlatformEvent({PlatformEvent::Kind::WriteDone, "", why, batch, ok != 0});
+    PostPlatformEvent(event::WriteDone{batch, ok != 0, why});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json, int seen_batch,
                                                const char* source, int source_batch) {
-    PlatformEvent e{PlatformEvent::Kind::StorageChanged, key, json, seen_batch};
-    e.source = source;
-    e.source_batch = source_batch;
-    PostPlatformEvent(std::move(e));
+    PostPlatformEvent(event::StorageChanged{key, json, seen_batch, source, source_batch});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {
-    PostPlatformEvent({PlatformEvent::Kind::StorageInfo, "", std::to_string(usage) + " " + std::to_string(quota),
-                       persisted});
+    PostPlatformEvent(event::StorageInfo{persisted != 0, usage, quota});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_color_scheme(int dark) {
-    PostPlatformEvent({PlatformEvent::Kind::ColorScheme, "", "", dark});
-}
-EMSCRIPTEN_KEEPALIVE void sm_on_hash(const char* hash) {
-    PostPlatformEvent({PlatformEvent::Kind::Hash, "", hash});
-}
+EMSCRIPTEN_KEEPALIVE void sm_on_color_scheme(int dark) { PostPlatformEvent(event::ColorScheme{dark != 0}); }
+EMSCRIPTEN_KEEPALIVE void sm_on_hash(const char* hash) { PostPlatformEvent(event::Hash{hash}); }
 EMSCRIPTEN_KEEPALIVE void sm_on_file(const char* name, int ok, const char* text) {
-    PostPlatformEvent({PlatformEvent::Kind::FileOpened, name, text, 0, ok != 0});
+    PostPlatformEvent(event::FileOpened{name, ok != 0, text});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_text(const char* text) {
-    PostPlatformEvent({PlatformEvent::Kind::Text, "", text});
-}
-EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) {
-    PostPlatformEvent({PlatformEvent::Kind::Paste, "", text});
-}
+EMSCRIPTEN_KEEPALIVE void sm_on_text(const char* text) { PostPlatformEvent(event::Text{text}); }
+EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) { PostPlatformEvent(event::Paste{text}); }
 // A paste too large for any field, refused by the page before copying it into the heap:
-// a Paste event with ok = false, number = its size in UTF-8 bytes, and key "exact" when
-// that size was counted (otherwise it is a lower bound: the text's UTF-16 length).
+// its size in UTF-8 bytes when `exact`, otherwise a lower bound (its UTF-16 length).
 EMSCRIPTEN_KEEPALIVE void sm_on_paste_too_large(double bytes, int exact) {
-    PostPlatformEvent({PlatformEvent::Kind::Paste, exact ? "exact" : "", "", static_cast<int64_t>(bytes), false});
+    PostPlatformEvent(event::Paste{"", true, bytes, exact != 0});
 }
 }

@@ -313,8 +313,7 @@ TEST_CASE("Ctrl+S downloads the progress file; Ctrl+O asks for a file and previe
     // The picked file comes back through the event queue and opens the preview.
     app.Press('O', Mods{true, false});
     CHECK(page.file_picks == 1);
-    platform::PostPlatformEvent(
-        {platform::PlatformEvent::Kind::FileOpened, "backup.json", page.download_text, 0, true});
+    platform::PostPlatformEvent(platform::event::FileOpened{"backup.json", true, page.download_text});
     app.Frames(2);
     CHECK(app.s.import.open);
     CHECK(app.s.import.file_name == "backup.json");

@@ -13,7 +13,7 @@ using uitest::Mods;
 using uitest::UiApp;
 
 void OpenImportDialog(UiApp& app) {
-    platform::PostPlatformEvent({platform::PlatformEvent::Kind::FileOpened, "x.json", "{}", 0, true});
+    platform::PostPlatformEvent(platform::event::FileOpened{"x.json", true, "{}"});
     app.Frames(2);
     REQUIRE(app.s.import.open);
 }

@@ -55,8 +55,7 @@ int64_t LastCommittedBatch() {
 // having taken in our writes up to batch `seen` (-1: none).
 void FromOtherWindow(UiApp& app, const PaperProgress& rec, int64_t seen) {
     native::PutStored(rec.paper, ProgressRecordToJson(rec));
-    platform::PostPlatformEvent(
-        {platform::PlatformEvent::Kind::StorageChanged, rec.paper, ProgressRecordToJson(rec), seen});
+    platform::PostPlatformEvent(platform::event::StorageChanged{rec.paper, ProgressRecordToJson(rec), seen});
     app.Frames(3);
 }
 

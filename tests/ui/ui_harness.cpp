@@ -6,6 +6,7 @@
 
 #include "app/deep_link.h"
 #include "app/events.h"
+#include "app/overloaded.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
 
@@ -68,17 +69,17 @@ void UiApp::Start() {
 
 void UiApp::ProcessEvents(int64_t now) {
     // As main_web.cpp's ProcessEvents, minus the page-only parts (clipboard, theme).
+    namespace event = platform::event;
     for (const platform::PlatformEvent& e : platform::TakePlatformEvents()) {
-        switch (e.kind) {
-        case platform::PlatformEvent::Kind::Paste: break;
-        case platform::PlatformEvent::Kind::Text:
-            ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
-            break;
-        case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(s, e.key, e.text, e.ok); break;
-        case platform::PlatformEvent::Kind::ColorScheme: s.ui.system_dark = e.number != 0; break;
-        case platform::PlatformEvent::Kind::Hash: OpenDeepLink(s, e.text); break;
-        default: HandleStorageEvent(s, e, now); break;
-        }
+        if (HandleStorageEvent(s, e, now)) continue;
+        std::visit(Overloaded{
+                       [&](const event::Text& t) { ImGui::GetIO().AddInputCharactersUTF8(t.text.c_str()); },
+                       [&](const event::FileOpened& f) { OpenImportFile(s, f.name, f.text, f.ok); },
+                       [&](const event::ColorScheme& c) { s.ui.system_dark = c.dark; },
+                       [&](const event::Hash& h) { OpenDeepLink(s, h.fragment); },
+                       [](const auto&) {},
+                   },
+                   e);
     }
 }
 
