@@ -9,7 +9,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import {
   captureDownload,
@@ -32,12 +31,16 @@ import {
   waitSaved,
 } from './lib.mjs';
 import { expect, test } from './fixtures.mjs';
+import { RESULTS_DIR } from './settings.mjs';
 
-// Screenshots kept as test artifacts (looked at by a person; nothing is asserted on them).
-const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results/e2e/reliability');
+// Screenshots kept as test artifacts (looked at by a person; nothing is asserted on them):
+// test-results/e2e/reliability/<name>.png, also attached to the test's result.
+const ARTIFACTS = path.join(RESULTS_DIR, 'reliability');
 async function keepScreenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
 }
 
 // Writes one record straight into IndexedDB, as an earlier session or another build would.
