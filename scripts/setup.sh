@@ -202,11 +202,13 @@ grep -q '#define IMGUI_VERSION *"1.86' "$imgui_dir/imgui.h" || die "expected Dea
 grep -q "set(PROJECT_VERSION_GFM ${CMARK_VERSION##*.})" "$cmark_dir/CMakeLists.txt" ||
   die "expected cmark-gfm $CMARK_VERSION in $cmark_dir"
 
-# --- npm (playwright-core) from the committed lockfile.
+# --- npm (@playwright/test, playwright-core, pngjs) from the committed lockfile; no
+# browser download (the tests use Debian's chromium).
 if [ -f package-lock.json ]; then
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@playwright/test ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci failed"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci failed"
   fi
 fi
 say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"), clang $clang_major + libFuzzer)"

@@ -2,8 +2,8 @@
 # Command 2: set up, build, and run every test:
 #   unit tests (doctest, CTest, each test with a TIMEOUT), the same under ASan+UBSan,
 #   the libFuzzer targets for FUZZ_SECONDS (default 30) each under ASan+UBSan
-#   (scripts/fuzz.sh), and the browser end-to-end suite (playwright-core + Debian
-#   Chromium, headless) against the built site.
+#   (scripts/fuzz.sh), and the browser end-to-end suite (@playwright/test + Debian
+#   Chromium, headless; playwright.config.mjs) against the built site.
 # SHELFMARK_BUILD_DIR: build root (default build/), as for scripts/build.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,5 +31,5 @@ scripts/fuzz.sh "$fuzz_seconds"
 step "web build"
 scripts/build.sh web
 step "browser end-to-end tests"
-SHELFMARK_SITE="${SHELFMARK_SITE:-$b/web/site}" node tests/e2e/run.mjs
+SHELFMARK_SITE="${SHELFMARK_SITE:-$b/web/site}" node_modules/.bin/playwright test
 step "all tests passed"

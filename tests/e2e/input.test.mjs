@@ -7,8 +7,6 @@
 //   5. a stored note with a NUL (from an older build) keeps what follows the NUL when edited
 
 import {
-  assert,
-  assertEqual,
   decodePng,
   openApp,
   pressKey,
@@ -24,6 +22,7 @@ import {
   waitIdle,
   waitSaved,
 } from './lib.mjs';
+import { expect, test } from './fixtures.mjs';
 
 // A progress record as the app stores it (IndexedDB "papers", key = paper id).
 function record(id, note) {
@@ -98,106 +97,97 @@ function timeFrames(context) {
 // ------------------------------------------------------------------------------ test 1
 const BURST = 'never lose a word 0123456789 abcdefghij klmnopqrst uvwxyz';
 
-const burstThenClose = {
-  name: `a burst of ${BURST.length} typed characters survives closing the tab at once`,
-  timeout: 60000,
-  async fn(t) {
-    let page = await openApp(t.context, t.url);
-    const id = (await visiblePapers(page))[4];
-    await selectPaper(page, id);
-    await editNote(page);
-    const framesBefore = await page.evaluate(() => window.shelfmark.frameCount());
-    await burstType(page, BURST);
-    const framesDuring = (await page.evaluate(() => window.shelfmark.frameCount())) - framesBefore;
-    await page.close(); // pagehide: the app must apply and save every queued key now
-    page = await openApp(t.context, t.url);
-    const rec = await readIdb(page, 'papers', id);
-    t.note(`paper ${id}; ${framesDuring} frames drawn while typing; stored note ${JSON.stringify(rec?.note)}`);
-    assertEqual(rec?.note, BURST, `IndexedDB papers/${id}.note after typing ${BURST.length} keys and closing the tab`);
-  },
-};
+test(`a burst of ${BURST.length} typed characters survives closing the tab at once`, async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  let page = await openApp(context, url);
+  const id = (await visiblePapers(page))[4];
+  await selectPaper(page, id);
+  await editNote(page);
+  const framesBefore = await page.evaluate(() => window.shelfmark.frameCount());
+  await burstType(page, BURST);
+  const framesDuring = (await page.evaluate(() => window.shelfmark.frameCount())) - framesBefore;
+  await page.close(); // pagehide: the app must apply and save every queued key now
+  page = await openApp(context, url);
+  const rec = await readIdb(page, 'papers', id);
+  note(`paper ${id}; ${framesDuring} frames drawn while typing; stored note ${JSON.stringify(rec?.note)}`);
+  expect(rec?.note, `IndexedDB papers/${id}.note after typing ${BURST.length} keys and closing the tab`).toBe(BURST);
+});
 
 // ------------------------------------------------------------------------------ test 2
 const PASTE_MB = 100;
 
-const hugePaste = {
-  name: `a ${PASTE_MB} MB paste is refused without growing the wasm heap, and the user is told`,
-  timeout: 90000,
-  async fn(t) {
-    const page = await openApp(t.context, t.url);
-    const id = (await visiblePapers(page))[5];
-    await selectPaper(page, id);
-    await editNote(page);
-    await page.keyboard.type('kept');
-    await waitIdle(page);
-    const r = await page.evaluate((mb) => {
-      const heapBefore = window.Module.HEAP8.buffer.byteLength;
-      const text = 'x'.repeat(mb * 1024 * 1024);
-      const dt = new DataTransfer();
-      dt.setData('text/plain', text);
-      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
-      const t0 = performance.now();
-      document.dispatchEvent(ev);
-      const ms = performance.now() - t0;
-      return { heapBefore, heapAfter: window.Module.HEAP8.buffer.byteLength, ms };
-    }, PASTE_MB);
-    // What a browser does next on Ctrl+V: the focused field pastes (nothing, here).
-    await page.keyboard.press('Control+V');
-    await waitFrames(page, 1);
-    await waitIdle(page);
-    const message = await probe(page, 'note-message');
-    await page.keyboard.type('Z'); // still responsive, still editing
-    await waitIdle(page);
-    await pressKey(page, 'Escape');
-    await waitSaved(page);
-    const rec = await waitForIdb(page, 'papers', id, (x) => (x?.note ?? '').includes('Z'), { what: `papers/${id}.note with the typed Z` });
-    t.note(
-      `paste handler ${r.ms.toFixed(0)} ms; wasm heap ${(r.heapBefore / 1048576).toFixed(0)} MB -> ${(r.heapAfter / 1048576).toFixed(0)} MB; ` +
-        `message ${JSON.stringify(message)}; note ${JSON.stringify(rec.note)}`,
-    );
-    assertEqual(r.heapAfter, r.heapBefore, `wasm heap bytes after a ${PASTE_MB} MB paste`);
-    assert(typeof message === 'string' && /larger than a note can hold/.test(message), `no message about the refused paste: ${JSON.stringify(message)}`);
-    assertEqual(rec.note, 'keptZ', `papers/${id}.note after the refused paste and typing Z`);
-  },
-};
+test(`a ${PASTE_MB} MB paste is refused without growing the wasm heap, and the user is told`, async ({ context, url, note }) => {
+  test.setTimeout(90000);
+  const page = await openApp(context, url);
+  const id = (await visiblePapers(page))[5];
+  await selectPaper(page, id);
+  await editNote(page);
+  await page.keyboard.type('kept');
+  await waitIdle(page);
+  const r = await page.evaluate((mb) => {
+    const heapBefore = window.Module.HEAP8.buffer.byteLength;
+    const text = 'x'.repeat(mb * 1024 * 1024);
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    const t0 = performance.now();
+    document.dispatchEvent(ev);
+    const ms = performance.now() - t0;
+    return { heapBefore, heapAfter: window.Module.HEAP8.buffer.byteLength, ms };
+  }, PASTE_MB);
+  // What a browser does next on Ctrl+V: the focused field pastes (nothing, here).
+  await page.keyboard.press('Control+V');
+  await waitFrames(page, 1);
+  await waitIdle(page);
+  const message = await probe(page, 'note-message');
+  await page.keyboard.type('Z'); // still responsive, still editing
+  await waitIdle(page);
+  await pressKey(page, 'Escape');
+  await waitSaved(page);
+  const rec = await waitForIdb(page, 'papers', id, (x) => (x?.note ?? '').includes('Z'), { what: `papers/${id}.note with the typed Z` });
+  note(
+    `paste handler ${r.ms.toFixed(0)} ms; wasm heap ${(r.heapBefore / 1048576).toFixed(0)} MB -> ${(r.heapAfter / 1048576).toFixed(0)} MB; ` +
+      `message ${JSON.stringify(message)}; note ${JSON.stringify(rec.note)}`,
+  );
+  expect(r.heapAfter, `wasm heap bytes after a ${PASTE_MB} MB paste`).toBe(r.heapBefore);
+  expect(typeof message === 'string' && /larger than a note can hold/.test(message), `no message about the refused paste: ${JSON.stringify(message)}`).toBeTruthy();
+  expect(rec.note, `papers/${id}.note after the refused paste and typing Z`).toBe('keptZ');
+});
 
 // ------------------------------------------------------------------------------ test 3
 const LINE_KB = 128;
 
-const longLine = {
-  name: `a note of one ${LINE_KB} KB line without spaces opens, previews and takes typing`,
-  timeout: 180000,
-  async fn(t) {
-    await timeFrames(t.context);
-    let page = await openApp(t.context, t.url);
-    const id = (await visiblePapers(page))[6];
-    const line = 'a'.repeat(LINE_KB * 1024);
-    await seedAndReload(page, [[id, record(id, line)]]);
-    await page.evaluate(() => (window.__frameMs = []));
-    await selectPaper(page, id); // the preview of the note
-    const preview = await page.evaluate(() => window.__frameMs.splice(0));
-    await editNote(page);
-    const keys = [];
-    for (const ch of 'xyz') {
-      const f0 = await page.evaluate(() => window.shelfmark.frameCount());
-      const t0 = Date.now();
-      await page.keyboard.type(ch);
-      await waitForValue(page, () => window.shelfmark.frameCount(), undefined, (f) => f >= f0 + 2, { timeout: 60000, what: 'two frames after a key' });
-      keys.push(Date.now() - t0);
-    }
-    await waitIdle(page);
-    const typing = await page.evaluate(() => window.__frameMs.splice(0));
-    await pressKey(page, 'Escape');
-    await waitSaved(page, { timeout: 30000 });
-    const rec = await waitForIdb(page, 'papers', id, (x) => x?.note?.endsWith('xyz'), { timeout: 30000, what: `papers/${id}.note ending in xyz` });
-    const max = (v) => (v.length ? Math.max(...v).toFixed(1) : '-');
-    t.note(
-      `frames while the preview opened: ${preview.length}, slowest ${max(preview)} ms; while typing: ${typing.length}, ` +
-        `slowest ${max(typing)} ms; key -> 2 frames: ${keys.join(', ')} ms`,
-    );
-    assertEqual(rec.note.length, line.length + 3, `length of papers/${id}.note`);
-  },
-};
+test(`a note of one ${LINE_KB} KB line without spaces opens, previews and takes typing`, async ({ context, url, note }) => {
+  test.setTimeout(180000);
+  await timeFrames(context);
+  let page = await openApp(context, url);
+  const id = (await visiblePapers(page))[6];
+  const line = 'a'.repeat(LINE_KB * 1024);
+  await seedAndReload(page, [[id, record(id, line)]]);
+  await page.evaluate(() => (window.__frameMs = []));
+  await selectPaper(page, id); // the preview of the note
+  const preview = await page.evaluate(() => window.__frameMs.splice(0));
+  await editNote(page);
+  const keys = [];
+  for (const ch of 'xyz') {
+    const f0 = await page.evaluate(() => window.shelfmark.frameCount());
+    const t0 = Date.now();
+    await page.keyboard.type(ch);
+    await waitForValue(page, () => window.shelfmark.frameCount(), undefined, (f) => f >= f0 + 2, { timeout: 60000, what: 'two frames after a key' });
+    keys.push(Date.now() - t0);
+  }
+  await waitIdle(page);
+  const typing = await page.evaluate(() => window.__frameMs.splice(0));
+  await pressKey(page, 'Escape');
+  await waitSaved(page, { timeout: 30000 });
+  const rec = await waitForIdb(page, 'papers', id, (x) => x?.note?.endsWith('xyz'), { timeout: 30000, what: `papers/${id}.note ending in xyz` });
+  const max = (v) => (v.length ? Math.max(...v).toFixed(1) : '-');
+  note(
+    `frames while the preview opened: ${preview.length}, slowest ${max(preview)} ms; while typing: ${typing.length}, ` +
+      `slowest ${max(typing)} ms; key -> 2 frames: ${keys.join(', ')} ms`,
+  );
+  expect(rec.note.length, `length of papers/${id}.note`).toBe(line.length + 3);
+});
 
 // ------------------------------------------------------------------------------ test 4
 const LINKS = ['https://arxiv.org/abs/1811.06965', 'https://arxiv.org/abs/1806.03377'];
@@ -251,60 +241,52 @@ async function clickAt(page, { x, y }) {
   await waitIdle(page);
 }
 
-const previewLink = {
-  name: 'every link in the preview of a note opens when clicked (window.open)',
-  timeout: 60000,
-  async fn(t) {
-    // Records window.open instead of opening (no popup in the test).
-    await t.context.addInitScript(() => {
-      window.__opened = [];
-      window.open = (...args) => {
-        window.__opened.push(args.map(String));
-        return null;
-      };
-    });
-    const page = await openApp(t.context, t.url);
-    const id = (await visiblePapers(page))[7];
-    await seedAndReload(page, [[id, record(id, LINK_NOTE)]]);
-    await selectPaper(page, id);
-    const editor = await waitForRect(page, 'note-editor');
-    const vp = page.viewportSize();
-    const clip = { x: editor.x, y: editor.y + editor.h, width: editor.w, height: Math.min(160, vp.height - editor.y - editor.h) };
-    const links = await linkCentres(page, clip);
-    assertEqual(links.length, 2, `lines of link-coloured text in the preview under the note editor (${JSON.stringify(clip)})`);
-    const opened = [];
-    for (const at of links) {
-      await clickAt(page, at);
-      opened.push(await page.evaluate(() => window.__opened.splice(0)));
-    }
-    t.note(`clicked ${links.map((l) => `${l.x.toFixed(0)},${l.y.toFixed(0)}`).join(' and ')}; window.open calls ${JSON.stringify(opened)}`);
-    assertEqual(JSON.stringify(opened[0]), JSON.stringify([[LINKS[0], '_blank', 'noopener']]), 'window.open calls after clicking the first link');
-    assertEqual(JSON.stringify(opened[1]), JSON.stringify([[LINKS[1], '_blank', 'noopener']]), 'window.open calls after clicking the second link');
-  },
-};
+test('every link in the preview of a note opens when clicked (window.open)', async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  // Records window.open instead of opening (no popup in the test).
+  await context.addInitScript(() => {
+    window.__opened = [];
+    window.open = (...args) => {
+      window.__opened.push(args.map(String));
+      return null;
+    };
+  });
+  const page = await openApp(context, url);
+  const id = (await visiblePapers(page))[7];
+  await seedAndReload(page, [[id, record(id, LINK_NOTE)]]);
+  await selectPaper(page, id);
+  const editor = await waitForRect(page, 'note-editor');
+  const vp = page.viewportSize();
+  const clip = { x: editor.x, y: editor.y + editor.h, width: editor.w, height: Math.min(160, vp.height - editor.y - editor.h) };
+  const links = await linkCentres(page, clip);
+  expect(links.length, `lines of link-coloured text in the preview under the note editor (${JSON.stringify(clip)})`).toBe(2);
+  const opened = [];
+  for (const at of links) {
+    await clickAt(page, at);
+    opened.push(await page.evaluate(() => window.__opened.splice(0)));
+  }
+  note(`clicked ${links.map((l) => `${l.x.toFixed(0)},${l.y.toFixed(0)}`).join(' and ')}; window.open calls ${JSON.stringify(opened)}`);
+  expect(JSON.stringify(opened[0]), 'window.open calls after clicking the first link').toBe(JSON.stringify([[LINKS[0], '_blank', 'noopener']]));
+  expect(JSON.stringify(opened[1]), 'window.open calls after clicking the second link').toBe(JSON.stringify([[LINKS[1], '_blank', 'noopener']]));
+});
 
 // ------------------------------------------------------------------------------ test 5
-const nulNote = {
-  name: 'a stored note with a NUL keeps what follows the NUL when edited',
-  timeout: 60000,
-  async fn(t) {
-    const page = await openApp(t.context, t.url);
-    const id = (await visiblePapers(page))[8];
-    await seedAndReload(page, [[id, record(id, 'abc\u0000def')]]);
-    await selectPaper(page, id);
-    await sleep(300);
-    const shown = (await readIdb(page, 'papers', id))?.note;
-    assert(['abc\u0000def', 'abc\u2400def'].includes(shown), `papers/${id}.note after only showing it: ${JSON.stringify(shown)}`);
-    await editNote(page);
-    await page.keyboard.type('X');
-    await waitIdle(page);
-    await pressKey(page, 'Escape');
-    await waitSaved(page);
-    const rec = await waitForIdb(page, 'papers', id, (x) => (x?.note ?? '').includes('X'), { what: `papers/${id}.note with the typed X` });
-    t.note(`stored note ${JSON.stringify(rec.note)}`);
-    assert(rec.note.includes('def'), `the edit lost what followed the NUL: ${JSON.stringify(rec.note)}`);
-    assertEqual(rec.note, 'abc\u2400defX', `papers/${id}.note after typing X`);
-  },
-};
-
-export default [burstThenClose, hugePaste, longLine, previewLink, nulNote];
+test('a stored note with a NUL keeps what follows the NUL when edited', async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  const page = await openApp(context, url);
+  const id = (await visiblePapers(page))[8];
+  await seedAndReload(page, [[id, record(id, 'abc\u0000def')]]);
+  await selectPaper(page, id);
+  await sleep(300);
+  const shown = (await readIdb(page, 'papers', id))?.note;
+  expect(['abc\u0000def', 'abc\u2400def'].includes(shown), `papers/${id}.note after only showing it: ${JSON.stringify(shown)}`).toBeTruthy();
+  await editNote(page);
+  await page.keyboard.type('X');
+  await waitIdle(page);
+  await pressKey(page, 'Escape');
+  await waitSaved(page);
+  const rec = await waitForIdb(page, 'papers', id, (x) => (x?.note ?? '').includes('X'), { what: `papers/${id}.note with the typed X` });
+  note(`stored note ${JSON.stringify(rec.note)}`);
+  expect(rec.note.includes('def'), `the edit lost what followed the NUL: ${JSON.stringify(rec.note)}`).toBeTruthy();
+  expect(rec.note, `papers/${id}.note after typing X`).toBe('abc\u2400defX');
+});

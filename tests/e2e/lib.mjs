@@ -1,11 +1,13 @@
-// Helpers for the Shelfmark browser end-to-end tests (playwright-core + Debian Chromium).
+// Helpers for the Shelfmark browser end-to-end tests (@playwright/test + Debian Chromium;
+// the runner's fixtures are in fixtures.mjs). bench/browser/run.mjs uses some of them
+// with playwright-core alone: nothing here imports @playwright/test.
 //
 // The app's test contract (implemented by the page):
 //   performance marks 'shelfmark:first-frame' and 'shelfmark:ready';
 //   window.shelfmark = { rect(name), status(id), saveState(), visiblePapers(), frameCount() };
 //   IndexedDB "shelfmark", store "papers", key = paper id, value {status, statusAt, ...}.
 
-import zlib from 'node:zlib';
+import { PNG } from 'pngjs';
 
 // Chromium flags that work on this machine (see the shared toolchain notes).
 export const CHROMIUM_ARGS = [
@@ -22,20 +24,11 @@ export const CHROMIUM_ARGS = [
 
 export const STATUSES = ['unread', 'queued', 'reading', 'read', 'skipped'];
 
+// Thrown by the waiting helpers below when what they wait for does not come in time.
 export class AssertionError extends Error {
   constructor(message) {
     super(message);
     this.name = 'AssertionError';
-  }
-}
-
-export function assert(cond, message = 'assertion failed') {
-  if (!cond) throw new AssertionError(message);
-}
-
-export function assertEqual(actual, expected, what = 'value') {
-  if (actual !== expected) {
-    throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
   }
 }
 
@@ -251,78 +244,26 @@ export function putIdb(page, store, entries, { db = 'shelfmark' } = {}) {
   );
 }
 
-// ---- PNG decoding (8-bit greyscale/RGB/RGBA, non-interlaced: what Chromium writes) ----
+// ---- PNG (screenshots) ----
 
+// Decodes a PNG (pngjs) into 8-bit RGBA pixels: {width, height, channels: 4, pixels}.
+// (Chromium's screenshots are opaque RGB; pngjs always gives RGBA, alpha 255.)
 export function decodePng(buf) {
-  const SIG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (buf.length < 8 || !buf.subarray(0, 8).equals(SIG)) throw new Error('not a PNG');
-  let off = 8;
-  let width, height, bitDepth, colorType, interlace;
-  const idat = [];
-  while (off + 8 <= buf.length) {
-    const len = buf.readUInt32BE(off);
-    const type = buf.toString('latin1', off + 4, off + 8);
-    const data = buf.subarray(off + 8, off + 8 + len);
-    off += 12 + len;
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      bitDepth = data[8];
-      colorType = data[9];
-      interlace = data[12];
-    } else if (type === 'IDAT') {
-      idat.push(data);
-    } else if (type === 'IEND') {
-      break;
-    }
-  }
-  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[colorType];
-  if (bitDepth !== 8 || !channels || interlace !== 0) {
-    throw new Error(`unsupported PNG: depth ${bitDepth} colour type ${colorType} interlace ${interlace}`);
-  }
-  const raw = zlib.inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const row = out.subarray(y * stride, (y + 1) * stride);
-    const prev = y > 0 ? out.subarray((y - 1) * stride, y * stride) : null;
-    for (let i = 0; i < stride; i++) {
-      const a = i >= channels ? row[i - channels] : 0;
-      const b = prev ? prev[i] : 0;
-      const c = prev && i >= channels ? prev[i - channels] : 0;
-      let v = line[i];
-      switch (filter) {
-        case 0: break;
-        case 1: v += a; break;
-        case 2: v += b; break;
-        case 3: v += (a + b) >> 1; break;
-        case 4: {
-          const p = a + b - c;
-          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-          v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-          break;
-        }
-        default: throw new Error(`bad PNG filter ${filter} on row ${y}`);
-      }
-      row[i] = v & 0xff;
-    }
-  }
-  return { width, height, channels, pixels: out };
+  const png = PNG.sync.read(buf);
+  return { width: png.width, height: png.height, channels: 4, pixels: png.data };
 }
 
 // Colour statistics of a PNG: distinct colours, share of the most common one, and the
-// mean per-channel standard deviation.
+// mean per-channel standard deviation (of R, G and B; alpha is left out).
 export function pngStats(buf) {
   const { width, height, channels, pixels } = decodePng(buf);
   const counts = new Map();
   const n = width * height;
-  const sum = new Float64Array(channels);
-  const sumSq = new Float64Array(channels);
+  const sum = new Float64Array(3);
+  const sumSq = new Float64Array(3);
   for (let p = 0; p < n; p++) {
     let key = 0;
-    for (let c = 0; c < channels; c++) {
+    for (let c = 0; c < 3; c++) {
       const v = pixels[p * channels + c];
       key = key * 256 + v;
       sum[c] += v;
@@ -333,11 +274,11 @@ export function pngStats(buf) {
   let top = 0;
   for (const v of counts.values()) top = Math.max(top, v);
   let sd = 0;
-  for (let c = 0; c < channels; c++) {
+  for (let c = 0; c < 3; c++) {
     const mean = sum[c] / n;
     sd += Math.sqrt(Math.max(0, sumSq[c] / n - mean * mean));
   }
-  return { width, height, distinctColours: counts.size, topShare: top / n, stddev: sd / channels };
+  return { width, height, distinctColours: counts.size, topShare: top / n, stddev: sd / 3 };
 }
 
 // Parses a CSP string into {directive: [tokens]} (first occurrence of a directive wins).
@@ -437,7 +378,7 @@ export async function waitForServiceWorker(page, { timeout = 20000 } = {}) {
     undefined,
     { timeout, interval: 100, what: 'an activated service worker' },
   );
-  assert(active, 'no active service worker');
+  if (!active) throw new AssertionError('no active service worker');
   let reloaded = false;
   try {
     await waitUntil(page, () => !!navigator.serviceWorker.controller, undefined, {
@@ -629,14 +570,13 @@ export function countColourPixels(buf, [r, g, b], tol = 16) {
   let n = 0;
   for (let p = 0; p < width * height; p++) {
     const o = p * channels;
-    if (channels < 3) continue;
     if (Math.abs(pixels[o] - r) <= tol && Math.abs(pixels[o + 1] - g) <= tol && Math.abs(pixels[o + 2] - b) <= tol) n++;
   }
   return n;
 }
 
-// A second browser context like the runner's (same viewport), whose console errors and
-// page errors are collected in `errors` (the runner only watches its own context).
+// A second browser context like the test's own (same viewport), whose console errors and
+// page errors are collected in `errors` (the fixtures only watch the test's `context`).
 export async function newTrackedContext(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, acceptDownloads: true });
   context.setDefaultTimeout(30000);
@@ -701,7 +641,7 @@ export async function clickStable(page, name, { quietMs = 150, timeout = 5000, .
 }
 
 // Logs the page's input as the app sees it (window focus/blur, visibility, keys, mouse
-// buttons; each with the app's frame count) to the console, which the runner prints when
+// buttons; each with the app's frame count) to the console, which the fixtures print when
 // a test fails: lost keys or clicks can then be told apart from a test mistake.
 export async function logInputEvents(context) {
   await context.addInitScript(() => {
