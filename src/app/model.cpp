@@ -246,7 +246,7 @@ void ApplyIntents(AppState& s, int64_t now) {
             break;
         case Intent::Kind::Export: ExportProgress(s, now); break;
         case Intent::Kind::Import: platform::PickFile(); break;
-        case Intent::Kind::ApplyImport: ApplyPendingImport(s, in.number, now); break;
+        case Intent::Kind::ApplyImport: ApplyPendingImport(s, static_cast<ImportMode>(in.number), now); break;
         case Intent::Kind::CancelImport: s.import = PendingImport{}; break;
         default: break;
         }

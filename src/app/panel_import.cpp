@@ -55,11 +55,11 @@ void DrawImportDialog(AppState& s) {
                     im.file->exported_at.c_str(), im.file->app_version.c_str());
         ImGui::TextDisabled("Merge (recommended): per field the newer change wins; nothing is deleted.");
         PreviewLines(im.merge);
-        apply("Merge", 0);
+        apply("Merge", static_cast<int>(ImportMode::Merge));
         ImGui::Separator();
         ImGui::TextDisabled("Replace: make this browser's data equal to the file (a backup is downloaded first).");
         PreviewLines(im.replace);
-        apply("Replace", 1);
+        apply("Replace", static_cast<int>(ImportMode::Replace));
     } else {
         if (im.checklist) {
             const ChecklistPreview& p = im.checklist_preview;
@@ -76,7 +76,7 @@ void DrawImportDialog(AppState& s) {
                 }
                 ImGui::TreePop();
             }
-            apply("Mark ticked papers as read", 2);
+            apply("Mark ticked papers as read", static_cast<int>(ImportMode::ChecklistProgress));
         } else {
             ImGui::TextDisabled("No checklist boxes to use as progress (%s).", im.checklist_error.c_str());
         }
@@ -85,7 +85,7 @@ void DrawImportDialog(AppState& s) {
             const ReadingListImport& r = *im.reading_list;
             ImGui::Text("As a new list \"%s\": %zu sections, %zu entries matched the catalogue, %zu become new papers.",
                         r.list.list.title.c_str(), r.list.list.sections.size(), r.matched, r.unmatched);
-            apply("Add as a new list", 3);
+            apply("Add as a new list", static_cast<int>(ImportMode::NewList));
         } else {
             ImGui::TextDisabled("Not usable as a list: %s", im.reading_list_error.c_str());
         }
