@@ -207,7 +207,8 @@ int RunProgressImport(const Options& o) {
     const bool markdown = DetectImportFormat(text) == ImportFormat::Markdown;
     if (markdown && o.replace) {
         std::cerr << "shelfmark progress import: " << path
-                  << ": --replace applies to JSON progress files, not to Markdown checklists\n";
+                  << ": --replace applies to JSON progress files, not to Markdown checklists\n"
+                  << "nothing was imported; " << o.store << " is unchanged\n";
         return kExitFailure;
     }
     // The catalogue only informs a JSON import (unknown ids, renamed papers); a checklist
@@ -228,6 +229,8 @@ int RunProgressImport(const Options& o) {
     if (!ImportIntoStore(o.store, text, opt, &report)) {
         std::cerr << "shelfmark progress import: " << path << ": " << report.error << '\n'
                   << "nothing was imported; " << o.store << " is unchanged\n";
+        if (markdown && report.plan.Offers(ImportMode::NewList))
+            std::cerr << "to add it as a list of your own: shelfmark import-md " << path << " --save\n";
         return kExitFailure;
     }
     if (markdown)

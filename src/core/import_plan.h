@@ -9,11 +9,12 @@
 //   - ImportPlan, PlanImport(): the parsed file and what each mode would change.
 //   - ImportOutcome, ApplyPlan(): apply one mode and say what changed.
 //
-// The rule (DetectImportFormat): a UTF-16 byte order mark, or NUL bytes in every other
-// byte of the first KiB, is UTF-16 (refused: progress files and Markdown are read as
-// UTF-8). Then one or more UTF-8 byte order marks are skipped; nothing but whitespace
-// left is Empty; '{' or any other JSON document (after whitespace) is Json, read as a
-// progress file; other text with a NUL byte is NotText; the rest is Markdown.
+// The rule (DetectImportFormat): a UTF-16 byte order mark, or NUL bytes only at even or
+// only at odd offsets of the first KiB (ASCII in UTF-16), is UTF-16: refused, because
+// both formats are read as UTF-8 and the fix is one "save as UTF-8". Then UTF-8 byte order
+// marks are skipped; nothing but whitespace left is Empty; '{' or any other JSON document
+// (after whitespace) is Json, read as a progress file; other text with a NUL byte is
+// NotText; the rest is Markdown.
 #pragma once
 
 #include <cstdint>
@@ -34,8 +35,8 @@ namespace shelfmark {
 // ------------------------------------------------------------------ what a file is
 
 enum class ImportFormat {
-    Empty,    // no bytes, or only whitespace and byte order marks
-    Utf16,    // UTF-16 (or UTF-32): refused with a "save it as UTF-8" message
+    Empty,    // no bytes, or only whitespace and UTF-8 byte order marks
+    Utf16,    // UTF-16 (a UTF-32 LE byte order mark too): refused, "save it as UTF-8"
     NotText,  // NUL bytes, not in a UTF-16 pattern: a binary file
     Json,     // a JSON document: read as a progress file (which may still be invalid)
     Markdown, // any other text: a checklist and/or a reading list
