@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/import_plan.h"
 #include "core/markdown.h"
 #include "core/markdown_import.h"
 #include "core/progress.h"
@@ -159,18 +160,10 @@ struct UiState {
     std::string new_paper_link, new_paper_authors;
 };
 
-// A file chosen for import, parsed and previewed; nothing is applied until the user says.
-struct PendingImport {
+// The import dialog: the chosen file's plan (import_plan.h), open until applied or
+// cancelled. A file the browser could not read is a plan with only file_name and error.
+struct PendingImport : ImportPlan {
     bool open = false;
-    std::string file_name;
-    std::string error;                          // the file cannot be used, and why
-    std::optional<ProgressFile> file;           // a JSON progress file
-    ImportPreview merge, replace;
-    std::optional<ChecklistImport> checklist;   // Markdown: its [x] boxes as progress
-    ChecklistPreview checklist_preview;
-    std::string checklist_error;
-    std::optional<ReadingListImport> reading_list; // Markdown: as a new list of the user's
-    std::string reading_list_error;
 };
 
 struct AppState {
@@ -231,7 +224,7 @@ void Apply(AppState& s, const intent::MoveEntry& in, int64_t now_ms);
 // Export, import and the import preview (transfer.cpp).
 void ExportProgress(AppState& s, int64_t now_ms);
 void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok);
-void ApplyPendingImport(AppState& s, intent::ImportAction action, int64_t now_ms);
+void ApplyPendingImport(AppState& s, ImportMode mode, int64_t now_ms);
 void DrawImportDialog(AppState& s);
 // Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
 void BuildRows(AppState& s);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/import_mode.h"
 #include "core/progress.h"
 
 namespace shelfmark {
@@ -75,9 +76,8 @@ struct ToggleStats {};
 // Files.
 struct Export {};     // download the progress file
 struct Import {};     // pick a file (JSON progress file or Markdown)
-enum class ImportAction { MergeFile, ReplaceWithFile, ChecklistAsProgress, MarkdownAsList };
 struct ApplyImport {
-    ImportAction action = ImportAction::MergeFile;
+    ImportMode mode = ImportMode::Merge;
 };
 struct CancelImport {};
 

@@ -185,7 +185,7 @@ struct Applier {
     void operator()(const intent::ToggleStats&) { ui.show_stats = !ui.show_stats; }
     void operator()(const intent::Export&) { ExportProgress(s, now); }
     void operator()(const intent::Import&) { platform::PickFile(); }
-    void operator()(const intent::ApplyImport& in) { ApplyPendingImport(s, in.action, now); }
+    void operator()(const intent::ApplyImport& in) { ApplyPendingImport(s, in.mode, now); }
     void operator()(const intent::CancelImport&) { s.import = PendingImport{}; }
     // The user's own lists: user_lists.cpp.
     template <class UserListIntent> void operator()(const UserListIntent& in) { Apply(s, in, now); }

@@ -35,10 +35,10 @@ void DrawImportDialog(AppState& s) {
     if (!ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text("File: %s", im.file_name.c_str());
     ImGui::Separator();
-    // Probes "import-0" .. "import-3", in the order of ImportAction.
-    const auto apply = [&](const char* label, intent::ImportAction action) {
-        if (ImGui::Button(label)) s.intents.push_back(intent::ApplyImport{action});
-        s.probe.Add(std::string("import-") + std::to_string(static_cast<int>(action)), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+    // Probes "import-0" .. "import-3", in the order of ImportMode.
+    const auto apply = [&](const char* label, ImportMode mode) {
+        if (ImGui::Button(label)) s.intents.push_back(intent::ApplyImport{mode});
+        s.probe.Add(std::string("import-") + std::to_string(static_cast<int>(mode)), ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                     ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     };
     if (!im.error.empty()) {
@@ -52,11 +52,11 @@ void DrawImportDialog(AppState& s) {
                     im.file->exported_at.c_str(), im.file->app_version.c_str());
         ImGui::TextDisabled("Merge (recommended): per field the newer change wins; nothing is deleted.");
         PreviewLines(im.merge);
-        apply("Merge", intent::ImportAction::MergeFile);
+        apply("Merge", ImportMode::Merge);
         ImGui::Separator();
         ImGui::TextDisabled("Replace: make this browser's data equal to the file (a backup is downloaded first).");
         PreviewLines(im.replace);
-        apply("Replace", intent::ImportAction::ReplaceWithFile);
+        apply("Replace", ImportMode::Replace);
     } else {
         if (im.checklist) {
             const ChecklistPreview& p = im.checklist_preview;
@@ -73,7 +73,7 @@ void DrawImportDialog(AppState& s) {
                 }
                 ImGui::TreePop();
             }
-            apply("Mark ticked papers as read", intent::ImportAction::ChecklistAsProgress);
+            apply("Mark ticked papers as read", ImportMode::ChecklistProgress);
         } else {
             ImGui::TextDisabled("No checklist boxes to use as progress (%s).", im.checklist_error.c_str());
         }
@@ -82,7 +82,7 @@ void DrawImportDialog(AppState& s) {
             const ReadingListImport& r = *im.reading_list;
             ImGui::Text("As a new list \"%s\": %zu sections, %zu entries matched the catalogue, %zu become new papers.",
                         r.list.list.title.c_str(), r.list.list.sections.size(), r.matched, r.unmatched);
-            apply("Add as a new list", intent::ImportAction::MarkdownAsList);
+            apply("Add as a new list", ImportMode::NewList);
         } else {
             ImGui::TextDisabled("Not usable as a list: %s", im.reading_list_error.c_str());
         }

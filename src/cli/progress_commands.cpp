@@ -1,6 +1,6 @@
 // progress_commands.cpp: `shelfmark progress import|export`, `import-md`, `export-md`,
 // `export-bib` and `export-csv`: the progress file and Markdown/BibTeX/CSV interop on a
-// store file (progress_store.h), with the same core code as the app.
+// store file (progress_store.h). Imports go through import_plan.h, as the app's do.
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "core/catalog.h"
 #include "core/export_formats.h"
+#include "core/import_plan.h"
 #include "core/markdown_import.h"
 #include "core/progress_file.h"
 #include "core/progress_store.h"
@@ -25,9 +26,10 @@ constexpr const char* kProgressUsage =
     "usage: shelfmark progress import FILE [--store PATH] [--replace] [--dry-run] [--data DIR]\n"
     "       shelfmark progress export [--store PATH]\n"
     "  import: FILE is a progress file (JSON) or a Markdown checklist (\"- [x]\" items),\n"
-    "    told apart by content. JSON merges by default (per field the newer change wins,\n"
-    "    nothing is deleted); --replace makes the store equal to the file after writing a\n"
-    "    backup of the store next to it. A checklist marks its ticked papers read.\n"
+    "    told apart by content; UTF-8 only (blank and UTF-16 files are refused). JSON\n"
+    "    merges by default (per field the newer change wins, nothing is deleted);\n"
+    "    --replace makes the store equal to the file after writing a backup of the store\n"
+    "    next to it. A checklist marks its ticked papers read.\n"
     "    --dry-run prints the preview only. Nothing changes when the file is invalid.\n"
     "  export: prints the store as a progress file (JSON) on stdout.\n"
     "  The store defaults to ./shelfmark-store.json; DIR (the catalogue) to data.\n"
@@ -174,10 +176,10 @@ void PrintJsonPreview(const std::string& file, const StoreImportReport& r) {
 }
 
 void PrintChecklistPreview(const std::string& file, const StoreImportReport& r) {
-    const ChecklistPreview& c = r.checklist;
+    const ChecklistPreview& c = r.plan.checklist_preview;
     std::cout << file << ": Markdown checklist, " << Plural(c.items, "item", "items") << " (" << c.checked
               << " ticked): " << c.matched << " matched, " << c.unmatched << " unmatched\n";
-    for (const MarkdownItem& item : r.items) {
+    for (const MarkdownItem& item : r.plan.checklist->items) {
         std::cout << "  line " << item.line << "  [" << (item.checked ? 'x' : ' ') << "]  ";
         if (item.paper.empty())
             std::cout << "unmatched       ";
@@ -202,7 +204,13 @@ int RunProgressImport(const Options& o) {
         std::cerr << "shelfmark progress import: " << why << '\n';
         return kExitFailure;
     }
-    const bool markdown = ImportLooksLikeMarkdown(text);
+    const bool markdown = DetectImportFormat(text) == ImportFormat::Markdown;
+    if (markdown && o.replace) {
+        std::cerr << "shelfmark progress import: " << path
+                  << ": --replace applies to JSON progress files, not to Markdown checklists\n"
+                  << "nothing was imported; " << o.store << " is unchanged\n";
+        return kExitFailure;
+    }
     // The catalogue only informs a JSON import (unknown ids, renamed papers); a checklist
     // cannot be matched without it.
     std::optional<Catalogue> catalogue = LoadCatalogue("progress import", o.data, !markdown);
@@ -212,17 +220,20 @@ int RunProgressImport(const Options& o) {
                   << "; paper ids are not checked\n";
 
     StoreImportOptions opt;
-    opt.mode = o.replace ? ImportMode::Replace : ImportMode::Merge;
+    opt.mode = markdown ? ImportMode::ChecklistProgress : o.replace ? ImportMode::Replace : ImportMode::Merge;
     opt.dry_run = o.dry_run;
     opt.catalogue = catalogue ? &*catalogue : nullptr;
     opt.now_ms = NowMs();
+    opt.file_name = path;
     StoreImportReport report;
     if (!ImportIntoStore(o.store, text, opt, &report)) {
         std::cerr << "shelfmark progress import: " << path << ": " << report.error << '\n'
                   << "nothing was imported; " << o.store << " is unchanged\n";
+        if (markdown && report.plan.Offers(ImportMode::NewList))
+            std::cerr << "to add it as a list of your own: shelfmark import-md " << path << " --save\n";
         return kExitFailure;
     }
-    if (report.markdown)
+    if (markdown)
         PrintChecklistPreview(path, report);
     else
         PrintJsonPreview(path, report);
@@ -342,55 +353,39 @@ int RunImportMd(const Args& args) {
         std::cerr << "shelfmark import-md: " << why << '\n';
         return kExitFailure;
     }
-    std::optional<Catalogue> catalogue;
-    std::optional<Store> store;
-    if (!LoadForExport("import-md", o, &catalogue, &store)) return kExitFailure;
-
-    PaperMatcher matcher;
-    matcher.AddCatalogue(*catalogue);
-    matcher.AddUserData(store->user);
-    ReadingListOptions ropt;
-    std::string stem =
-        path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-    if (stem.size() > 3 && stem.compare(stem.size() - 3, 3, ".md") == 0) stem.resize(stem.size() - 3);
-    ropt.fallback_title = stem;
-    ropt.now_ms = NowMs();
-    auto taken = [&](const std::string& id) {
-        return catalogue->FindPaper(id) || catalogue->FindList(id) || store->user.FindPaper(id) ||
-               store->user.FindList(id);
-    };
-    std::optional<ReadingListImport> in = ReadMarkdownReadingList(text, matcher, ropt, taken, &why);
-    if (!in) {
-        std::cerr << "shelfmark import-md: " << path << ": " << why << '\n';
+    std::optional<Catalogue> catalogue = LoadCatalogue("import-md", o.data, false);
+    if (!catalogue) return kExitFailure;
+    StoreImportOptions opt;
+    opt.mode = ImportMode::NewList;
+    opt.dry_run = !o.save;
+    opt.catalogue = &*catalogue;
+    opt.now_ms = NowMs();
+    opt.file_name = path;
+    StoreImportReport report;
+    if (!ImportIntoStore(o.store, text, opt, &report)) {
+        std::cerr << "shelfmark import-md: " << path << ": " << report.error << '\n';
         return kExitFailure;
     }
+    const ReadingListImport& in = *report.plan.reading_list;
 
     nlohmann::ordered_json out;
-    out["list"] = UserListToValue(in->list);
+    out["list"] = UserListToValue(in.list);
     nlohmann::ordered_json papers = nlohmann::ordered_json::array();
-    for (const UserPaper& p : in->new_papers)
+    for (const UserPaper& p : in.new_papers)
         papers.push_back(UserPaperToValue(p));
     out["newPapers"] = std::move(papers);
-    out["matched"] = in->matched;
-    out["unmatched"] = in->unmatched;
+    out["matched"] = in.matched;
+    out["unmatched"] = in.unmatched;
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    std::cerr << path << ": " << Plural(in->items.size(), "item", "items") << ", " << in->matched
-              << " matched to the catalogue, " << in->unmatched << " unmatched ("
-              << Plural(in->new_papers.size(), "new paper", "new papers") << ")\n";
-    for (const MarkdownItem& item : in->items)
+    std::cerr << path << ": " << Plural(in.items.size(), "item", "items") << ", " << in.matched
+              << " matched to the catalogue, " << in.unmatched << " unmatched ("
+              << Plural(in.new_papers.size(), "new paper", "new papers") << ")\n";
+    for (const MarkdownItem& item : in.items)
         if (item.by == MatchBy::None)
             std::cerr << "  unmatched: line " << item.line << ": " << item.title << '\n';
-
-    if (o.save) {
-        MergeUserList(store->user, in->list);
-        for (const UserPaper& p : in->new_papers)
-            MergeUserPaper(store->user, p);
-        if (!SaveStore(o.store, *store, ropt.now_ms, &why)) {
-            std::cerr << "shelfmark import-md: " << why << "; " << o.store << " is unchanged\n";
-            return kExitFailure;
-        }
-        std::cerr << "saved list " << in->list.list.id << " to " << o.store << '\n';
-    }
+    if (o.save)
+        std::cerr << (report.changed ? "saved list " : "nothing to change: the store already has list ")
+                  << in.list.list.id << (report.changed ? " to " : " in ") << o.store << '\n';
     return Flush("import-md");
 }
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/import_mode.h"
 #include "core/progress.h"
 #include "core/user_data.h"
 
@@ -84,8 +85,6 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
 // list entries); records that then share an id are merged.
 void CanonicalizePaperIds(ProgressFile& file, const Catalogue& catalogue);
 
-enum class ImportMode { Merge, Replace };
-
 // A field where both sides hold a value (timestamp > 0) with different content.
 struct ImportConflict {
     std::string paper;
@@ -116,13 +115,14 @@ struct ImportPreview {
 };
 constexpr size_t kMaxConflictsListed = 100;
 
-// catalogue may be null (then no paper counts as unknown).
+// mode is Merge or Replace (the Markdown modes are import_plan.h's). catalogue may be
+// null (then no paper counts as unknown).
 ImportPreview PreviewImport(const Progress& progress, const UserData& user, const ProgressFile& file,
                             ImportMode mode, const Catalogue* catalogue);
 
-// Applies the file; changed progress records are marked dirty in `progress` (Replace also
-// marks removed ones: Find() == nullptr). Quarantined records are added in both modes and
-// never removed. Returns true when anything changed.
+// Applies the file (mode: Merge or Replace); changed progress records are marked dirty in
+// `progress` (Replace also marks removed ones: Find() == nullptr). Quarantined records are
+// added in both modes and never removed. Returns true when anything changed.
 bool ApplyImport(Progress& progress, UserData& user, const ProgressFile& file, ImportMode mode);
 
 // The JSON pointer's value's byte offset in syntactically valid JSON text (the nearest

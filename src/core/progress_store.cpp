@@ -24,14 +24,6 @@ std::string ParentDir(const std::string& path) {
     return path.substr(0, slash);
 }
 
-bool IsUtf16OrNul(std::string_view text) {
-    if (text.size() >= 2) {
-        const unsigned char a = static_cast<unsigned char>(text[0]), b = static_cast<unsigned char>(text[1]);
-        if ((a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF)) return true;
-    }
-    return text.substr(0, 4).find('\0') != std::string_view::npos;
-}
-
 // The store plus its raw bytes (for an exact backup).
 std::optional<Store> LoadStoreRaw(const std::string& path, std::string* raw, std::string* error) {
     Store store;
@@ -163,12 +155,6 @@ std::string BackupPathFor(const std::string& store_path, int64_t now_ms) {
     return base + ".backup-" + stamp + ".json";
 }
 
-bool ImportLooksLikeMarkdown(std::string_view text) {
-    // Blank text and UTF-16 go the JSON way, whose messages explain them.
-    const bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-    return !blank && !IsUtf16OrNul(text) && !LooksLikeJson(text);
-}
-
 bool ImportIntoStore(const std::string& store_path, std::string_view text, const StoreImportOptions& options,
                      StoreImportReport* report) {
     StoreImportReport local;
@@ -177,52 +163,28 @@ bool ImportIntoStore(const std::string& store_path, std::string_view text, const
         rep.error = std::move(why);
         return false;
     };
-    rep.markdown = ImportLooksLikeMarkdown(text);
-
-    // Validate the input before touching the store.
-    std::optional<ProgressFile> file;
-    std::optional<ChecklistImport> checklist;
-    if (!rep.markdown) {
-        ProgressFileError perr;
-        file = ParseProgressFile(text, &perr);
-        if (!file) return fail(perr.ToString());
-        if (options.now_ms > 0) ClampFileTimestamps(*file, options.now_ms); // see docs/progress-file.md
-        if (options.catalogue) CanonicalizePaperIds(*file, *options.catalogue);
-    } else if (options.mode == ImportMode::Replace) {
-        return fail("--replace applies to JSON progress files, not to Markdown checklists");
-    } else if (!options.catalogue) {
-        return fail("a catalogue is needed to match a Markdown checklist to papers");
-    }
-
     std::string raw, why;
     std::optional<Store> store = LoadStoreRaw(store_path, &raw, &why);
     if (!store) return fail(why);
+    rep.plan =
+        PlanImport(text, options.file_name, store->progress, store->user, options.catalogue, options.now_ms);
+    if (std::string no = rep.plan.WhyNot(options.mode); !no.empty()) return fail(std::move(no));
+    const bool markdown =
+        options.mode == ImportMode::ChecklistProgress || options.mode == ImportMode::NewList;
+    if (markdown && !options.catalogue) return fail("a catalogue is needed to match Markdown to papers");
+    if (options.mode == ImportMode::Merge) rep.preview = rep.plan.merge;
+    if (options.mode == ImportMode::Replace) rep.preview = rep.plan.replace;
+    if (options.dry_run) return true;
 
-    bool changed = false;
-    if (rep.markdown) {
-        PaperMatcher matcher;
-        matcher.AddCatalogue(*options.catalogue);
-        matcher.AddUserData(store->user);
-        std::string merr;
-        checklist = ReadMarkdownChecklist(text, matcher, &merr);
-        if (!checklist) return fail("Markdown checklist: " + merr);
-        rep.checklist = PreviewChecklist(*checklist, store->progress);
-        rep.items = checklist->items;
-        if (options.dry_run) return true;
-        changed = !ApplyChecklist(*checklist, store->progress, options.now_ms).empty();
-    } else {
-        rep.preview = PreviewImport(store->progress, store->user, *file, options.mode, options.catalogue);
-        if (options.dry_run) return true;
-        if (options.mode == ImportMode::Replace && store->existed) {
-            rep.backup_path = BackupPathFor(store_path, options.now_ms);
-            if (!WriteFileAtomic(rep.backup_path, raw, &why)) {
-                rep.backup_path.clear();
-                return fail("cannot write the backup, nothing was imported: " + why);
-            }
+    if (options.mode == ImportMode::Replace && store->existed) {
+        rep.backup_path = BackupPathFor(store_path, options.now_ms);
+        if (!WriteFileAtomic(rep.backup_path, raw, &why)) {
+            rep.backup_path.clear();
+            return fail("cannot write the backup, nothing was imported: " + why);
         }
-        changed = ApplyImport(store->progress, store->user, *file, options.mode);
     }
-    if (!changed) return true; // nothing to write: the store stays byte for byte
+    const ImportOutcome out = ApplyPlan(rep.plan, options.mode, store->progress, store->user, options.now_ms);
+    if (!out.changed) return true; // nothing to write: the store stays byte for byte
     if (!SaveStore(store_path, *store, options.now_ms, &why)) return fail(why);
     rep.changed = true;
     return true;

@@ -4,8 +4,9 @@
 // Index
 //   - ReadFileLimited(), WriteFileAtomic(): bounded read; temp file + fsync + rename.
 //   - Store, LoadStore(), SaveStore(), BackupPathFor().
-//   - ImportIntoStore(): the whole `shelfmark progress import`: read, validate, preview,
-//     back up (Replace), apply, write. On any failure the store file is left unchanged.
+//   - ImportIntoStore(): the whole `shelfmark progress import` (and `import-md`): plan
+//     (import_plan.h), back up (Replace), apply, write. On any failure the store file is
+//     left unchanged.
 //
 // The browser keeps progress in IndexedDB instead; both go through progress_file.h.
 #pragma once
@@ -17,7 +18,7 @@
 #include <vector>
 
 #include "core/catalog.h"
-#include "core/markdown_import.h"
+#include "core/import_plan.h"
 #include "core/progress.h"
 #include "core/progress_file.h"
 #include "core/user_data.h"
@@ -50,25 +51,21 @@ struct StoreImportOptions {
     bool dry_run = false;                 // preview only, write nothing
     const Catalogue* catalogue = nullptr; // for unknown ids, aliases and Markdown matching
     int64_t now_ms = 0;
+    std::string file_name; // names a Markdown list without a title (see PlanImport)
 };
 
 struct StoreImportReport {
-    bool markdown = false;           // the input was a Markdown checklist
-    ImportPreview preview;           // JSON input
-    ChecklistPreview checklist;      // Markdown input
-    std::vector<MarkdownItem> items; // Markdown input: every task item, matched or not
-    std::string backup_path;         // Replace: where the previous store was saved
-    bool changed = false;            // the store file was rewritten
-    std::string error;               // why it failed (the store is unchanged)
+    ImportPlan plan;         // the file as read, and what each mode would change
+    ImportPreview preview;   // Merge or Replace: the plan's preview of that mode
+    std::string backup_path; // Replace: where the previous store was saved
+    bool changed = false;    // the store file was rewritten
+    std::string error;       // why it failed (the store is unchanged)
 };
 
-// How ImportIntoStore tells the two apart: Markdown unless the text is JSON (see
-// LooksLikeJson), blank, or UTF-16/32 (those get the JSON path's explanation).
-bool ImportLooksLikeMarkdown(std::string_view text);
-
-// Imports `file_text` (a JSON progress file, or a Markdown checklist: told apart by
-// ImportLooksLikeMarkdown) into the store at store_path. Returns false with report->error set when
-// anything is invalid or cannot be written; the store file is then unchanged.
+// Imports `file_text` into the store at store_path with options.mode, which the file
+// must offer (ImportPlan::WhyNot); the Markdown modes need a catalogue. Returns false
+// with report->error set when anything is invalid or cannot be written; the store file
+// is then unchanged.
 bool ImportIntoStore(const std::string& store_path, std::string_view file_text,
                      const StoreImportOptions& options, StoreImportReport* report);
 

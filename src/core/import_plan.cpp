@@ -1,0 +1,180 @@
+#include "core/import_plan.h"
+
+#include <algorithm>
+
+namespace shelfmark {
+
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr const char* kSpace = " \t\r\n\f\v";
+constexpr size_t kUtf16SniffBytes = 1024;
+
+bool HasUtf16Bom(std::string_view text) {
+    if (text.size() < 2) return false;
+    const auto a = static_cast<unsigned char>(text[0]), b = static_cast<unsigned char>(text[1]);
+    return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF);
+}
+
+// UTF-16 without a byte order mark, as far as it can be told: ASCII characters in UTF-16
+// have a NUL byte on one side of each code unit. So: NUL bytes only at even or only at odd
+// offsets of the first KiB, in at least a quarter of its code units.
+bool LooksLikeUtf16WithoutBom(std::string_view text) {
+    const size_t n = std::min(text.size(), kUtf16SniffBytes) & ~size_t{1};
+    size_t even = 0, odd = 0;
+    for (size_t i = 0; i < n; ++i)
+        if (text[i] == '\0') ++(i % 2 ? odd : even);
+    return (even == 0) != (odd == 0) && 4 * (even + odd) >= n / 2;
+}
+
+// "reading.md" -> "reading", "/some/dir/list" -> "list"; "" when nothing is left.
+std::string StemOf(const std::string& file_name) {
+    const size_t slash = file_name.find_last_of("/\\");
+    std::string base = slash == std::string::npos ? file_name : file_name.substr(slash + 1);
+    if (const size_t dot = base.rfind('.'); dot != std::string::npos && dot > 0) base.resize(dot);
+    return base;
+}
+
+std::string Count(size_t n) { return std::to_string(n); }
+
+void PlanProgressFile(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
+                      const Catalogue* catalogue, int64_t now_ms) {
+    ProgressFileError err;
+    std::optional<ProgressFile> file = ParseProgressFile(text, &err);
+    if (!file) {
+        plan.error = err.ToString();
+        return;
+    }
+    if (now_ms > 0) ClampFileTimestamps(*file, now_ms); // a wrong clock where it was made
+    if (catalogue) CanonicalizePaperIds(*file, *catalogue);
+    plan.merge = PreviewImport(progress, user, *file, ImportMode::Merge, catalogue);
+    plan.replace = PreviewImport(progress, user, *file, ImportMode::Replace, catalogue);
+    plan.file = std::move(file);
+}
+
+void PlanMarkdown(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
+                  const Catalogue* catalogue, int64_t now_ms) {
+    PaperMatcher matcher;
+    if (catalogue) matcher.AddCatalogue(*catalogue);
+    matcher.AddUserData(user);
+    plan.checklist = ReadMarkdownChecklist(text, matcher, &plan.checklist_error);
+    if (plan.checklist) plan.checklist_preview = PreviewChecklist(*plan.checklist, progress);
+
+    ReadingListOptions opt;
+    opt.now_ms = now_ms;
+    const std::string stem = StemOf(plan.file_name);
+    if (!stem.empty()) opt.fallback_title = stem;
+    const auto taken = [&](const std::string& id) {
+        return (catalogue && (catalogue->FindPaper(id) || catalogue->FindList(id))) || user.FindPaper(id) ||
+               user.FindList(id);
+    };
+    plan.reading_list = ReadMarkdownReadingList(text, matcher, opt, taken, &plan.reading_list_error);
+    if (!plan.checklist && !plan.reading_list)
+        plan.error = "Not a Shelfmark progress file, and not usable Markdown: " + plan.reading_list_error;
+}
+
+// The user's lists and papers that differ between before and after (or exist in one only).
+std::set<std::string> ChangedUserKeys(const UserData& before, const UserData& after) {
+    std::set<std::string> keys;
+    for (const auto& [id, l] : after.lists)
+        if (!before.lists.count(id) || !SameUserList(before.lists.at(id), l)) keys.insert("list:" + id);
+    for (const auto& [id, p] : after.papers)
+        if (!before.papers.count(id) || !SameUserPaper(before.papers.at(id), p)) keys.insert("paper:" + id);
+    for (const auto& [id, l] : before.lists)
+        if (!after.lists.count(id)) keys.insert("list:" + id);
+    for (const auto& [id, p] : before.papers)
+        if (!after.papers.count(id)) keys.insert("paper:" + id);
+    return keys;
+}
+
+} // namespace
+
+ImportFormat DetectImportFormat(std::string_view text) {
+    if (HasUtf16Bom(text) || LooksLikeUtf16WithoutBom(text)) return ImportFormat::Utf16;
+    std::string_view body = text;
+    while (body.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0) // a second BOM: the parser says so
+        body.remove_prefix(kUtf8Bom.size());
+    if (body.find_first_not_of(kSpace) == std::string_view::npos) return ImportFormat::Empty;
+    if (LooksLikeJson(body)) return ImportFormat::Json;
+    if (body.find('\0') != std::string_view::npos) return ImportFormat::NotText;
+    return ImportFormat::Markdown;
+}
+
+std::string ImportPlan::WhyNot(ImportMode mode) const {
+    if (!error.empty()) return error;
+    switch (mode) {
+    case ImportMode::Merge:
+    case ImportMode::Replace: return file ? "" : "this is Markdown, not a Shelfmark progress file";
+    case ImportMode::ChecklistProgress:
+        if (checklist) return "";
+        return file ? "this is a progress file, not a Markdown checklist"
+                    : "Markdown checklist: " + checklist_error;
+    case ImportMode::NewList:
+        if (reading_list) return "";
+        return file ? "this is a progress file, not a Markdown reading list"
+                    : "Markdown reading list: " + reading_list_error;
+    }
+    return "unknown import mode " + std::to_string(static_cast<int>(mode));
+}
+
+ImportPlan PlanImport(std::string_view text, const std::string& file_name, const Progress& progress,
+                      const UserData& user, const Catalogue* catalogue, int64_t now_ms) {
+    ImportPlan plan;
+    plan.file_name = file_name;
+    plan.format = DetectImportFormat(text);
+    switch (plan.format) {
+    case ImportFormat::Empty: plan.error = "the file is empty"; break;
+    case ImportFormat::Utf16:
+        plan.error = "the file is not UTF-8 text (it looks like UTF-16 or UTF-32): save it as UTF-8";
+        break;
+    case ImportFormat::NotText:
+        plan.error = "the file is not text (a NUL byte at byte " + std::to_string(text.find('\0')) +
+                     "): import a progress file (.json) or Markdown (.md)";
+        break;
+    case ImportFormat::Json: PlanProgressFile(plan, text, progress, user, catalogue, now_ms); break;
+    case ImportFormat::Markdown: PlanMarkdown(plan, text, progress, user, catalogue, now_ms); break;
+    }
+    return plan;
+}
+
+ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progress, UserData& user,
+                        int64_t now_ms) {
+    ImportOutcome out;
+    if (!plan.Offers(mode)) return out;
+    out.applied = true;
+    switch (mode) {
+    case ImportMode::Merge:
+    case ImportMode::Replace: {
+        const UserData before = user;
+        out.changed = ApplyImport(progress, user, *plan.file, mode);
+        out.user_keys = ChangedUserKeys(before, user);
+        const ImportPreview& pv = mode == ImportMode::Replace ? plan.replace : plan.merge;
+        out.summary = (mode == ImportMode::Replace ? "Replaced with " : "Merged ") + plan.file_name + ": " +
+                      Count(pv.papers_changed) + " papers changed, " + Count(pv.notes_added) +
+                      " notes added, " + Count(pv.notes_changed) + " notes changed.";
+        break;
+    }
+    case ImportMode::ChecklistProgress: {
+        const std::vector<std::string> read = ApplyChecklist(*plan.checklist, progress, now_ms);
+        out.changed = !read.empty();
+        out.summary = "Marked " + Count(read.size()) + " papers as read from " + plan.file_name + ".";
+        break;
+    }
+    case ImportMode::NewList: {
+        const ReadingListImport& r = *plan.reading_list;
+        for (const UserPaper& p : r.new_papers)
+            if (MergeUserPaper(user, p)) out.user_keys.insert("paper:" + p.paper.id);
+        if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
+        out.changed = !out.user_keys.empty();
+        out.list_id = r.list.list.id;
+        out.summary = "Added the list \"" + r.list.list.title + "\" (" + Count(r.matched) +
+                      " entries matched the catalogue, " + Count(r.unmatched) + " added as new papers).";
+        break;
+    }
+    }
+    for (const std::string& k : out.user_keys)
+        if (auto key = UserKey::Parse(k)) user.MarkDirty(*key); // saved like progress records
+    return out;
+}
+
+} // namespace shelfmark

@@ -1,0 +1,94 @@
+// import_plan.h: one import pipeline for the app and the command-line tool. A file's text
+// is classified once, parsed once and previewed for every mode against the current state;
+// nothing changes until a mode is applied. The app keeps the plan while its dialog shows;
+// `shelfmark progress import` and `import-md` plan and apply in one go (progress_store.h).
+//
+// Index
+//   - ImportMode (import_mode.h): Merge, Replace, ChecklistProgress, NewList.
+//   - ImportFormat, DetectImportFormat(): what a file is; the one rule both front ends use.
+//   - ImportPlan, PlanImport(): the parsed file and what each mode would change.
+//   - ImportOutcome, ApplyPlan(): apply one mode and say what changed.
+//
+// The rule (DetectImportFormat): a UTF-16 byte order mark, or NUL bytes only at even or
+// only at odd offsets of the first KiB (ASCII in UTF-16), is UTF-16: refused, because
+// both formats are read as UTF-8 and the fix is one "save as UTF-8". Then UTF-8 byte order
+// marks are skipped; nothing but whitespace left is Empty; '{' or any other JSON document
+// (after whitespace) is Json, read as a progress file; other text with a NUL byte is
+// NotText; the rest is Markdown.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "core/catalog.h"
+#include "core/import_mode.h"
+#include "core/markdown_import.h"
+#include "core/progress.h"
+#include "core/progress_file.h"
+#include "core/user_data.h"
+
+namespace shelfmark {
+
+// ------------------------------------------------------------------ what a file is
+
+enum class ImportFormat {
+    Empty,    // no bytes, or only whitespace and UTF-8 byte order marks
+    Utf16,    // UTF-16 (a UTF-32 LE byte order mark too): refused, "save it as UTF-8"
+    NotText,  // NUL bytes, not in a UTF-16 pattern: a binary file
+    Json,     // a JSON document: read as a progress file (which may still be invalid)
+    Markdown, // any other text: a checklist and/or a reading list
+};
+
+ImportFormat DetectImportFormat(std::string_view text);
+
+// ------------------------------------------------------------------ plan
+
+struct ImportPlan {
+    std::string file_name;
+    ImportFormat format = ImportFormat::Empty;
+    std::string error; // set when no mode can be applied: why the file cannot be used
+
+    // Json: the validated file (timestamps clamped, ids canonical) and both previews.
+    std::optional<ProgressFile> file;
+    ImportPreview merge, replace;
+
+    // Markdown: its [x] boxes as progress, and the whole file as a new list.
+    std::optional<ChecklistImport> checklist;
+    ChecklistPreview checklist_preview;
+    std::string checklist_error;
+    std::optional<ReadingListImport> reading_list;
+    std::string reading_list_error;
+
+    bool Offers(ImportMode mode) const { return WhyNot(mode).empty(); }
+    // Why `mode` cannot be applied to this file, "" when it can.
+    std::string WhyNot(ImportMode mode) const;
+};
+
+// Classifies and parses `text` and previews every mode against progress and user.
+// catalogue (the bundled one, may be null) renames aliases, matches Markdown items to
+// papers and keeps new ids fresh; file_name gives a list without a title its name.
+// now_ms clamps the file's future timestamps and dates a new list. Never throws.
+ImportPlan PlanImport(std::string_view text, const std::string& file_name, const Progress& progress,
+                      const UserData& user, const Catalogue* catalogue, int64_t now_ms);
+
+// ------------------------------------------------------------------ apply
+
+struct ImportOutcome {
+    bool applied = false;            // false: the plan does not offer the mode; nothing changed
+    bool changed = false;            // progress or the user's data changed
+    std::set<std::string> user_keys; // "list:<id>" / "paper:<id>" added, changed or removed
+    std::string list_id;             // NewList: the new list's id
+    std::string summary;             // one sentence for the user, e.g. "Merged x.json: ..."
+};
+
+// Applies one mode of the plan. Progress records that change are marked dirty in
+// `progress`; the user's lists and papers that change are marked dirty in `user` and
+// named in user_keys. Replace
+// does not back anything up: callers save a backup first. now_ms stamps checklist changes.
+ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progress, UserData& user,
+                        int64_t now_ms);
+
+} // namespace shelfmark

@@ -1,0 +1,280 @@
+// import_plan.h: one rule for what an imported file is, and each mode planned and applied.
+// The app (transfer.cpp) and the CLI (ImportIntoStore) both go through it; the UI test
+// tests/ui/test_ui_import.cpp checks the app side of the same table.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/import_plan.h"
+#include "core/progress_store.h"
+#include "progress_test_support.h"
+
+using namespace shelfmark;
+using shelfmark::testing::Contains;
+using shelfmark::testing::ReadAll;
+using shelfmark::testing::TempDir;
+using shelfmark::testing::TinyCatalogue;
+using shelfmark::testing::WriteAll;
+
+namespace {
+
+constexpr int64_t kT = 1700000000000; // 2023-11-14T22:13:20Z
+const std::string kMalformedDir = SHELFMARK_SEEDS_DIR "/../malformed";
+
+std::string Utf16(const std::string& ascii, bool big_endian, bool bom) {
+    std::string out;
+    if (bom) out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    for (char c : ascii) {
+        if (big_endian) out += '\0';
+        out += c;
+        if (!big_endian) out += '\0';
+    }
+    return out;
+}
+
+// A progress file with gpipe read and one list of the user's.
+std::string ProgressFileText() {
+    Progress p;
+    p.SetStatus("gpipe", Status::Read, kT - 1000);
+    p.SetNote("gpipe", "pipelines", kT - 900);
+    UserData u;
+    UserList ul;
+    ul.list.id = "u-from-file";
+    ul.list.title = "From the file";
+    ul.list.sections = {{"Week 1", "", {{"gpipe", "required"}}}};
+    ul.updated_at = kT - 800;
+    u.lists.emplace(ul.list.id, ul);
+    return ExportProgressFile(p, u, kT, "test");
+}
+
+const std::string kChecklist = "# Course\n\n"
+                               "- [x] [GPipe](https://proceedings.neurips.cc/paper/2019/file/"
+                               "093f65e080a295f8076b1c5722a46aa2-Paper.pdf)\n"
+                               "- [ ] How to Read a Paper\n";
+const std::string kReadingList = "# My reading\n\n## Compilers\n\n"
+                                 "- [TVM](https://arxiv.org/abs/1802.04799)\n"
+                                 "- A Paper Nobody Has Catalogued\n";
+
+struct Case {
+    const char* what;
+    std::string text;
+    ImportFormat format;
+    const char* error; // part of PlanImport's error, "" when the file is usable
+};
+
+std::vector<Case> DetectionTable() {
+    const std::string json = ProgressFileText();
+    return {
+        {"no bytes", "", ImportFormat::Empty, "the file is empty"},
+        {"whitespace only", " \n\t\r\n  \f", ImportFormat::Empty, "the file is empty"},
+        {"a UTF-8 BOM only", "\xEF\xBB\xBF", ImportFormat::Empty, "the file is empty"},
+        {"a UTF-8 BOM and blank lines", "\xEF\xBB\xBF\n\n", ImportFormat::Empty, "the file is empty"},
+        {"tests/malformed/empty.json", ReadAll(kMalformedDir + "/empty.json"), ImportFormat::Empty, "empty"},
+        {"tests/malformed/whitespace-only.json", ReadAll(kMalformedDir + "/whitespace-only.json"),
+         ImportFormat::Empty, "empty"},
+        {"UTF-16 LE with BOM (JSON)", Utf16(json, false, true), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 BE with BOM (JSON)", Utf16(json, true, true), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 LE without BOM (JSON)", Utf16(json, false, false), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 BE without BOM (JSON)", Utf16(json, true, false), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 LE with BOM (Markdown)", Utf16(kChecklist, false, true), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 LE without BOM (Markdown)", Utf16(kChecklist, false, false), ImportFormat::Utf16, "UTF-16"},
+        {"UTF-16 BE without BOM (Markdown)", Utf16(kChecklist, true, false), ImportFormat::Utf16, "UTF-16"},
+        {"tests/malformed/utf16.json", ReadAll(kMalformedDir + "/utf16.json"), ImportFormat::Utf16, "UTF-16"},
+        {"tests/malformed/utf16be-no-bom.json", ReadAll(kMalformedDir + "/utf16be-no-bom.json"),
+         ImportFormat::Utf16, "UTF-16"},
+        {"a progress file", json, ImportFormat::Json, ""},
+        {"a progress file after a BOM", "\xEF\xBB\xBF" + json, ImportFormat::Json, ""},
+        {"a progress file after whitespace", "\n\n   \t" + json, ImportFormat::Json, ""},
+        {"a progress file after two BOMs", "\xEF\xBB\xBF\xEF\xBB\xBF" + json, ImportFormat::Json,
+         "two byte order marks"},
+        {"a progress file with a NUL inside", json.substr(0, 20) + '\0' + json.substr(20), ImportFormat::Json,
+         "NUL byte"},
+        {"JSON, not a progress file (object)", "{\"hello\": 1}", ImportFormat::Json, "format"},
+        {"JSON, not a progress file (array)", "  [1, 2, 3]\n", ImportFormat::Json, "object"},
+        {"a Markdown checklist", kChecklist, ImportFormat::Markdown, ""},
+        {"a Markdown checklist after a BOM", "\xEF\xBB\xBF" + kChecklist, ImportFormat::Markdown, ""},
+        {"a Markdown reading list", kReadingList, ImportFormat::Markdown, ""},
+        {"Markdown with no list", "# Notes\n\nJust a paragraph.\n", ImportFormat::Markdown,
+         "not usable Markdown"},
+        {"binary garbage (a PNG header)",
+         std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06", 26), ImportFormat::NotText,
+         "not text"},
+        {"binary garbage (a stray NUL)", std::string("- [x] GPipe\n\0 and more\n", 23), ImportFormat::NotText,
+         "not text (a NUL byte at byte 12)"},
+    };
+}
+
+} // namespace
+
+TEST_CASE("import plan: one rule tells what a file is, and the CLI refuses what the app refuses") {
+    const Catalogue cat = TinyCatalogue();
+    TempDir dir;
+    for (const Case& c : DetectionTable()) {
+        CAPTURE(c.what);
+        CHECK(DetectImportFormat(c.text) == c.format);
+        const ImportPlan plan = PlanImport(c.text, "file.txt", Progress{}, UserData{}, &cat, kT);
+        CHECK(plan.format == c.format);
+        if (*c.error) {
+            CHECK(Contains(plan.error, c.error));
+        } else {
+            CHECK(plan.error.empty());
+        }
+        // The CLI's `progress import` on the same file: the same verdict, the same words.
+        StoreImportOptions opt;
+        opt.catalogue = &cat;
+        opt.now_ms = kT;
+        opt.dry_run = true;
+        opt.mode = c.format == ImportFormat::Markdown ? ImportMode::ChecklistProgress : ImportMode::Merge;
+        StoreImportReport rep;
+        const bool ok = ImportIntoStore(dir / "store.json", c.text, opt, &rep);
+        if (!plan.error.empty()) {
+            CHECK_FALSE(ok);
+            CHECK(rep.error == plan.error);
+        }
+        CHECK(rep.plan.format == c.format);
+    }
+}
+
+TEST_CASE("import plan: a progress file offers merge and replace, Markdown the other two") {
+    const Catalogue cat = TinyCatalogue();
+    const ImportPlan json = PlanImport(ProgressFileText(), "f.json", Progress{}, UserData{}, &cat, kT);
+    CHECK(json.Offers(ImportMode::Merge));
+    CHECK(json.Offers(ImportMode::Replace));
+    CHECK(json.WhyNot(ImportMode::ChecklistProgress) == "this is a progress file, not a Markdown checklist");
+    CHECK_FALSE(json.Offers(ImportMode::NewList));
+    CHECK_FALSE(json.Offers(static_cast<ImportMode>(9)));
+
+    const ImportPlan checklist = PlanImport(kChecklist, "c.md", Progress{}, UserData{}, &cat, kT);
+    CHECK(checklist.WhyNot(ImportMode::Merge) == "this is Markdown, not a Shelfmark progress file");
+    CHECK(checklist.Offers(ImportMode::ChecklistProgress));
+    CHECK(checklist.Offers(ImportMode::NewList)); // a checklist is a list too
+
+    const ImportPlan list = PlanImport(kReadingList, "l.md", Progress{}, UserData{}, &cat, kT);
+    CHECK(Contains(list.WhyNot(ImportMode::ChecklistProgress), "Markdown checklist: no checklist items"));
+    CHECK(list.Offers(ImportMode::NewList));
+}
+
+TEST_CASE("import plan: merge and replace preview, then apply, a progress file") {
+    const Catalogue cat = TinyCatalogue();
+    Progress progress;
+    progress.SetStatus("tvm", Status::Reading, kT - 5000);
+    UserData user;
+    UserList mine;
+    mine.list.id = "u-mine";
+    mine.list.title = "Mine";
+    mine.updated_at = kT - 4000;
+    user.lists.emplace(mine.list.id, mine);
+    (void)progress.TakeDirty();
+
+    const ImportPlan plan = PlanImport(ProgressFileText(), "f.json", progress, user, &cat, kT);
+    REQUIRE(plan.error.empty());
+    CHECK(plan.merge.papers_changed == 1);
+    CHECK(plan.merge.notes_added == 1);
+    CHECK(plan.merge.lists_new == 1);
+    CHECK(plan.replace.papers_removed == 1);
+    CHECK(plan.replace.lists_removed == 1);
+
+    SUBCASE("merge") {
+        const ImportOutcome out = ApplyPlan(plan, ImportMode::Merge, progress, user, kT);
+        CHECK(out.applied);
+        CHECK(out.changed);
+        CHECK(out.summary == "Merged f.json: 1 papers changed, 1 notes added, 0 notes changed.");
+        CHECK(out.user_keys == std::set<std::string>{"list:u-from-file"});
+        CHECK(progress.StatusOf("tvm") == Status::Reading);
+        CHECK(progress.StatusOf("gpipe") == Status::Read);
+        CHECK(user.lists.size() == 2);
+        // Merging the same plan again changes nothing.
+        CHECK_FALSE(ApplyPlan(plan, ImportMode::Merge, progress, user, kT).changed);
+    }
+    SUBCASE("replace") {
+        const ImportOutcome out = ApplyPlan(plan, ImportMode::Replace, progress, user, kT);
+        CHECK(out.changed);
+        CHECK(Contains(out.summary, "Replaced with f.json: 1 papers changed"));
+        CHECK(out.user_keys == std::set<std::string>{"list:u-from-file", "list:u-mine"});
+        CHECK(progress.Find("tvm") == nullptr);
+        CHECK(progress.StatusOf("gpipe") == Status::Read);
+        CHECK(user.lists.size() == 1);
+    }
+    SUBCASE("a mode the file does not offer changes nothing") {
+        const ImportOutcome out = ApplyPlan(plan, ImportMode::NewList, progress, user, kT);
+        CHECK_FALSE(out.applied);
+        CHECK_FALSE(out.changed);
+        CHECK(user.lists.size() == 1);
+        CHECK_FALSE(progress.HasDirty());
+    }
+}
+
+TEST_CASE("import plan: a Markdown checklist as progress, a Markdown list as a new list") {
+    const Catalogue cat = TinyCatalogue();
+    Progress progress;
+    UserData user;
+
+    const ImportPlan checklist = PlanImport(kChecklist, "week.md", progress, user, &cat, kT);
+    REQUIRE(checklist.checklist);
+    CHECK(checklist.checklist_preview.items == 2);
+    CHECK(checklist.checklist_preview.will_mark_read == 1);
+    ImportOutcome out = ApplyPlan(checklist, ImportMode::ChecklistProgress, progress, user, kT);
+    CHECK(out.changed);
+    CHECK(out.user_keys.empty());
+    CHECK(out.summary == "Marked 1 papers as read from week.md.");
+    CHECK(progress.StatusOf("gpipe") == Status::Read);
+    CHECK(progress.StatusOf("how-to-read") == Status::Unread);
+
+    const ImportPlan list = PlanImport(kReadingList, "dir/reading.md", progress, user, &cat, kT);
+    REQUIRE(list.reading_list);
+    CHECK(list.reading_list->matched == 1);
+    CHECK(list.reading_list->unmatched == 1);
+    out = ApplyPlan(list, ImportMode::NewList, progress, user, kT);
+    CHECK(out.changed);
+    REQUIRE(user.lists.size() == 1);
+    CHECK(out.list_id == user.lists.begin()->first);
+    CHECK(out.user_keys.count("list:" + out.list_id));
+    CHECK(out.user_keys.size() == 2); // the list and the paper made for the unmatched item
+    CHECK(out.summary ==
+          "Added the list \"My reading\" (1 entries matched the catalogue, 1 added as new papers).");
+
+    // Without a title the list is named after the file.
+    const ImportPlan untitled = PlanImport("- GPipe\n", "some/dir/Week 3.md", progress, user, &cat, kT);
+    REQUIRE(untitled.reading_list);
+    CHECK(untitled.reading_list->list.list.title == "Week 3");
+}
+
+TEST_CASE("import plan: the CLI applies the Markdown modes to its store") {
+    const Catalogue cat = TinyCatalogue();
+    TempDir dir;
+    const std::string store = dir / "store.json";
+    StoreImportOptions opt;
+    opt.catalogue = &cat;
+    opt.now_ms = kT;
+    opt.mode = ImportMode::ChecklistProgress;
+    opt.file_name = "week.md";
+    StoreImportReport rep;
+    REQUIRE_MESSAGE(ImportIntoStore(store, kChecklist, opt, &rep), rep.error);
+    CHECK(rep.changed);
+    std::optional<Store> s = LoadStore(store, nullptr);
+    REQUIRE(s);
+    CHECK(s->progress.StatusOf("gpipe") == Status::Read);
+
+    opt.mode = ImportMode::NewList;
+    opt.dry_run = true;
+    const std::string before = ReadAll(store);
+    StoreImportReport dry;
+    REQUIRE(ImportIntoStore(store, kReadingList, opt, &dry));
+    CHECK_FALSE(dry.changed);
+    CHECK(dry.plan.reading_list);
+    CHECK(ReadAll(store) == before);
+
+    opt.dry_run = false;
+    StoreImportReport saved;
+    REQUIRE(ImportIntoStore(store, kReadingList, opt, &saved));
+    CHECK(saved.changed);
+    s = LoadStore(store, nullptr);
+    REQUIRE(s);
+    CHECK(s->user.lists.size() == 1);
+
+    opt.catalogue = nullptr;
+    StoreImportReport no_catalogue;
+    CHECK_FALSE(ImportIntoStore(store, kChecklist, opt, &no_catalogue));
+    CHECK(Contains(no_catalogue.error, "catalogue"));
+}
