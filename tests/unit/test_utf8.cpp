@@ -1,10 +1,12 @@
 // Tests for the UTF-8 module (core/utf8.h): decoding with replacement, encoding,
-// validation, counting, and truncation on a character boundary at every byte limit.
+// validation, counting, and truncation on a character boundary at every byte limit;
+// plus CleanUserTitle() (core/user_data.h), the app's title trimming that uses it.
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
+#include "core/user_data.h"
 #include "core/utf8.h"
 
 using namespace shelfmark;
@@ -28,6 +30,13 @@ std::vector<uint32_t> Decode(std::string_view s) {
     std::vector<uint32_t> out;
     for (size_t i = 0; i < s.size();)
         out.push_back(utf8::DecodeNext(s, i));
+    return out;
+}
+
+std::string Repeat(std::string_view s, size_t n) {
+    std::string out;
+    for (size_t i = 0; i < n; ++i)
+        out += s;
     return out;
 }
 
@@ -139,6 +148,28 @@ TEST_CASE("utf8: truncation at every byte limit keeps whole characters (Korean, 
             std::string owned = s;
             utf8::Truncate(owned, limit);
             CHECK(owned == cut);
+        }
+    }
+}
+
+TEST_CASE("CleanUserTitle: trims spaces and never cuts a Korean, Chinese or emoji character in half") {
+    CHECK(CleanUserTitle("  \t My list \n") == "My list");
+    CHECK(CleanUserTitle("   ") == "");
+    CHECK(CleanUserTitle(" 읽을 논문 ") == "읽을 논문");
+    CHECK(CleanUserTitle(Repeat("a", kMaxUserTitleBytes)) == Repeat("a", kMaxUserTitleBytes));
+    CHECK(CleanUserTitle(Repeat("a", kMaxUserTitleBytes + 1)) == Repeat("a", kMaxUserTitleBytes));
+    // Every alignment of 3- and 4-byte characters against the byte limit, with leading
+    // spaces (trimmed before the cut) and ASCII shifting the characters.
+    for (const std::string ch : {"한", "中", "😀", "é"}) {
+        for (size_t shift = 0; shift < 4; ++shift) {
+            const std::string body = Repeat("x", shift) + Repeat(ch, kMaxUserTitleBytes);
+            const std::string title = CleanUserTitle("  " + body + "  ");
+            CAPTURE(ch);
+            CAPTURE(shift);
+            CHECK(title.size() <= kMaxUserTitleBytes);
+            CHECK(title.size() + ch.size() > kMaxUserTitleBytes); // nothing more fits
+            CHECK(utf8::IsValid(title));
+            CHECK(body.compare(0, title.size(), title) == 0);
         }
     }
 }
