@@ -56,4 +56,9 @@ size_t CutPoint(std::string_view s, size_t max_bytes) {
     return n;
 }
 
+std::string Abbreviated(std::string_view s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    return std::string(Truncated(s, max_bytes < 3 ? 0 : max_bytes - 3)) + "...";
+}
+
 } // namespace shelfmark::utf8

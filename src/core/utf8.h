@@ -5,7 +5,8 @@
 //   - DecodeNext(): the code point at a position (kInvalid on a bad byte), advancing.
 //   - Encode(), AppendCodePoint(): a code point as UTF-8.
 //   - IsValid(), CountCodePoints().
-//   - CutPoint(), Truncated(), Truncate(): at most N bytes, never half a character.
+//   - CutPoint(), Truncated(), Truncate(), Abbreviated(): at most N bytes, never half a
+//     character.
 //
 // "Valid" is the strict definition of RFC 3629: no overlong forms, no surrogates
 // (U+D800..U+DFFF), nothing above U+10FFFF. An invalid byte decodes to kInvalid (or the
@@ -127,5 +128,8 @@ inline std::string_view Truncated(std::string_view s, size_t max_bytes) {
 }
 // Cuts `s` in place to CutPoint(s, max_bytes) bytes.
 inline void Truncate(std::string& s, size_t max_bytes) { s.resize(CutPoint(s, max_bytes)); }
+// For display: `s` when it fits in max_bytes, else its first whole characters and "..."
+// in at most max_bytes (max_bytes >= 3).
+std::string Abbreviated(std::string_view s, size_t max_bytes);
 
 } // namespace shelfmark::utf8

@@ -152,6 +152,30 @@ TEST_CASE("utf8: truncation at every byte limit keeps whole characters (Korean, 
     }
 }
 
+TEST_CASE("utf8: Abbreviated keeps short text and cuts long text to whole characters and \"...\"") {
+    CHECK(utf8::Abbreviated("short", 70) == "short");
+    CHECK(utf8::Abbreviated(Repeat("a", 70), 70) == Repeat("a", 70));
+    CHECK(utf8::Abbreviated(Repeat("a", 71), 70) == Repeat("a", 67) + "...");
+    // The CLI's checklist preview (70 bytes) on a Korean title once printed half a
+    // character before the "...".
+    const std::string korean = "x분산 학습의 확장성에 관한 연구와 실험 결과 보고서 제이판";
+    CHECK(utf8::IsValid(utf8::Abbreviated(korean, 70)));
+    for (const std::string& s : kSamples) {
+        for (size_t limit = 3; limit <= s.size() + 1; ++limit) {
+            CAPTURE(s);
+            CAPTURE(limit);
+            const std::string a = utf8::Abbreviated(s, limit);
+            CHECK(a.size() <= limit);
+            CHECK(utf8::IsValid(a));
+            if (s.size() <= limit) {
+                CHECK(a == s);
+            } else {
+                CHECK(a == std::string(utf8::Truncated(s, limit - 3)) + "...");
+            }
+        }
+    }
+}
+
 TEST_CASE("CleanUserTitle: trims spaces and never cuts a Korean, Chinese or emoji character in half") {
     CHECK(CleanUserTitle("  \t My list \n") == "My list");
     CHECK(CleanUserTitle("   ") == "");
