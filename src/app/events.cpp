@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/note_merge.h"
+#include "core/utf8.h"
 
 namespace shelfmark {
 
@@ -37,7 +38,7 @@ void AddProblem(AppState& s, std::string p) {
     if (s.storage_problems.size() < kMaxProblemsShown) s.storage_problems.push_back(std::move(p));
 }
 
-std::string Shown(const std::string& key) { return "\"" + key.substr(0, 80) + "\""; }
+std::string Shown(const std::string& key) { return "\"" + std::string(utf8::Truncated(key, 80)) + "\""; }
 
 // A record this build cannot read: kept byte for byte (saved aside before anything
 // replaces it, exported, imported back) and its readable fields shown.
@@ -158,7 +159,7 @@ void HandleStorageEvent(AppState& s, const platform::PlatformEvent& e, int64_t n
         if (!rec) {
             QuarantineRecord(s, e.key, e.text, why, true);
         } else if (rec->paper != e.key) {
-            QuarantineRecord(s, e.key, e.text, "the record names another paper (" + rec->paper.substr(0, 80) + ")",
+            QuarantineRecord(s, e.key, e.text, "the record names another paper (" + std::string(utf8::Truncated(rec->paper, 80)) + ")",
                              true, false);
         } else {
             // A wrong clock (here or where the record was made) must not pin a field forever.
