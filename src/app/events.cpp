@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/note_merge.h"
+#include "core/utf8.h"
 
 namespace shelfmark {
 
@@ -39,7 +40,7 @@ void AddProblem(AppState& s, std::string p) {
     if (s.storage_problems.size() < kMaxProblemsShown) s.storage_problems.push_back(std::move(p));
 }
 
-std::string Shown(const std::string& key) { return "\"" + key.substr(0, 80) + "\""; }
+std::string Shown(const std::string& key) { return "\"" + std::string(utf8::Truncated(key, 80)) + "\""; }
 
 // A record this build cannot read: kept byte for byte (saved aside before anything
 // replaces it, exported, imported back) and its readable fields shown.
@@ -157,7 +158,7 @@ void Handle(AppState& s, const event::StorageRecord& e, int64_t now_ms) {
     if (!rec) {
         QuarantineRecord(s, e.key, e.json, why, now_ms, true);
     } else if (rec->paper != e.key) {
-        QuarantineRecord(s, e.key, e.json, "the record names another paper (" + rec->paper.substr(0, 80) + ")", now_ms,
+        QuarantineRecord(s, e.key, e.json, "the record names another paper (" + std::string(utf8::Truncated(rec->paper, 80)) + ")", now_ms,
                          true, false);
     } else {
         // A wrong clock (here or where the record was made) must not pin a field forever.

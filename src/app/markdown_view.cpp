@@ -12,6 +12,7 @@
 #include "app/fonts.h"
 #include "app/notes_view.h"
 #include "app/widgets.h"
+#include "core/utf8.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -38,8 +39,6 @@ bool SafeUrl(const std::string& url) {
     };
     return starts("https://") || starts("http://") || starts("mailto:");
 }
-
-size_t Utf8Len(unsigned char c) { return c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1; }
 
 // Collects the inline runs under `from` (a paragraph, heading or table cell).
 std::vector<Run> CollectRuns(const MarkdownDoc& doc, int from) {
@@ -153,13 +152,14 @@ void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* bas
             const char* q = p;
             bool cut_word = false; // the piece ends inside a word
             if (static_cast<unsigned char>(*q) >= 0xE2) {
-                q += Utf8Len(static_cast<unsigned char>(*q));
-                if (q > end) q = end;
+                size_t n = 0;
+                utf8::DecodeNext(std::string_view(q, static_cast<size_t>(end - q)), n);
+                q += n;
             } else {
                 const char* limit = end - p > kMaxPiece ? p + kMaxPiece : end;
                 while (q < limit && is_word(*q)) ++q;
                 if (q == limit && q < end && is_word(*q)) {
-                    while (q > p + 1 && (static_cast<unsigned char>(*q) & 0xC0) == 0x80) --q; // whole characters
+                    while (q > p + 1 && utf8::IsContinuation(*q)) --q; // whole characters
                     cut_word = true;
                 } else {
                     while (q < end && *q == ' ') ++q;

@@ -2,7 +2,6 @@
 // hand or from the catalogue), remove and reorder entries. They are merged with the
 // bundled catalogue into the catalogue the panels show, and saved like progress.
 #include <algorithm>
-#include <cctype>
 
 #include "app/app_state.h"
 #include "app/fonts.h"
@@ -26,12 +25,7 @@ UserList* ListOf(AppState& s, const std::string& id) {
     return it == s.user.lists.end() ? nullptr : &it->second;
 }
 
-std::string Trimmed(std::string t) {
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
-    size_t i = 0;
-    while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-    return t.substr(i, kMaxUserTitleBytes);
-}
+std::string Trimmed(const std::string& t) { return CleanUserTitle(t); }
 } // namespace
 
 void RebuildCatalogue(AppState& s) {

@@ -15,6 +15,7 @@
 #include "core/markdown_import.h"
 #include "core/progress_file.h"
 #include "core/progress_store.h"
+#include "core/utf8.h"
 
 namespace shelfmark::cli {
 
@@ -185,9 +186,7 @@ void PrintChecklistPreview(const std::string& file, const StoreImportReport& r) 
             std::cout << "unmatched       ";
         else
             std::cout << item.paper << " (by " << MatchByName(item.by) << ")  ";
-        std::string title = item.title;
-        if (title.size() > 70) title = title.substr(0, 67) + "...";
-        std::cout << title << '\n';
+        std::cout << utf8::Abbreviated(item.title, 70) << '\n';
     }
     std::cout << "  ticked papers to mark read: " << c.will_mark_read << " (" << c.already_read
               << " already read); unticked items change nothing\n";

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_limits.h"
+#include "core/utf8.h"
 
 namespace shelfmark {
 
@@ -43,10 +44,7 @@ const std::vector<std::string> kListKinds = {"course", "topic-list", "user"};
 std::string Quote(const std::string& s) {
     std::string q = json(s).dump(-1, ' ', false, json::error_handler_t::replace);
     if (q.size() > 80) {
-        std::size_t cut = 76;
-        while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80)
-            --cut;
-        q = q.substr(0, cut) + "...\"";
+        q = std::string(utf8::Truncated(q, 76)) + "...\"";
     }
     return q;
 }

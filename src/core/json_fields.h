@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace shelfmark::jsonf {
 
 // Where a value is wrong and why.
@@ -40,13 +42,8 @@ inline std::string Ptr(const std::string& base, std::size_t index) {
 
 // A short, JSON-quoted rendering of untrusted text for messages.
 inline std::string Quote(std::string_view s, std::size_t max_bytes = 60) {
-    std::string clipped(s.substr(0, max_bytes));
     // Do not cut a UTF-8 sequence in half.
-    if (s.size() > max_bytes) {
-        while (!clipped.empty() && (static_cast<unsigned char>(clipped.back()) & 0xC0) == 0x80)
-            clipped.pop_back();
-        if (!clipped.empty() && static_cast<unsigned char>(clipped.back()) >= 0xC0) clipped.pop_back();
-    }
+    const std::string clipped(utf8::Truncated(s, max_bytes));
     std::string q = nlohmann::json(clipped).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (s.size() > max_bytes) q.insert(q.size() - 1, "...");
     return q;

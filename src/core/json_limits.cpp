@@ -4,6 +4,8 @@
 #include <set>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace shelfmark {
 
 namespace {
@@ -13,11 +15,7 @@ constexpr std::size_t kMaxMessage = 200;
 
 std::string Clip(std::string s) {
     if (s.size() > kMaxMessage) {
-        s.resize(kMaxMessage);
-        // Do not leave half a UTF-8 sequence at the cut.
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80)
-            s.pop_back();
-        if (!s.empty() && static_cast<unsigned char>(s.back()) >= 0xC0) s.pop_back();
+        utf8::Truncate(s, kMaxMessage); // never half a UTF-8 sequence at the cut
         s += "...";
     }
     return s;
@@ -29,28 +27,6 @@ JsonError MakeError(std::string_view text, std::size_t offset, std::string messa
     e.offset = offset < text.size() ? offset : text.size();
     JsonLineColumn(text, e.offset, &e.line, &e.column);
     return e;
-}
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t Utf8SequenceLength(std::string_view text, std::size_t i) {
-    auto at = [&](std::size_t k) -> unsigned {
-        return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100u;
-    };
-    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-        unsigned c = at(k);
-        return c >= lo && c <= hi;
-    };
-    unsigned c = at(0);
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
 }
 
 // Decodes a raw key (with its quotes) for the duplicate check; nullopt when the escapes
@@ -144,7 +120,7 @@ void JsonLineColumn(std::string_view text, std::size_t offset, std::size_t* line
         if (b == '\n') {
             ++l;
             c = 1;
-        } else if ((b & 0xC0) != 0x80) {
+        } else if (!utf8::IsContinuation(static_cast<char>(b))) {
             ++c; // count code points: skip UTF-8 continuation bytes
         }
     }
@@ -171,7 +147,7 @@ std::optional<JsonError> ScanJsonText(std::string_view text, const JsonLimits& l
     for (std::size_t i = 0; i < text.size();) {
         unsigned char b = static_cast<unsigned char>(text[i]);
         if (b >= 0x80) {
-            std::size_t n = Utf8SequenceLength(text, i);
+            std::size_t n = utf8::SequenceLength(text, i); // 0: overlong, surrogate, ...
             if (n == 0) return MakeError(text, i, "invalid UTF-8 byte sequence");
             i += n;
             escaped = false;

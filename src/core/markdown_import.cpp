@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace shelfmark {
 
 namespace {
@@ -54,22 +56,6 @@ bool StartsWithCi(std::string_view s, std::string_view prefix) {
     return true;
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns its length (1 for invalid bytes).
-std::size_t DecodeUtf8(std::string_view s, std::size_t i, uint32_t* cp) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (i + n > s.size()) n = 1;
-    if (n == 1) {
-        *cp = c;
-        return 1;
-    }
-    uint32_t v = c & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k)
-        v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    *cp = v;
-    return n;
-}
-
 bool IsUnicodePunctuationOrSpace(uint32_t cp) {
     return (cp >= 0x80 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xD7 || cp == 0xF7 ||
@@ -81,17 +67,8 @@ constexpr std::size_t kMaxCandidates = 16;
 constexpr std::size_t kMaxCandidateBytes = 600;
 
 // Strips trailing "[ICLR'18]" / "(OSDI20)" style notes and trailing punctuation.
-// The first max_bytes of s, not cutting a UTF-8 sequence in half.
-std::string_view Utf8Prefix(std::string_view s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return s;
-    std::size_t n = max_bytes;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        --n;
-    return s.substr(0, n);
-}
-
 std::string CleanTitle(std::string_view raw) {
-    std::string s = CollapseSpaces(Utf8Prefix(raw, 2 * kMaxCandidateBytes));
+    std::string s = CollapseSpaces(utf8::Truncated(raw, 2 * kMaxCandidateBytes));
     // A leading bracket that is never closed ("[Title [venue]" after Markdown ate the
     // inner brackets), or one that wraps everything.
     while (!s.empty() && (s.front() == '[' || s.front() == '(')) {
@@ -487,8 +464,9 @@ std::string NormalizeTitle(std::string_view title) {
     std::string out;
     bool space = false;
     for (std::size_t i = 0; i < title.size();) {
-        uint32_t cp = 0;
-        const std::size_t n = DecodeUtf8(title, i, &cp);
+        std::size_t next = i;
+        const uint32_t cp = utf8::DecodeNextOr(title, next); // invalid: U+FFFD, punctuation
+        const std::size_t n = next - i;
         const bool keep =
             cp >= 0x80 ? !IsUnicodePunctuationOrSpace(cp)
                        : ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'));
@@ -657,7 +635,7 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
     ReadingList& l = out.list.list;
     l.title = CollapseSpaces(ex.title.empty() ? options.fallback_title : ex.title);
     if (l.title.empty()) l.title = "Imported list";
-    l.title = std::string(Utf8Prefix(l.title, kMaxUserTitleBytes));
+    l.title = std::string(utf8::Truncated(l.title, kMaxUserTitleBytes));
     l.id = MakeUserId(l.title, taken);
     new_ids.insert(l.id);
     l.kind = "user";
@@ -673,7 +651,7 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                 item.paper = it->second;
             } else {
                 UserPaper up;
-                up.paper.title = std::string(Utf8Prefix(item.title, kMaxUserTitleBytes));
+                up.paper.title = std::string(utf8::Truncated(item.title, kMaxUserTitleBytes));
                 up.paper.id = MakeUserId(up.paper.title, taken);
                 for (const std::string& link : item.links)
                     if (IsHttpLink(link) && link.size() <= 2048 && up.paper.links.size() < kMaxUserLinks)
@@ -689,7 +667,7 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
             ++out.matched;
         }
         const std::string section(
-            Utf8Prefix(item.section.empty() ? l.title : item.section, kMaxUserTitleBytes));
+            utf8::Truncated(item.section.empty() ? l.title : item.section, kMaxUserTitleBytes));
         if (l.sections.empty() || l.sections.back().title != section) {
             Section s;
             s.title = section;

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace shelfmark {
 
 namespace {
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+using utf8::IsContinuation;
 
 // ------------------------------------------------------------ one changed span per side
 // The span of `base` that `edited` replaced: [begin, end) of base, and the new bytes.

@@ -7,6 +7,7 @@
 
 #include "core/json_fields.h"
 #include "core/json_limits.h"
+#include "core/utf8.h"
 
 namespace shelfmark {
 
@@ -76,14 +77,6 @@ bool HasBidiControl(std::string_view s) {
         }
     }
     return false;
-}
-
-// Cuts `s` to at most `max` bytes without splitting a UTF-8 sequence.
-void CutUtf8(std::string& s, size_t max) {
-    if (s.size() <= max) return;
-    size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s.resize(n);
 }
 
 // NUL may not be in a note (the importer refuses it); one stored by an older build is
@@ -194,7 +187,7 @@ std::vector<std::string> SanitizeTags(std::vector<std::string> tags) {
             }
             clean += t[i];
         }
-        CutUtf8(clean, kMaxTagBytes);
+        utf8::Truncate(clean, kMaxTagBytes);
         t = std::move(clean);
     }
     tags = NormalizeTags(std::move(tags));
@@ -683,7 +676,7 @@ bool Progress::DismissNoteCopy(const std::string& paper, int64_t at, const std::
 }
 
 bool Progress::AddQuarantined(QuarantinedRecord q, bool needs_save) {
-    CutUtf8(q.reason, kMaxQuarantineReasonBytes);
+    utf8::Truncate(q.reason, kMaxQuarantineReasonBytes);
     const std::string id = q.Id();
     const std::string key = q.key;
     const bool added = quarantine_.emplace(id, std::move(q)).second;

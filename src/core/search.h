@@ -157,7 +157,7 @@ class SearchIndex {
     size_t MemoryBytes() const;
 
   private:
-    friend class SearchRun; // search.cpp
+    friend class SearchRun; // search_run.cpp
 
     // Words and postings of one paper's note and tags after UpdatePaper().
     struct UserPart {

@@ -5,6 +5,7 @@
 
 #include "core/json_fields.h"
 #include "core/progress.h"
+#include "core/utf8.h"
 
 namespace shelfmark {
 
@@ -82,6 +83,15 @@ bool MergeRecord(std::map<std::string, Record>& into, const std::string& id, con
 }
 
 } // namespace
+
+std::string CleanUserTitle(std::string_view text) {
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    return std::string(utf8::Truncated(text, kMaxUserTitleBytes));
+}
 
 bool IsHttpLink(std::string_view s) {
     auto starts_with_ci = [&](std::string_view prefix) {

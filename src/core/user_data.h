@@ -110,4 +110,8 @@ std::string MakeUserId(std::string_view title, const std::function<bool(const st
 // http:// or https:// with a host and no spaces or control characters.
 bool IsHttpLink(std::string_view s);
 
+// A title typed by the user (list title, paper title): ASCII whitespace trimmed at both
+// ends, then cut to at most kMaxUserTitleBytes without splitting a UTF-8 character.
+std::string CleanUserTitle(std::string_view text);
+
 } // namespace shelfmark

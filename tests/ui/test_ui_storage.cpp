@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/utf8.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
 #include "ui_harness.h"
@@ -152,6 +153,29 @@ TEST_CASE("a damaged stored record is quarantined and reported; the others load"
     CHECK(StoredRecord(v[0]).status == Status::Skipped);
     CHECK(native::StoredRecord(v[1]) == damaged);
     CHECK(native::StoredRecord("user/list:mine") == "not json at all");
+}
+
+TEST_CASE("damaged records under a long Korean key or id are reported without half a character") {
+    UiApp app;
+    app.Frames(2);
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    REQUIRE(!v.empty());
+    std::string korean;
+    for (int i = 0; i < 30; ++i)
+        korean += "\xEA\xB0\x80"; // 90 bytes of U+AC00: the 80-byte cut falls inside a character
+    native::PutStored(korean, "not json at all");
+    native::PutStored(v[0], Record(korean, Status::Read, native::kStartMs - 1000)); // names another paper
+    app.Start();
+    REQUIRE(app.s.storage_problems.size() == 2);
+    for (const std::string& p : app.s.storage_problems) {
+        CAPTURE(p);
+        CHECK(utf8::IsValid(p));
+    }
+    REQUIRE(app.s.progress.Quarantined().size() == 2);
+    for (const auto& [id, q] : app.s.progress.Quarantined()) {
+        CAPTURE(q.reason);
+        CHECK(utf8::IsValid(q.reason));
+    }
 }
 
 TEST_CASE("storage that cannot be opened: the app runs from memory and says so") {
