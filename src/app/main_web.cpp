@@ -1,17 +1,19 @@
 // main_web.cpp: the browser host. Owns the WebGL2 context and the ImGui context,
-// turns html5 input events into ImGui input (held one frame apart so quick clicks are
-// never lost), and draws a frame only when something asks for one.
+// turns html5 input events into ImGui's input events (io.AddKeyEvent and friends; ImGui
+// trickles them a frame apart where needed, so quick clicks are never lost), and draws a
+// frame only when something asks for one.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input not yet applied
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -39,30 +41,14 @@ namespace {
 constexpr float kBaseFontPx = 15.0f; // for touch scrolling distances
 constexpr const char* kCanvas = "#canvas";
 
-// One input event, applied to ImGui in a later frame.
-struct InputEvent {
-    enum class Type { MouseMove, MouseButton, Wheel, Key, Text, Focus };
-    InputEvent(Type t, float x_ = 0, float y_ = 0, int code_ = 0, bool down_ = false, std::string text_ = {})
-        : type(t), x(x_), y(y_), code(code_), down(down_), text(std::move(text_)) {}
-    // Modifier keys as they were at this event (applied with it, not when queued).
-    int mods = -1; // -1: unknown (keep); else bits 1 ctrl, 2 shift, 4 alt, 8 super
-    Type type;
-    float x, y;            // physical pixels (MouseMove) or wheel lines (Wheel)
-    int code;              // mouse button or key code
-    bool down;
-    std::string text;      // Text
-};
-
 struct WebHost {
     AppState app;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double dpr = 0.0;       // devicePixelRatio the fonts were built for
     double css_w = 0, css_h = 0;
-    std::deque<InputEvent> input;
     std::string clipboard;
     int extra_frames = 0;   // frames still to draw after the last change
     double last_time = 0.0;
-    bool ctrl = false, shift = false, alt = false, super = false;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool ready_marked = false;
     bool text_input = false;    // the page's text-input element has focus for ImGui
@@ -110,80 +96,44 @@ void SyncCanvasSize() {
 }
 
 // ---------------------------------------------------------------- input
-bool ApplyInput() {
-    // Applies queued events up to the first one that would undo a change already made
-    // this frame (a press and its release), so ImGui sees both. Returns true when events
-    // remain for the next frame.
+// Input events ImGui has queued but not applied yet (it applies them a frame apart where
+// one would undo another, e.g. a press and its release).
+int PendingInput() { return ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size : 0; }
+
+void ProcessEvents(WebHost& h, int64_t now);
+
+// Before each DOM input event: text the page's text-input element produced for earlier
+// keys enters ImGui's queue first, so typing then Backspace in one frame keeps its order.
+void BeginInput() {
     WebHost& h = Host();
-    ImGuiIO& io = ImGui::GetIO();
-    bool button_changed[5] = {};
-    bool key_changed = false;
-    while (!h.input.empty()) {
-        const InputEvent& e = h.input.front();
-        if (e.mods >= 0 && (e.type == InputEvent::Type::Key || e.type == InputEvent::Type::MouseButton)) {
-            const bool changes = h.ctrl != ((e.mods & 1) != 0) || h.shift != ((e.mods & 2) != 0) ||
-                                 h.alt != ((e.mods & 4) != 0) || h.super != ((e.mods & 8) != 0);
-            if (changes && key_changed) return true; // let this frame see the old modifiers
-            h.ctrl = e.mods & 1;
-            h.shift = e.mods & 2;
-            h.alt = e.mods & 4;
-            h.super = e.mods & 8;
-        }
-        switch (e.type) {
-        case InputEvent::Type::MouseMove:
-            if (button_changed[0] || button_changed[1]) return true; // let the click land first
-            io.MousePos = ImVec2(e.x, e.y);
-            break;
-        case InputEvent::Type::MouseButton:
-            if (e.code < 0 || e.code >= 5) break;
-            if (button_changed[e.code]) return true;
-            io.MouseDown[e.code] = e.down;
-            button_changed[e.code] = true;
-            break;
-        case InputEvent::Type::Wheel:
-            io.MouseWheel += e.y;
-            io.MouseWheelH += e.x;
-            break;
-        case InputEvent::Type::Key:
-            if (key_changed) return true;
-            if (e.code >= 0 && e.code < 512) io.KeysDown[e.code] = e.down;
-            key_changed = true;
-            break;
-        case InputEvent::Type::Text:
-            io.AddInputCharactersUTF8(e.text.c_str());
-            break;
-        case InputEvent::Type::Focus:
-            if (!e.down) {
-                // Losing focus: release everything so no key or button sticks.
-                for (bool& k : io.KeysDown) k = false;
-                for (bool& b : io.MouseDown) b = false;
-                h.ctrl = h.shift = h.alt = h.super = false;
-            }
-            io.AddFocusEvent(e.down);
-            break;
-        }
-        h.input.pop_front();
-    }
-    return false;
+    if (h.busy) return;
+    h.busy = true;
+    ProcessEvents(h, platform::NowMs());
+    h.busy = false;
 }
 
-void Queue(InputEvent e) {
-    Host().input.push_back(std::move(e));
-    Wake();
+void AddMods(bool ctrl, bool shift, bool alt, bool super) {
+    // ImGui drops repeats of an unchanged key state, so sending all four each time is cheap.
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(ImGuiMod_Alt, alt);
+    io.AddKeyEvent(ImGuiMod_Super, super);
 }
 
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
     WebHost& h = Host();
-    const float x = static_cast<float>(e->clientX * h.dpr), y = static_cast<float>(e->clientY * h.dpr);
-    const int mods = (e->ctrlKey ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0) | (e->metaKey ? 8 : 0);
-    Queue(InputEvent{InputEvent::Type::MouseMove, x, y});
+    BeginInput();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(static_cast<float>(e->clientX * h.dpr), static_cast<float>(e->clientY * h.dpr));
     // DOM buttons: 0 left, 1 middle, 2 right; ImGui: 0 left, 1 right, 2 middle.
     const int button = e->button == 1 ? 2 : e->button == 2 ? 1 : e->button;
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
-        InputEvent b{InputEvent::Type::MouseButton, 0, 0, button, type == EMSCRIPTEN_EVENT_MOUSEDOWN};
-        b.mods = mods;
-        Queue(std::move(b));
+    if ((type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) && button >= 0 &&
+        button < ImGuiMouseButton_COUNT) {
+        AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+        io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     }
+    Wake();
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN; // keep focus handling ours; no text selection
 }
 
@@ -193,7 +143,9 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
     double scale = 1.0 / 100.0;
     if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
     if (e->deltaMode == DOM_DELTA_PAGE) scale = 3.0;
-    Queue(InputEvent{InputEvent::Type::Wheel, static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale)});
+    BeginInput();
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale));
+    Wake();
     return EM_TRUE;
 }
 
@@ -204,27 +156,30 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
     const float x = static_cast<float>(t.clientX * h.dpr), y = static_cast<float>(t.clientY * h.dpr);
     static float last_y = 0, last_x = 0;
     static bool dragging = false;
+    BeginInput();
+    ImGuiIO& io = ImGui::GetIO();
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
         last_x = x;
         last_y = y;
         dragging = false;
-        Queue(InputEvent{InputEvent::Type::MouseMove, x, y});
+        io.AddMousePosEvent(x, y);
     } else if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
         // One finger drags the content: turn it into wheel scrolling.
         const float line = kBaseFontPx * static_cast<float>(h.dpr) * 5.0f;
         if (std::fabs(y - last_y) > 4 * h.dpr || dragging) {
             dragging = true;
-            Queue(InputEvent{InputEvent::Type::Wheel, (x - last_x) / line, (y - last_y) / line});
+            io.AddMouseWheelEvent((x - last_x) / line, (y - last_y) / line);
             last_x = x;
             last_y = y;
         }
     } else if (type == EMSCRIPTEN_EVENT_TOUCHEND) {
         if (!dragging) { // a tap: press and release where the finger was
-            Queue(InputEvent{InputEvent::Type::MouseMove, last_x, last_y});
-            Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, 0, true});
-            Queue(InputEvent{InputEvent::Type::MouseButton, 0, 0, 0, false});
+            io.AddMousePosEvent(last_x, last_y);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+            io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
         }
     }
+    Wake();
     return EM_TRUE;
 }
 
@@ -236,28 +191,95 @@ bool IsSingleCodePoint(const char* s) {
     return want == n;
 }
 
+// The ImGuiKey of a DOM key event. Letters follow the layout (e.key), as keyCode did, so
+// Ctrl+Z is the key labelled Z; other keys come from the physical e.code, then keyCode.
+ImGuiKey KeyFromDom(const EmscriptenKeyboardEvent* e) {
+    const char* key = e->key;
+    if (key[0] && !key[1] && std::isalpha(static_cast<unsigned char>(key[0])))
+        return static_cast<ImGuiKey>(ImGuiKey_A + (std::toupper(static_cast<unsigned char>(key[0])) - 'A'));
+    const std::string code = e->code;
+    if (code.size() == 4 && code.rfind("Key", 0) == 0 && code[3] >= 'A' && code[3] <= 'Z')
+        return static_cast<ImGuiKey>(ImGuiKey_A + (code[3] - 'A'));
+    if (code.size() == 6 && code.rfind("Digit", 0) == 0 && std::isdigit(static_cast<unsigned char>(code[5])))
+        return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
+    if (code.size() == 7 && code.rfind("Numpad", 0) == 0 && std::isdigit(static_cast<unsigned char>(code[6])))
+        return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (code[6] - '0'));
+    if (code.size() >= 2 && code.size() <= 3 && code[0] == 'F' && std::isdigit(static_cast<unsigned char>(code[1]))) {
+        const int n = std::atoi(code.c_str() + 1);
+        if (n >= 1 && n <= 12) return static_cast<ImGuiKey>(ImGuiKey_F1 + (n - 1));
+    }
+    static const struct {
+        const char* code;
+        ImGuiKey key;
+    } kNamed[] = {{"Tab", ImGuiKey_Tab},           {"ArrowLeft", ImGuiKey_LeftArrow},   {"ArrowRight", ImGuiKey_RightArrow},
+                  {"ArrowUp", ImGuiKey_UpArrow},   {"ArrowDown", ImGuiKey_DownArrow},   {"PageUp", ImGuiKey_PageUp},
+                  {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},             {"End", ImGuiKey_End},
+                  {"Insert", ImGuiKey_Insert},     {"Delete", ImGuiKey_Delete},         {"Backspace", ImGuiKey_Backspace},
+                  {"Space", ImGuiKey_Space},       {"Enter", ImGuiKey_Enter},           {"NumpadEnter", ImGuiKey_KeypadEnter},
+                  {"Escape", ImGuiKey_Escape},     {"ShiftLeft", ImGuiKey_LeftShift},   {"ShiftRight", ImGuiKey_RightShift},
+                  {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl}, {"AltLeft", ImGuiKey_LeftAlt},
+                  {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper},    {"MetaRight", ImGuiKey_RightSuper},
+                  {"Minus", ImGuiKey_Minus},       {"Equal", ImGuiKey_Equal},           {"BracketLeft", ImGuiKey_LeftBracket},
+                  {"BracketRight", ImGuiKey_RightBracket}, {"Backslash", ImGuiKey_Backslash}, {"Semicolon", ImGuiKey_Semicolon},
+                  {"Quote", ImGuiKey_Apostrophe},  {"Backquote", ImGuiKey_GraveAccent}, {"Comma", ImGuiKey_Comma},
+                  {"Period", ImGuiKey_Period},     {"Slash", ImGuiKey_Slash},           {"CapsLock", ImGuiKey_CapsLock}};
+    for (const auto& k : kNamed)
+        if (code == k.code) return k.key;
+    // No e.code (old browsers, synthetic events): the keyCode.
+    const unsigned long c = e->keyCode;
+    if (c >= '0' && c <= '9') return static_cast<ImGuiKey>(ImGuiKey_0 + (c - '0'));
+    if (c >= 112 && c <= 123) return static_cast<ImGuiKey>(ImGuiKey_F1 + (c - 112));
+    switch (c) {
+    case 8: return ImGuiKey_Backspace;
+    case 9: return ImGuiKey_Tab;
+    case 13: return ImGuiKey_Enter;
+    case 27: return ImGuiKey_Escape;
+    case 32: return ImGuiKey_Space;
+    case 33: return ImGuiKey_PageUp;
+    case 34: return ImGuiKey_PageDown;
+    case 35: return ImGuiKey_End;
+    case 36: return ImGuiKey_Home;
+    case 37: return ImGuiKey_LeftArrow;
+    case 38: return ImGuiKey_UpArrow;
+    case 39: return ImGuiKey_RightArrow;
+    case 40: return ImGuiKey_DownArrow;
+    case 45: return ImGuiKey_Insert;
+    case 46: return ImGuiKey_Delete;
+    default: return ImGuiKey_None;
+    }
+}
+
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    const int code = static_cast<int>(e->keyCode);
-    InputEvent k{InputEvent::Type::Key, 0, 0, code, down};
-    k.mods = (e->ctrlKey ? 1 : 0) | (e->shiftKey ? 2 : 0) | (e->altKey ? 4 : 0) | (e->metaKey ? 8 : 0);
-    Queue(std::move(k));
+    // keyCode 229: a key the IME is composing with (its Enter or Backspace edits the
+    // composition, not the field): ImGui must not see it.
+    const ImGuiKey key = e->keyCode == 229 ? ImGuiKey_None : KeyFromDom(e);
+    BeginInput();
+    ImGuiIO& io = ImGui::GetIO();
+    AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+    Wake();
     const bool cmd = e->ctrlKey || e->metaKey;
     // Typed characters come from the text-input element while a field is active (so IMEs
     // work: the key must then reach it); otherwise from the key itself (shortcut letters).
     const bool text_element = sm_page_text_input_active() != 0;
-    if (code == 229 || (text_element && !cmd && IsSingleCodePoint(e->key))) return EM_FALSE;
-    if (down && !cmd && IsSingleCodePoint(e->key)) Queue(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e->key});
+    if (e->keyCode == 229 || (text_element && !cmd && IsSingleCodePoint(e->key))) return EM_FALSE;
+    if (down && !cmd && IsSingleCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
-    if (cmd && (code == 'C' || code == 'V' || code == 'X')) return EM_FALSE;
-    if (cmd && (code == 'S' || code == 'O' || code == 'F')) return EM_TRUE; // ours: export, import, search
-    if (cmd) return code == 'A' || code == 'Z' || code == 'Y' ? ImGui::GetIO().WantTextInput : EM_FALSE;
-    if (code >= 112 && code <= 123) return EM_FALSE; // F1..F12 stay the browser's
-    return ImGui::GetIO().WantCaptureKeyboard || code == 9 || code == 8 || code == 32 || (code >= 33 && code <= 40);
+    if (cmd && (key == ImGuiKey_C || key == ImGuiKey_V || key == ImGuiKey_X)) return EM_FALSE;
+    if (cmd && (key == ImGuiKey_S || key == ImGuiKey_O || key == ImGuiKey_F)) return EM_TRUE; // ours: export, import, search
+    if (cmd) return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y ? io.WantTextInput : EM_FALSE;
+    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // F1..F12 stay the browser's
+    return io.WantCaptureKeyboard || key == ImGuiKey_Tab || key == ImGuiKey_Backspace || key == ImGuiKey_Space ||
+           key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home || key == ImGuiKey_End ||
+           key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
-    Queue(InputEvent{InputEvent::Type::Focus, 0, 0, 0, type == EMSCRIPTEN_EVENT_FOCUS});
+    BeginInput();
+    // Losing focus: ImGui releases every key and button itself, so none sticks.
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    Wake();
     return EM_FALSE;
 }
 
@@ -316,9 +338,7 @@ void ProcessEvents(WebHost& h, int64_t now) {
                                       SizeText(bytes) + ") is larger than a note can hold (256 KB); nothing was pasted.";
             break;
         }
-        case platform::PlatformEvent::Kind::Text:
-            h.input.push_back(InputEvent{InputEvent::Type::Text, 0, 0, 0, false, e.text});
-            break;
+        case platform::PlatformEvent::Kind::Text: ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str()); break;
         case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(app, e.key, e.text, e.ok); break;
         case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
         case platform::PlatformEvent::Kind::Hash:
@@ -376,11 +396,6 @@ void FrameBody() {
     h.last_time = t;
     io.DisplaySize = ImVec2(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
     io.DisplayFramebufferScale = ImVec2(1, 1);
-    const bool more_input = ApplyInput();
-    io.KeyCtrl = h.ctrl;
-    io.KeyShift = h.shift;
-    io.KeyAlt = h.alt;
-    io.KeySuper = h.super;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
@@ -429,7 +444,7 @@ void FrameBody() {
         sm_page_set_cursor(CssCursor(cursor));
     }
     if (io.WantSetMousePos) io.WantSetMousePos = false;
-    if (more_input || !app.intents.empty() || h.extra_frames > 0) {
+    if (PendingInput() > 0 || !app.intents.empty() || h.extra_frames > 0) {
         if (h.extra_frames > 0) --h.extra_frames;
         platform::RequestFrame();
     } else if (io.WantTextInput) {
@@ -449,15 +464,16 @@ EMSCRIPTEN_KEEPALIVE void sm_on_flush() {
     WebHost& h = Host();
     if (!h.busy) {
         // Every key and click the page received counts, however many are still queued (a
-        // burst of typing, then the tab closes). ImGui 1.86 has no input queue, so queued
-        // input is applied as usual, a frame at a time; each frame applies at least one
-        // queued event, which bounds the loop by the queue's length. Text typed into the
-        // page's text element may still be a platform event: take those first.
+        // burst of typing, then the tab closes). ImGui keeps input it has not applied yet
+        // in its own queue (ImGuiContext::InputEventsQueue) and applies it a frame at a
+        // time; each frame applies at least one queued event, which bounds the loop by the
+        // queue's length. Text typed into the page's text element may still be a platform
+        // event: take those first.
         h.busy = true;
         ProcessEvents(h, platform::NowMs());
         h.busy = false;
-        const size_t bound = h.input.size() + 8;
-        for (size_t i = 0; i < bound && (!h.input.empty() || !h.app.intents.empty()); ++i) Frame();
+        const int bound = PendingInput() + 8;
+        for (int i = 0; i < bound && (PendingInput() > 0 || !h.app.intents.empty()); ++i) Frame();
     }
     PumpSaves(h.app, platform::NowMs(), true);
 }
@@ -533,23 +549,16 @@ int main(int argc, char** argv) {
     io.IniFilename = nullptr;
     io.BackendPlatformName = "shelfmark_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-    io.ImeSetInputScreenPosFn = [](int x, int y) {
+    // Where ImGui's caret is (physical px): the page's text-input element goes there, so
+    // an IME's candidate window opens by the text being typed.
+    io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
         WebHost& hh = Host();
-        hh.ime_x = static_cast<int>(x / hh.dpr);
-        hh.ime_y = static_cast<int>(y / hh.dpr);
+        hh.ime_x = static_cast<int>(data->InputPos.x / hh.dpr);
+        hh.ime_y = static_cast<int>(data->InputPos.y / hh.dpr);
         if (hh.text_input) sm_page_set_text_input(1, hh.ime_x, hh.ime_y);
     };
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboardText;
-    const int keys[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
-                           {ImGuiKey_UpArrow, 38},  {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
-                           {ImGuiKey_PageDown, 34}, {ImGuiKey_Home, 36},      {ImGuiKey_End, 35},
-                           {ImGuiKey_Insert, 45},   {ImGuiKey_Delete, 46},    {ImGuiKey_Backspace, 8},
-                           {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},
-                           {ImGuiKey_KeyPadEnter, 13}, {ImGuiKey_A, 'A'},     {ImGuiKey_C, 'C'},
-                           {ImGuiKey_V, 'V'},       {ImGuiKey_X, 'X'},        {ImGuiKey_Y, 'Y'},
-                           {ImGuiKey_Z, 'Z'}};
-    for (const auto& k : keys) io.KeyMap[k[0]] = k[1];
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvasSize();
 
