@@ -1,27 +1,25 @@
-// main_web.cpp: the browser host. Owns the WebGL2 context and the ImGui context,
-// turns html5 input events into ImGui's input events (io.AddKeyEvent and friends; ImGui
-// trickles them a frame apart where needed, so quick clicks are never lost), and draws a
-// frame only when something asks for one.
+// main_web.cpp: the browser backend of the app host (host.h). Owns the WebGL2 context and
+// the ImGui context, turns html5 input events into ImGui's input events (io.AddKeyEvent
+// and friends; ImGui trickles them a frame apart where needed, so quick clicks are never
+// lost), sizes the canvas and fonts for devicePixelRatio, draws what AppHost::RunFrame
+// produced, mirrors the cursor and the text-input element, and exports the C functions
+// the page calls.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input not yet applied
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/app_state.h"
-#include "app/deep_link.h"
-#include "app/events.h"
 #include "app/fonts.h"
-#include "app/widgets.h"
+#include "app/host.h"
 #include "core/synthetic.h"
 #include "platform/platform.h"
 
@@ -42,21 +40,13 @@ constexpr float kBaseFontPx = 15.0f; // for touch scrolling distances
 constexpr const char* kCanvas = "#canvas";
 
 struct WebHost {
-    AppState app;
+    AppHost host;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double dpr = 0.0;       // devicePixelRatio the fonts were built for
     double css_w = 0, css_h = 0;
-    std::string clipboard;
-    int extra_frames = 0;   // frames still to draw after the last change
-    double last_time = 0.0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
-    bool ready_marked = false;
     bool text_input = false;    // the page's text-input element has focus for ImGui
     int ime_x = 0, ime_y = 0;   // where ImGui's caret is (CSS px)
-    bool busy = false;          // inside Frame() or Tick(): callbacks must not re-enter
-    bool applied_dark = true;   // palette currently in ImGui's style
-    int saved_theme = 0;        // theme setting last written to the page's storage
-    std::string hash;           // URL fragment last written
 };
 
 WebHost& Host() {
@@ -64,10 +54,7 @@ WebHost& Host() {
     return h;
 }
 
-void Wake() {
-    Host().extra_frames = 3;
-    platform::RequestFrame();
-}
+void Wake() { Host().host.Wake(); }
 
 // ---------------------------------------------------------------- fonts and scale
 void RebuildFontsAndStyle(double dpr) {
@@ -76,9 +63,8 @@ void RebuildFontsAndStyle(double dpr) {
     io.Fonts->Clear();
     LoadFonts(static_cast<float>(dpr));
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    ApplyTheme(Host().app, static_cast<float>(dpr));
+    Host().host.ApplyStyle(static_cast<float>(dpr));
     Host().dpr = dpr;
-    Host().applied_dark = IsDark(Host().app);
 }
 
 void SyncCanvasSize() {
@@ -92,24 +78,15 @@ void SyncCanvasSize() {
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(w * dpr)),
                                        static_cast<int>(std::lround(hgt * dpr)));
     if (dpr != h.dpr) RebuildFontsAndStyle(dpr);
-    h.app.probe.scale = static_cast<float>(dpr);
+    h.host.app.probe.scale = static_cast<float>(dpr);
 }
 
 // ---------------------------------------------------------------- input
-// Input events ImGui has queued but not applied yet (it applies them a frame apart where
-// one would undo another, e.g. a press and its release).
-int PendingInput() { return ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size : 0; }
-
-void ProcessEvents(WebHost& h, int64_t now);
-
 // Before each DOM input event: text the page's text-input element produced for earlier
 // keys enters ImGui's queue first, so typing then Backspace in one frame keeps its order.
 void BeginInput() {
-    WebHost& h = Host();
-    if (h.busy) return;
-    h.busy = true;
-    ProcessEvents(h, platform::NowMs());
-    h.busy = false;
+    AppHost& host = Host().host;
+    if (!host.Busy()) host.ProcessPlatformEvents(platform::NowMs());
 }
 
 void AddMods(bool ctrl, bool shift, bool alt, bool super) {
@@ -288,13 +265,6 @@ EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
     return EM_FALSE;
 }
 
-// ---------------------------------------------------------------- clipboard
-const char* GetClipboard(void*) { return Host().clipboard.c_str(); }
-void SetClipboardText(void*, const char* text) {
-    Host().clipboard = text ? text : "";
-    platform::SetClipboard(Host().clipboard);
-}
-
 const char* CssCursor(ImGuiMouseCursor c) {
     switch (c) {
     case ImGuiMouseCursor_TextInput: return "text";
@@ -309,146 +279,35 @@ const char* CssCursor(ImGuiMouseCursor c) {
     }
 }
 
-// ---------------------------------------------------------------- frame
-// "300 KB", "100 MB": a size for messages.
-std::string SizeText(size_t bytes) {
-    if (bytes < 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
-    return std::to_string(bytes / (1024 * 1024)) + " MB";
-}
+void Tick() { Host().host.Tick(platform::NowMs()); }
 
-bool io_wants_text() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
-
-// Applies async results (storage, paste, theme, deep links) to the model. Runs from a
-// timer as well as from frames, so a hidden tab (no animation frames) still merges other
-// tabs' changes and saves its own.
-void ProcessEvents(WebHost& h, int64_t now) {
-    AppState& app = h.app;
-    std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
-    if (!events.empty()) h.extra_frames = std::max(h.extra_frames, 2);
-    for (const platform::PlatformEvent& e : events) {
-        switch (e.kind) {
-        case platform::PlatformEvent::Kind::Paste: {
-            // A paste the page refused (too large for any field) comes with its size only;
-            // the Ctrl+V that follows must then paste nothing, not the previous clipboard.
-            const bool refused = !e.ok;
-            const size_t bytes = refused ? static_cast<size_t>(std::max<int64_t>(e.number, 0)) : e.text.size();
-            h.clipboard = refused ? std::string() : e.text;
-            if (bytes > kMaxNoteBytes && io_wants_text())
-                app.ui.note_message = "The pasted text (" + std::string(refused && e.key != "exact" ? "at least " : "") +
-                                      SizeText(bytes) + ") is larger than a note can hold (256 KB); nothing was pasted.";
-            break;
-        }
-        case platform::PlatformEvent::Kind::Text: ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str()); break;
-        case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(app, e.key, e.text, e.ok); break;
-        case platform::PlatformEvent::Kind::ColorScheme: app.ui.system_dark = e.number != 0; break;
-        case platform::PlatformEvent::Kind::Hash:
-            if (e.text != h.hash) {
-                h.hash = e.text;
-                OpenDeepLink(app, e.text);
-            }
-            break;
-        default: HandleStorageEvent(app, e, now); break;
-        }
-    }
-}
-
-void Tick() {
-    WebHost& h = Host();
-    if (h.busy) { // called back from inside a frame: do it right after
-        platform::RequestTickIn(0);
-        return;
-    }
-    h.busy = true;
-    const int64_t now = platform::NowMs();
-    ProcessEvents(h, now);
-    const SaveState::Kind before = h.app.save.kind;
-    ApplyIntents(h.app, now);
-    PumpSaves(h.app, now, false);
-    h.busy = false;
-    if (h.app.save.kind != before) Wake();
-}
-
-void FrameBody();
 
 void Frame() {
     WebHost& h = Host();
-    if (h.busy) {
+    if (h.host.Busy()) { // called back from inside a frame: draw right after
         platform::RequestFrame();
         return;
     }
-    h.busy = true;
-    FrameBody();
-    h.busy = false;
-}
-
-void FrameBody() {
-    WebHost& h = Host();
-    AppState& app = h.app;
-    const int64_t now = platform::NowMs();
-    ProcessEvents(h, now);
     SyncCanvasSize();
     if (GlyphsPending()) RebuildFontsAndStyle(h.dpr);
-
-    ImGuiIO& io = ImGui::GetIO();
-    const double t = emscripten_get_now() / 1000.0;
-    io.DeltaTime = static_cast<float>(std::fmax(t - h.last_time, 1e-4));
-    if (h.last_time == 0.0 || io.DeltaTime > 0.5f) io.DeltaTime = 1.0f / 60.0f;
-    h.last_time = t;
-    io.DisplaySize = ImVec2(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
-    io.DisplayFramebufferScale = ImVec2(1, 1);
-
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    DrawApp(app);
-    ImGui::Render();
+    const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
+    const FrameResult r = h.host.RunFrame(platform::NowMs(), display, static_cast<float>(h.dpr));
     int fb_w = 0, fb_h = 0;
     emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
     glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++app.frames;
-    platform::MarkOnce("shelfmark:first-frame");
-
-    const bool had_intents = !app.intents.empty();
-    const SaveState::Kind save_before = app.save.kind;
-    ApplyIntents(app, now);
-    PumpSaves(app, now, false);
-    if (IsDark(app) != h.applied_dark) {
-        ApplyTheme(app, static_cast<float>(h.dpr));
-        h.applied_dark = IsDark(app);
-        h.extra_frames = std::max(h.extra_frames, 2);
-    }
-    if (app.ui.theme != h.saved_theme) {
-        h.saved_theme = app.ui.theme;
-        platform::SetSetting("theme", std::to_string(app.ui.theme));
-    }
-    if (const std::string link = CurrentDeepLink(app); link != h.hash && app.storage_loaded) {
-        h.hash = link;
-        platform::SetLocationHash(link);
-    }
-    if (had_intents || app.save.kind != save_before) h.extra_frames = std::max(h.extra_frames, 2);
-    if (!h.ready_marked && (app.storage_loaded || !app.fatal_error.empty())) {
-        h.ready_marked = true;
-        platform::MarkOnce("shelfmark:ready");
-    }
 
     // Route text input through the page's text element while ImGui wants text.
-    if (io.WantTextInput != h.text_input) {
-        h.text_input = io.WantTextInput;
+    if (r.want_text_input != h.text_input) {
+        h.text_input = r.want_text_input;
         sm_page_set_text_input(h.text_input ? 1 : 0, h.ime_x, h.ime_y);
     }
-    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
-    if (cursor != h.cursor) {
-        h.cursor = cursor;
-        sm_page_set_cursor(CssCursor(cursor));
-    }
-    if (io.WantSetMousePos) io.WantSetMousePos = false;
-    if (PendingInput() > 0 || !app.intents.empty() || h.extra_frames > 0) {
-        if (h.extra_frames > 0) --h.extra_frames;
-        platform::RequestFrame();
-    } else if (io.WantTextInput) {
-        platform::RequestFrameIn(500); // caret blink (drawn only while visible)
+    if (r.cursor != h.cursor) {
+        h.cursor = r.cursor;
+        sm_page_set_cursor(CssCursor(r.cursor));
     }
 }
 
@@ -458,69 +317,14 @@ void FrameBody() {
 using shelfmark::Host;
 
 extern "C" {
-// The page is being hidden or closed: write pending changes now, synchronously.
-EMSCRIPTEN_KEEPALIVE void sm_on_flush() {
-    using namespace shelfmark;
-    WebHost& h = Host();
-    if (!h.busy) {
-        // Every key and click the page received counts, however many are still queued (a
-        // burst of typing, then the tab closes). ImGui keeps input it has not applied yet
-        // in its own queue (ImGuiContext::InputEventsQueue) and applies it a frame at a
-        // time; each frame applies at least one queued event, which bounds the loop by the
-        // queue's length. Text typed into the page's text element may still be a platform
-        // event: take those first.
-        h.busy = true;
-        ProcessEvents(h, platform::NowMs());
-        h.busy = false;
-        const int bound = PendingInput() + 8;
-        for (int i = 0; i < bound && (PendingInput() > 0 || !h.app.intents.empty()); ++i) Frame();
-    }
-    PumpSaves(h.app, platform::NowMs(), true);
-}
+// The page is being hidden or closed: apply every queued key and click, then write
+// pending changes now, synchronously.
+EMSCRIPTEN_KEEPALIVE void sm_on_flush() { Host().host.Flush(shelfmark::platform::NowMs()); }
 
-// Read-only view for tests and tools: "rect NAME", "status ID", "save", "visible", "frames".
+// Read-only view for tests and tools (AppHost::ProbeQuery).
 EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
     static std::string out;
-    const std::string q = query ? query : "";
-    const auto& app = Host().app;
-    nlohmann::json j;
-    if (q.rfind("rect ", 0) == 0) {
-        const auto it = app.probe.rects.find(q.substr(5));
-        if (it != app.probe.rects.end())
-            j = {{"x", it->second.x}, {"y", it->second.y}, {"w", it->second.w}, {"h", it->second.h}};
-    } else if (q.rfind("status ", 0) == 0) {
-        j = shelfmark::StatusName(app.progress.StatusOf(q.substr(7)));
-    } else if (q == "save") {
-        using K = shelfmark::SaveState::Kind;
-        switch (app.save.kind) {
-        case K::Loading: j = "loading"; break;
-        case K::Saved: j = "saved"; break;
-        case K::Saving: j = "saving"; break;
-        case K::NotSaved: j = "unsaved: " + app.save.why; break;
-        case K::Unavailable: j = "unsaved: " + app.save.why; break;
-        }
-    } else if (q == "visible") {
-        j = app.ui.visible_papers;
-    } else if (q == "frames") {
-        j = app.frames;
-    } else if (q == "query-error") {
-        j = app.ui.query_error;
-    } else if (q == "notice") {
-        j = app.notice;
-    } else if (q == "import") {
-        j = {{"open", app.import.open}, {"error", app.import.error}, {"file", app.import.file_name}};
-    } else if (q.rfind("record ", 0) == 0) {
-        if (const shelfmark::PaperProgress* p = app.progress.Find(q.substr(7)))
-            j = shelfmark::ProgressRecordToValue(*p);
-    } else if (q == "problems") {
-        j = app.storage_problems;
-    } else if (q == "quarantined") {
-        j = nlohmann::json::array();
-        for (const auto& [id, rec] : app.progress.Quarantined()) j.push_back(rec.key);
-    } else if (q == "note-message") {
-        j = app.ui.note_message;
-    }
-    out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out = Host().host.ProbeQuery(query ? query : "");
     return out.c_str();
 }
 }
@@ -545,8 +349,8 @@ int main(int argc, char** argv) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    h.host.InitImGui();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
     io.BackendPlatformName = "shelfmark_html5";
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     // Where ImGui's caret is (physical px): the page's text-input element goes there, so
@@ -557,8 +361,6 @@ int main(int argc, char** argv) {
         hh.ime_y = static_cast<int>(data->InputPos.y / hh.dpr);
         if (hh.text_input) sm_page_set_text_input(1, hh.ime_x, hh.ime_y);
     };
-    io.GetClipboardTextFn = GetClipboard;
-    io.SetClipboardTextFn = SetClipboardText;
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvasSize();
 
@@ -577,12 +379,13 @@ int main(int argc, char** argv) {
             synthetic.seed = static_cast<uint32_t>(v);
         }
     }
+    AppState& app = h.host.app;
     if (use_synthetic) {
-        UseCatalogue(h.app, GenerateSyntheticCatalogue(synthetic));
-        h.app.progress = GenerateSyntheticProgress(synthetic);
-        (void)h.app.progress.TakeDirty(); // generated, not the user's: never written
+        UseCatalogue(app, GenerateSyntheticCatalogue(synthetic));
+        app.progress = GenerateSyntheticProgress(synthetic);
+        (void)app.progress.TakeDirty(); // generated, not the user's: never written
     } else {
-        LoadBundle(h.app, "/data");
+        LoadBundle(app, "/data");
     }
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
@@ -599,14 +402,8 @@ int main(int argc, char** argv) {
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnResize);
     sm_page_init(static_cast<int>(kMaxNoteBytes));
 
-    const std::string theme = platform::GetSetting("theme");
-    h.app.ui.theme = h.saved_theme = (theme == "1" || theme == "2") ? theme[0] - '0' : 0;
     platform::SetFrameCallback(Frame);
     platform::SetTickCallback(Tick);
-    if (h.app.fatal_error.empty()) {
-        platform::StorageOpen();
-        platform::StorageRequestPersist();
-    }
-    Wake();
+    h.host.Start();
     return 0;
 }

@@ -6,8 +6,6 @@
 
 #include <cctype>
 
-#include "app/deep_link.h"
-#include "app/events.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
 
@@ -22,56 +20,26 @@ UiApp::UiApp() {
     platform::native::Reset();
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
+    host.InitImGui();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
     io.DisplaySize = ImVec2(kDisplayW, kDisplayH);
     // The fonts of the web build are files of the site (/fonts/...), which ImGui (1.90.1
     // too) asserts on when missing: the default font stands in (GetFont() falls back to it).
     io.Fonts->AddFontDefault();
     io.Fonts->Build();
     LoadBundle(s, SHELFMARK_DATA_DIR);
-    ApplyTheme(s, 1.0f);
+    host.ApplyStyle(1.0f);
 }
 
 UiApp::~UiApp() { ImGui::DestroyContext(ctx_); }
 
 void UiApp::Start() {
-    if (s.fatal_error.empty()) {
-        platform::StorageOpen();
-        platform::StorageRequestPersist();
-    }
+    host.Start();
     Frames(3);
 }
 
-void UiApp::ProcessEvents(int64_t now) {
-    // As main_web.cpp's ProcessEvents, minus the page-only parts (clipboard, theme).
-    for (const platform::PlatformEvent& e : platform::TakePlatformEvents()) {
-        switch (e.kind) {
-        case platform::PlatformEvent::Kind::Paste: break;
-        case platform::PlatformEvent::Kind::Text:
-            ImGui::GetIO().AddInputCharactersUTF8(e.text.c_str());
-            break;
-        case platform::PlatformEvent::Kind::FileOpened: OpenImportFile(s, e.key, e.text, e.ok); break;
-        case platform::PlatformEvent::Kind::ColorScheme: s.ui.system_dark = e.number != 0; break;
-        case platform::PlatformEvent::Kind::Hash: OpenDeepLink(s, e.text); break;
-        default: HandleStorageEvent(s, e, now); break;
-        }
-    }
-}
-
 void UiApp::Frame() {
-    const int64_t now = platform::NowMs();
-    ProcessEvents(now);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(kDisplayW, kDisplayH);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    DrawApp(s);
-    ImGui::Render();
-    ++s.frames;
-    ApplyIntents(s, now);
-    PumpSaves(s, now, false);
+    host.RunFrame(platform::NowMs(), ImVec2(kDisplayW, kDisplayH), 1.0f);
     platform::native::AdvanceMs(kFrameMs);
 }
 

@@ -1,5 +1,5 @@
 // ui_harness.h: the app on Dear ImGui's null backend (examples/example_null), for
-// headless UI tests: a font atlas built in memory, a 1280x800 display at 60 frames per
+// headless UI tests: the app host (host.h) the web build runs, a font atlas built in memory, a 1280x800 display at 60 frames per
 // second, input given to ImGui the way main_web.cpp gives it (ImGui's input events: keys
 // as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text), and the
 // native platform (platform_native.h) as the browser.
@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/host.h"
 
 namespace shelfmark::uitest {
 
@@ -31,12 +32,14 @@ class UiApp {
     UiApp(const UiApp&) = delete;
     UiApp& operator=(const UiApp&) = delete;
 
-    // What main_web.cpp does after loading the bundle: opens storage, asks for
-    // persistence, then draws a few frames (layout settles, storage results arrive).
+    // What main_web.cpp does after loading the bundle (AppHost::Start: theme setting,
+    // storage open, persistence), then a few frames (layout settles, storage results
+    // arrive).
     void Start();
 
-    // One frame: platform events handled as the web host does, then NewFrame, DrawApp,
-    // Render, ApplyIntents and PumpSaves. The clock moves 16 ms after each frame.
+    // One frame of the app host (AppHost::RunFrame, as the web backend runs it): platform
+    // events, NewFrame, DrawApp, Render, ApplyIntents, PumpSaves, write-backs. The clock
+    // moves 16 ms after each frame.
     void Frame();
     void Frames(int n);
 
@@ -60,10 +63,10 @@ class UiApp {
     bool WaitForTextInput(int max_frames = 6);
     bool TextInputActive() const;
 
-    AppState s;
+    AppHost host; // the same loop as the web build's
+    AppState& s = host.app;
 
   private:
-    void ProcessEvents(int64_t now);
     void SetMods(Mods mods);
     void DrainInput(); // frames until ImGui's input queue is empty (bounded)
     ImGuiContext* ctx_ = nullptr;
