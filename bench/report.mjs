@@ -278,7 +278,7 @@ for (const t of targets) {
 }
 md.push('');
 md.push('## App vs baseline (same run, same browser)', '');
-md.push('The baseline is a minimal Dear ImGui 1.86 page (one window, continuous `emscripten_set_main_loop`) built with the same toolchain and flags.', '');
+md.push('The baseline is a minimal Dear ImGui 1.90.1 page (one window, continuous `emscripten_set_main_loop`) built with the same toolchain and flags.', '');
 md.push('| figure | app | baseline | app / baseline |', '| --- | --- | --- | --- |');
 for (const c of comparisons) md.push(`| ${esc(c.figure)} | ${c.fmt(c.app)} | ${c.fmt(c.base)} | ${fmtRatio(c.ratio)} |`);
 md.push('');

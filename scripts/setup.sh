@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Shelfmark needs to build and test, from Debian packages and npm.
 # Idempotent: when everything is present it only checks and returns in seconds.
+#   scripts/setup.sh                  everything
+#   scripts/setup.sh --only-sources   only the third-party sources (third_party/)
 set -euo pipefail
+only_sources=0
+case "${1:-}" in
+  "") ;;
+  --only-sources) only_sources=1 ;;
+  *) echo "usage: $0 [--only-sources]" >&2; exit 2 ;;
+esac
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
@@ -26,78 +34,58 @@ if [ "$(id -u)" != 0 ]; then
   SUDO="sudo"
 fi
 
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  # node/npm may come from another vendor's packages; accept any working binary.
-  case "$p" in
-    nodejs) command -v node >/dev/null 2>&1 && continue ;;
-    npm) command -v npm >/dev/null 2>&1 && continue ;;
-  esac
-  st="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
-  [ "$st" = "install ok installed" ] || missing+=("$p")
-done
+install_packages() {
+  missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    # node/npm may come from another vendor's packages; accept any working binary.
+    case "$p" in
+      nodejs) command -v node >/dev/null 2>&1 && continue ;;
+      npm) command -v npm >/dev/null 2>&1 && continue ;;
+    esac
+    st="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+    [ "$st" = "install ok installed" ] || missing+=("$p")
+  done
 
-updated=0
-apt_update() { [ "$updated" = 1 ] || { say "apt-get update"; $SUDO apt-get update -qq; updated=1; }; }
+  updated=0
+  apt_update() { [ "$updated" = 1 ] || { say "apt-get update"; $SUDO apt-get update -qq; updated=1; }; }
 
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing: ${missing[*]}"
-  apt_update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
-    die "apt-get install failed for: ${missing[*]}"
-fi
-
-# --- libFuzzer runtime (scripts/fuzz.sh): libclang_rt.fuzzer comes with
-# libclang-rt-<N>-dev for the installed clang <N> (bookworm: clang 14, libclang-rt-14-dev).
-clang_major="$(clang -dumpversion 2>/dev/null | cut -d. -f1)"
-[ -n "$clang_major" ] || die "clang is not working"
-rt_pkg="libclang-rt-${clang_major}-dev"
-if [ "$(dpkg-query -W -f='${Status}' "$rt_pkg" 2>/dev/null || true)" != "install ok installed" ]; then
-  if apt-cache show "$rt_pkg" >/dev/null 2>&1 || { apt_update; apt-cache show "$rt_pkg" >/dev/null 2>&1; }; then
-    say "installing: $rt_pkg"
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing: ${missing[*]}"
     apt_update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$rt_pkg" >/dev/null ||
-      die "apt-get install failed for: $rt_pkg"
-  else
-    die "no package $rt_pkg for clang $clang_major (libclang_rt.fuzzer is needed by scripts/fuzz.sh)"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+      die "apt-get install failed for: ${missing[*]}"
   fi
-fi
-[ -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ] ||
-  die "libclang_rt.fuzzer-$(uname -m).a missing from $(clang -print-resource-dir) (package $rt_pkg)"
+
+  # --- libFuzzer runtime (scripts/fuzz.sh): libclang_rt.fuzzer comes with
+  # libclang-rt-<N>-dev for the installed clang <N> (bookworm: clang 14, libclang-rt-14-dev).
+  clang_major="$(clang -dumpversion 2>/dev/null | cut -d. -f1)"
+  [ -n "$clang_major" ] || die "clang is not working"
+  rt_pkg="libclang-rt-${clang_major}-dev"
+  if [ "$(dpkg-query -W -f='${Status}' "$rt_pkg" 2>/dev/null || true)" != "install ok installed" ]; then
+    if apt-cache show "$rt_pkg" >/dev/null 2>&1 || { apt_update; apt-cache show "$rt_pkg" >/dev/null 2>&1; }; then
+      say "installing: $rt_pkg"
+      apt_update
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$rt_pkg" >/dev/null ||
+        die "apt-get install failed for: $rt_pkg"
+    else
+      die "no package $rt_pkg for clang $clang_major (libclang_rt.fuzzer is needed by scripts/fuzz.sh)"
+    fi
+  fi
+  [ -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ] ||
+    die "libclang_rt.fuzzer-$(uname -m).a missing from $(clang -print-resource-dir) (package $rt_pkg)"
+}
+[ "$only_sources" = 1 ] || install_packages
 
 # --- Third-party sources, no host name written here: apt's own sources are reused.
-#   Dear ImGui 1.86: Debian bookworm's source package (`apt-get source imgui`), through
-#     deb-src entries derived from the machine's own Debian .sources file(s): same
-#     mirrors, suites and keys, only Types changed.
-#   cmark-gfm 0.29.0.gfm.13: Debian 13 (trixie)'s source package (bookworm's gfm.6 has
-#     quadratic-time CVEs). Fetched through a private deb-src list for suite trixie
-#     derived the same way, with private lists and cache folders: the system's apt
-#     configuration never sees trixie.
+#   Dear ImGui 1.90.1 (input event queue, IME data callback, ImGuiChildFlags) and
+#   cmark-gfm 0.29.0.gfm.13 (bookworm's gfm.6 has quadratic-time CVEs): Debian 13
+#   (trixie)'s source packages, fetched through a private deb-src list for suite trixie
+#   derived from the machine's own Debian sources (same mirrors and keys), with private
+#   lists and cache folders: the system's apt configuration never sees trixie.
+IMGUI_VERSION=1.90.1+ds
 CMARK_VERSION=0.29.0.gfm.13
-tp="$root/third_party"
+tp="${SHELFMARK_THIRD_PARTY:-$root/third_party}" # another folder: to check a fetch
 mkdir -p "$tp"
-have_src() { ls -d "$tp"/"$1"-*/ >/dev/null 2>&1; }
-if ! have_src imgui; then
-  if ! grep -rqs '^Types:.*deb-src' /etc/apt/sources.list.d/ && ! grep -qs '^deb-src' /etc/apt/sources.list; then
-    made=0
-    for f in /etc/apt/sources.list.d/*.sources; do
-      [ -f "$f" ] || continue
-      grep -q 'debian-archive-keyring' "$f" || continue
-      out="/etc/apt/sources.list.d/shelfmark-src-$(basename "$f")"
-      sed -E 's/^Types:.*/Types: deb-src/' "$f" | $SUDO tee "$out" >/dev/null
-      made=1
-    done
-    if [ "$made" = 0 ] && [ -f /etc/apt/sources.list ]; then
-      grep -E '^deb ' /etc/apt/sources.list | sed 's/^deb /deb-src /' | $SUDO tee /etc/apt/sources.list.d/shelfmark-src.list >/dev/null
-      made=1
-    fi
-    [ "$made" = 1 ] || die "no Debian apt source found to derive deb-src entries from"
-    updated=0
-  fi
-  apt_update
-  say "apt-get source imgui"
-  (cd "$tp" && apt-get source -qq imgui >/dev/null 2>&1) || die "apt-get source imgui failed"
-fi
 
 # Writes a deb-src list for suite trixie made from the machine's Debian
 # sources: the stanzas (or lines) of the main archive (a suite without '-', not
@@ -135,15 +123,18 @@ trixie_sources() { # $1: output path without extension (.sources or .list is add
   return 1
 }
 
-# Fetches cmark-gfm $CMARK_VERSION into $tp/cmark-gfm-$CMARK_VERSION. First
+# fetch_trixie PACKAGE VERSION CHECK: fetches source package PACKAGE at upstream
+# VERSION from trixie into $tp/PACKAGE-VERSION (CHECK: a file that must be in it). First
 # `apt-get source` (the Debian package, patches applied); when that fails (the .dsc or
-# .debian.tar.xz may answer 404 while the .orig.tar.gz downloads), the upstream orig
+# .debian.tar.xz may answer 404 while the orig tarball downloads), the upstream orig
 # tarball alone, checked against the SHA-256 in trixie's Sources index.
-fetch_cmark() (
+fetch_trixie() (
   set -euo pipefail
+  pkg="$1" want="$2" check="$3"
+  dir="$pkg-$want"
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
-  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/dl" "$work/src"
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/dl" "$work/src" "$work/orig"
   chmod 755 "$work" "$work/dl" "$work/src"
   list="$(trixie_sources "$work/trixie")" || die "no Debian apt source found to derive a trixie deb-src entry from"
   # Private source list, lists and cache; downloads run as the caller (apt's _apt
@@ -152,20 +143,21 @@ fetch_cmark() (
         -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Sandbox::User=root)
   say "apt-get update (private deb-src list, suite trixie)"
   apt-get "${opts[@]}" -qq update >"$work/log" 2>&1 || { cat "$work/log" >&2; die "apt-get update for trixie sources failed"; }
-  ver="$(apt-cache "${opts[@]}" showsrc cmark-gfm 2>/dev/null |
-         awk -v v="$CMARK_VERSION-" '$1 == "Version:" && index($2, v) == 1 { print $2 }' | sort -V | tail -n1)"
-  [ -n "$ver" ] || die "cmark-gfm $CMARK_VERSION not found in trixie's Sources"
-  dir="cmark-gfm-$CMARK_VERSION"
-  say "apt-get source cmark-gfm=$ver (trixie)"
+  ver="$(apt-cache "${opts[@]}" showsrc "$pkg" 2>/dev/null |
+         awk -v v="$want-" '$1 == "Version:" && index($2, v) == 1 { print $2 }' | sort -V | tail -n1)"
+  [ -n "$ver" ] || die "$pkg $want not found in trixie's Sources"
+  say "apt-get source $pkg=$ver (trixie)"
   how=""
-  if (cd "$work/src" && apt-get "${opts[@]}" -qq source "cmark-gfm=$ver") >>"$work/log" 2>&1 &&
-     [ -f "$work/src/$dir/src/cmark-gfm.h" ]; then
-    how="apt-get source cmark-gfm=$ver (Debian package, patches applied)"
+  # SHELFMARK_SETUP_ORIG_ONLY=1 takes the fallback path on purpose (to check it).
+  if [ "${SHELFMARK_SETUP_ORIG_ONLY:-0}" != 1 ] &&
+     (cd "$work/src" && apt-get "${opts[@]}" -qq source "$pkg=$ver") >>"$work/log" 2>&1 &&
+     [ -f "$work/src/$dir/$check" ]; then
+    how="apt-get source $pkg=$ver (Debian package, patches applied)"
   else
     say "apt-get source failed (see below); falling back to the orig tarball"
     grep -E '^(E|Err):|404' "$work/log" | sed 's/^/[setup]   /' >&2 || true
-    line="$(apt-get "${opts[@]}" --print-uris source "cmark-gfm=$ver" 2>/dev/null | grep -E "^'[^']*\.orig\.tar\.[a-z0-9]+' " | head -n1)"
-    [ -n "$line" ] || die "no orig tarball listed for cmark-gfm=$ver"
+    line="$(apt-get "${opts[@]}" --print-uris source "$pkg=$ver" 2>/dev/null | grep -E "^'[^']*\.orig\.tar\.[a-z0-9]+' " | head -n1)"
+    [ -n "$line" ] || die "no orig tarball listed for $pkg=$ver"
     uri="$(echo "$line" | awk '{ print $1 }' | tr -d "'")"
     name="$(echo "$line" | awk '{ print $2 }')"
     hash="$(echo "$line" | awk '{ print $4 }')"
@@ -175,32 +167,40 @@ fetch_cmark() (
     if [ -f "$work/src/$name" ]; then
       mv "$work/src/$name" "$work/dl/$name"
     else
-      (cd "$work/dl" && apt-get "${opts[@]}" -qq source --download-only "cmark-gfm=$ver") >>"$work/log" 2>&1 || true
+      (cd "$work/dl" && apt-get "${opts[@]}" -qq source --download-only "$pkg=$ver") >>"$work/log" 2>&1 || true
     fi
     if [ ! -f "$work/dl/$name" ]; then
       /usr/lib/apt/apt-helper "${opts[@]}" download-file "$uri" "$work/dl/$name" "$hash" >>"$work/log" 2>&1 ||
         { cat "$work/log" >&2; die "download of $name failed"; }
     fi
     echo "${hash#SHA256:}  $work/dl/$name" | sha256sum -c --quiet - || die "$name: SHA-256 mismatch"
+    tar -xf "$work/dl/$name" -C "$work/orig" || die "cannot unpack $name"
+    # The orig tarball holds one top folder, named as upstream chose.
+    top="$(ls -A "$work/orig")"
+    [ "$(echo "$top" | wc -l)" = 1 ] && [ -f "$work/orig/$top/$check" ] || die "$name did not unpack into one folder with $check"
     rm -rf "$work/src/$dir"
-    tar -xf "$work/dl/$name" -C "$work/src" || die "cannot unpack $name"
-    [ -f "$work/src/$dir/src/cmark-gfm.h" ] || die "$name did not unpack into $dir/"
+    mv "$work/orig/$top" "$work/src/$dir"
     how="$name (upstream orig tarball, trixie's Sources SHA-256 checked; Debian's patches not applied)"
   fi
   rm -rf "${tp:?}/$dir.tmp"
   cp -a "$work/src/$dir" "$tp/$dir.tmp"
   echo "$how" >"$tp/$dir.tmp/.shelfmark-origin"
   mv "$tp/$dir.tmp" "$tp/$dir"
-  say "cmark-gfm from $how"
+  say "$pkg from $how"
 )
-[ -f "$tp/cmark-gfm-$CMARK_VERSION/src/cmark-gfm.h" ] || fetch_cmark
-
-imgui_dir="$(ls -d "$tp"/imgui-*/ | head -n1)"
+imgui_dir="$tp/imgui-$IMGUI_VERSION"
 cmark_dir="$tp/cmark-gfm-$CMARK_VERSION"
-grep -q '#define IMGUI_VERSION *"1.86' "$imgui_dir/imgui.h" || die "expected Dear ImGui 1.86 in $imgui_dir"
-[ -f "$cmark_dir/src/cmark-gfm.h" ] || die "cmark-gfm sources incomplete in $cmark_dir"
-grep -q "set(PROJECT_VERSION_GFM ${CMARK_VERSION##*.})" "$cmark_dir/CMakeLists.txt" ||
-  die "expected cmark-gfm $CMARK_VERSION in $cmark_dir"
+fetch_sources() {
+  [ -f "$imgui_dir/imgui.h" ] || fetch_trixie imgui "$IMGUI_VERSION" imgui.h
+  [ -f "$imgui_dir/backends/imgui_impl_opengl3.cpp" ] || die "imgui sources incomplete in $imgui_dir"
+  grep -q "#define IMGUI_VERSION *\"${IMGUI_VERSION%+*}\"" "$imgui_dir/imgui.h" ||
+    die "expected Dear ImGui ${IMGUI_VERSION%+*} in $imgui_dir"
+  [ -f "$cmark_dir/src/cmark-gfm.h" ] || fetch_trixie cmark-gfm "$CMARK_VERSION" src/cmark-gfm.h
+  grep -q "set(PROJECT_VERSION_GFM ${CMARK_VERSION##*.})" "$cmark_dir/CMakeLists.txt" ||
+    die "expected cmark-gfm $CMARK_VERSION in $cmark_dir"
+}
+fetch_sources
+[ "$only_sources" = 1 ] && { say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"))"; exit 0; }
 
 # --- npm (@playwright/test, playwright-core, pngjs) from the committed lockfile; no
 # browser download (the tests use Debian's chromium).

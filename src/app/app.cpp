@@ -64,27 +64,27 @@ void DrawApp(AppState& s) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
     const float lists_w = std::min(em * 17.0f, width * 0.25f);
-    ImGui::BeginChild("lists", ImVec2(lists_w, 0), true);
+    ImGui::BeginChild("lists", ImVec2(lists_w, 0), ImGuiChildFlags_Border);
     DrawListsPanel(s);
     ImGui::EndChild();
     ImGui::SameLine();
     if (narrow) {
         ImGui::BeginGroup();
         const float h = ImGui::GetContentRegionAvail().y;
-        ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), false);
+        ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), ImGuiChildFlags_None);
         DrawPapersPanel(s);
         ImGui::EndChild();
-        ImGui::BeginChild("detail", ImVec2(0, 0), true);
+        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
         DrawDetailPanel(s);
         ImGui::EndChild();
         ImGui::EndGroup();
     } else {
         const float detail_w = std::max(em * 22.0f, (width - lists_w) * 0.34f);
-        ImGui::BeginChild("papers", ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0), false);
+        ImGui::BeginChild("papers", ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0), ImGuiChildFlags_None);
         DrawPapersPanel(s);
         ImGui::EndChild();
         ImGui::SameLine();
-        ImGui::BeginChild("detail", ImVec2(0, 0), true);
+        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
         DrawDetailPanel(s);
         ImGui::EndChild();
     }

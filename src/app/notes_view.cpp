@@ -62,7 +62,7 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
         const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * 6.0f,
                                  ImGui::GetTextLineHeightWithSpacing() * (1.0f + static_cast<float>(std::count(
                                                                                     c.text.begin(), c.text.end(), '\n'))));
-        ImGui::BeginChild("copy", ImVec2(0, h + ImGui::GetStyle().WindowPadding.y * 2), true);
+        ImGui::BeginChild("copy", ImVec2(0, h + ImGui::GetStyle().WindowPadding.y * 2), ImGuiChildFlags_Border);
         ImGui::PushTextWrapPos(0.0f);
         // Long copies: the first 4 KB here; the whole text is applied by the buttons.
         const size_t shown = std::min<size_t>(c.text.size(), 4096);
@@ -104,7 +104,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     const float avail = ImGui::GetContentRegionAvail().y;
     const float editor_h = std::max(ImGui::GetFontSize() * 6.0f, avail * 0.45f);
     if (ui.focus_note) {
-        ImGui::SetKeyboardFocusHere();
+        FocusNextItem();
         ui.focus_note = false;
         ui.note_caret_to_end = true; // 'n' continues the note, it does not prepend
     }
@@ -121,7 +121,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
         s.intents.push_back(intent::SetNote{paper, ui.note_buffer, replace_conflict});
     }
     ImGui::Separator();
-    ImGui::BeginChild("note-preview", ImVec2(0, 0), false);
+    ImGui::BeginChild("note-preview", ImVec2(0, 0), ImGuiChildFlags_None);
     DrawMarkdown(s, ui.note_buffer, paper);
     ImGui::EndChild();
 }

@@ -88,7 +88,7 @@ void DrawImportDialog(AppState& s) {
         }
     }
     ImGui::Separator();
-    if (ImGui::Button(im.error.empty() ? "Cancel" : "Close") || ImGui::IsKeyPressed(27)) {
+    if (ImGui::Button(im.error.empty() ? "Cancel" : "Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         s.intents.push_back(intent::CancelImport{});
         ImGui::CloseCurrentPopup();
     }

@@ -67,7 +67,7 @@ void DrawMenuBar(AppState& s) {
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - save_w - search_w - st.ItemSpacing.x));
     ImGui::SetNextItemWidth(search_w);
     if (s.ui.focus_search) {
-        ImGui::SetKeyboardFocusHere();
+        FocusNextItem();
         s.ui.focus_search = false;
     }
     if (InputString("##search", SM_ICON_SEARCH "  Search ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,

@@ -184,7 +184,7 @@ void DrawPapersPanel(AppState& s) {
     }
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(d.rows.size()));
-    if (cursor_row >= 0) clipper.ForceDisplayRangeByIndices(cursor_row, cursor_row + 1);
+    if (cursor_row >= 0) clipper.IncludeItemByIndex(cursor_row);
     const bool dark = IsDark(s);
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {

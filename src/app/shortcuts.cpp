@@ -8,7 +8,7 @@
 namespace shelfmark {
 
 namespace {
-bool Pressed(int key_code) { return ImGui::IsKeyPressed(key_code, true); }
+bool Pressed(ImGuiKey key) { return ImGui::IsKeyPressed(key, true); }
 } // namespace
 
 void HandleShortcuts(AppState& s) {
@@ -18,27 +18,27 @@ void HandleShortcuts(AppState& s) {
     // A menu or dialog is open: it has the keys (Esc closes a menu; the import dialog
     // handles its own Esc; the status menu takes 1-5).
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel)) {
-        if (Pressed(27) && !s.import.open) ImGui::ClosePopupToLevel(0, true);
+        if (Pressed(ImGuiKey_Escape) && !s.import.open) ImGui::ClosePopupToLevel(0, true);
         return;
     }
-    if (Pressed(27 /* Esc */)) {
+    if (Pressed(ImGuiKey_Escape)) {
         if (typing) ImGui::ClearActiveID();
         else s.intents.push_back(intent::Back{});
     }
-    if (cmd && Pressed('F')) s.intents.push_back(intent::FocusSearch{});
-    if (cmd && Pressed('S')) s.intents.push_back(intent::Export{});
-    if (cmd && Pressed('O')) s.intents.push_back(intent::Import{});
+    if (cmd && Pressed(ImGuiKey_F)) s.intents.push_back(intent::FocusSearch{});
+    if (cmd && Pressed(ImGuiKey_S)) s.intents.push_back(intent::Export{});
+    if (cmd && Pressed(ImGuiKey_O)) s.intents.push_back(intent::Import{});
     if (typing) return;
-    if (cmd && Pressed('Z')) s.intents.push_back(intent::Undo{});
+    if (cmd && Pressed(ImGuiKey_Z)) s.intents.push_back(intent::Undo{});
     if (cmd) return;
     const auto move = [&](int delta) {
         s.intents.push_back(intent::MoveCursor{delta, io.KeyShift});
     };
-    if (Pressed(40 /* Down */)) move(1);
-    if (Pressed(38 /* Up */)) move(-1);
-    if (Pressed(34 /* PageDown */)) move(15);
-    if (Pressed(33 /* PageUp */)) move(-15);
-    if (Pressed(13 /* Enter */) && !s.ui.cursor.empty()) s.intents.push_back(intent::SelectPaper{s.ui.cursor});
+    if (Pressed(ImGuiKey_DownArrow)) move(1);
+    if (Pressed(ImGuiKey_UpArrow)) move(-1);
+    if (Pressed(ImGuiKey_PageDown)) move(15);
+    if (Pressed(ImGuiKey_PageUp)) move(-15);
+    if (Pressed(ImGuiKey_Enter) && !s.ui.cursor.empty()) s.intents.push_back(intent::SelectPaper{s.ui.cursor});
     // Printable keys arrive as characters (layout-aware: '?' on any keyboard).
     for (const ImWchar ch : io.InputQueueCharacters) {
         switch (ch) {

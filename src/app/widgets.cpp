@@ -2,6 +2,8 @@
 
 #include "core/note_merge.h"
 
+#include <imgui_internal.h> // FocusNextItem: the nav focus scope
+
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -114,6 +116,17 @@ bool InputString(const char* label, const char* hint, std::string* s, size_t max
 bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes, bool* hit_limit,
                           bool* caret_to_end, std::string* replace_with, bool* replace_conflict) {
     return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with, replace_conflict);
+}
+
+void FocusNextItem() {
+    ImGui::SetKeyboardFocusHere();
+    // Dear ImGui 1.90.1 lands the request only on items of the nav focus scope and layer,
+    // which stay those of the window that had the keyboard (after a click in the papers
+    // table, '/' would never reach the search box in the menu bar, nor 'n' the note
+    // editor in the detail panel): take the next item's.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.NavFocusScopeId = ImGui::GetCurrentFocusScope();
+    g.NavLayer = g.CurrentWindow->DC.NavLayerCurrent;
 }
 
 void ProbeLastItem(AppState& s, const std::string& name) {

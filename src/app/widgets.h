@@ -27,6 +27,10 @@ bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size,
                           bool* hit_limit = nullptr, bool* caret_to_end = nullptr,
                           std::string* replace_with = nullptr, bool* replace_conflict = nullptr);
 
+// Gives the keyboard to the next item (a text field: typing goes there), whichever window
+// or focus scope had it before: ImGui::SetKeyboardFocusHere() as in ImGui 1.86.
+void FocusNextItem();
+
 // Records the last item's rectangle in the probe under `name`.
 void ProbeLastItem(AppState& s, const std::string& name);
 

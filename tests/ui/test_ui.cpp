@@ -100,13 +100,13 @@ TEST_CASE("keyboard: j/k and arrows move the cursor; Shift+Down and '2' queue tw
     CHECK(app.s.ui.cursor == v[2]);
     app.Key('k');
     CHECK(app.s.ui.cursor == v[1]);
-    app.Press(uitest::kDown);
+    app.Press(ImGuiKey_DownArrow);
     CHECK(app.s.ui.cursor == v[2]);
-    app.Press(uitest::kUp);
+    app.Press(ImGuiKey_UpArrow);
     CHECK(app.s.ui.cursor == v[1]);
     CHECK(app.s.ui.selected == std::set<std::string>{v[1]});
 
-    app.Press(uitest::kDown, Mods{false, true});
+    app.Press(ImGuiKey_DownArrow, Mods{false, true});
     CHECK(app.s.ui.cursor == v[2]);
     CHECK(app.s.ui.selected == std::set<std::string>{v[1], v[2]});
     app.Key('2');
@@ -120,7 +120,7 @@ TEST_CASE("keyboard: j/k and arrows move the cursor; Shift+Down and '2' queue tw
     CHECK(StoredStatus(v[1]) == Status::Queued);
     CHECK(StoredStatus(v[2]) == Status::Queued);
 
-    app.Press('Z', Mods{true, false});
+    app.Press(ImGuiKey_Z, Mods{true, false});
     CHECK(app.s.progress.StatusOf(v[1]) == Status::Unread);
     CHECK(app.s.progress.StatusOf(v[2]) == Status::Unread);
     CHECK(app.s.undo.empty());
@@ -130,7 +130,7 @@ TEST_CASE("keyboard: j/k and arrows move the cursor; Shift+Down and '2' queue tw
     CHECK(app.s.save.kind == SaveState::Kind::Saved);
     // A second Ctrl+Z has nothing left to undo.
     const size_t writes = native::Writes().size();
-    app.Press('Z', Mods{true, false});
+    app.Press(ImGuiKey_Z, Mods{true, false});
     app.Frames(2);
     CHECK(native::Writes().size() == writes);
 }
@@ -168,11 +168,11 @@ TEST_CASE("search: '/' focuses the box; typing narrows the rows; Esc twice clear
     // Shortcut keys type into the box while it has the keyboard.
     CHECK(app.s.ui.cursor.empty());
 
-    app.Press(uitest::kEscape); // leaves the box, keeps the query
+    app.Press(ImGuiKey_Escape); // leaves the box, keeps the query
     app.Frames(1);
     CHECK_FALSE(app.TextInputActive());
     CHECK(app.s.ui.query == word);
-    app.Press(uitest::kEscape); // clears the search
+    app.Press(ImGuiKey_Escape); // clears the search
     app.Frames(1);
     CHECK(app.s.ui.query.empty());
     CHECK(app.s.ui.search_buffer.empty());
@@ -229,7 +229,7 @@ TEST_CASE("notes: 'n' opens the editor; typed Markdown is saved; task boxes rend
     CHECK(app.Rect("task:0").y > app.Rect("note-editor").y);
 
     // Esc leaves the editor; a click on the first box ticks it in the note.
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     app.Frames(1);
     CHECK_FALSE(app.TextInputActive());
     app.Click("task:0");
@@ -286,7 +286,7 @@ TEST_CASE("lists panel: all papers, then another list; '?' and Esc show and hide
 
     app.Key('?');
     CHECK(app.s.ui.show_help);
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     CHECK_FALSE(app.s.ui.show_help);
     CHECK(app.s.ui.list_id == other); // Esc only closed the overlay
 }
@@ -297,7 +297,7 @@ TEST_CASE("Ctrl+S downloads the progress file; Ctrl+O asks for a file and previe
     const std::string id = app.s.ui.visible_papers.at(0);
     app.Click("row:" + id);
     app.Key('3');
-    app.Press('S', Mods{true, false});
+    app.Press(ImGuiKey_S, Mods{true, false});
     const auto& page = native::Page();
     REQUIRE(page.downloads == 1);
     CHECK(page.download_name == ProgressFileName(platform::NowMs()));
@@ -311,7 +311,7 @@ TEST_CASE("Ctrl+S downloads the progress file; Ctrl+O asks for a file and previe
     CHECK(app.s.notice.find("Exported 1 papers") != std::string::npos);
 
     // The picked file comes back through the event queue and opens the preview.
-    app.Press('O', Mods{true, false});
+    app.Press(ImGuiKey_O, Mods{true, false});
     CHECK(page.file_picks == 1);
     platform::PostPlatformEvent(platform::event::FileOpened{"backup.json", true, page.download_text});
     app.Frames(2);
@@ -319,7 +319,7 @@ TEST_CASE("Ctrl+S downloads the progress file; Ctrl+O asks for a file and previe
     CHECK(app.s.import.file_name == "backup.json");
     CHECK(app.s.import.error.empty());
     CHECK(app.s.import.file.has_value());
-    app.Press(uitest::kEscape); // the dialog's Cancel
+    app.Press(ImGuiKey_Escape); // the dialog's Cancel
     app.Frames(1);
     CHECK_FALSE(app.s.import.open);
     CHECK(app.s.progress.StatusOf(id) == Status::Reading);

@@ -39,7 +39,7 @@ TEST_CASE("ui: Esc closing the import dialog does not also clear the search") {
     app.Frames(1);
     REQUIRE(app.s.ui.query == "learning");
     OpenImportDialog(app);
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     app.Frames(1);
     CHECK_FALSE(app.s.import.open);
     CHECK(app.s.ui.query == "learning"); // today: cleared by the same Esc (Back intent)
@@ -50,11 +50,11 @@ TEST_CASE("ui: Esc closes the status menu and does nothing under it") {
     app.Start();
     const std::vector<std::string> v = app.s.ui.visible_papers;
     app.Click("row:" + v[0]);
-    app.Press(uitest::kDown, Mods{false, true});
+    app.Press(ImGuiKey_DownArrow, Mods{false, true});
     REQUIRE(app.s.ui.selected.size() == 2);
     app.Click("status:" + v[1]);
     REQUIRE(app.Has("status-option:read"));
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     app.Frames(1);
     CHECK_FALSE(app.Has("status-option:read")); // today: still open (no keyboard nav: ImGui ignores Esc)
     CHECK(app.s.ui.selected.size() == 2);       // today: Back collapsed the selection to the cursor

@@ -37,7 +37,7 @@ std::string QuarantinedCopy(const std::string& key) {
 
 std::string ExportNow(UiApp& app) {
     const int before = native::Page().downloads;
-    app.Press('S', Mods{true, false});
+    app.Press(ImGuiKey_S, Mods{true, false});
     app.Frames(2);
     REQUIRE(native::Page().downloads == before + 1);
     return native::Page().download_text;
@@ -189,7 +189,7 @@ TEST_CASE("loss path 2: timestamps at the documented maximum: typing never makes
     app.Key('n');
     REQUIRE(app.WaitForTextInput());
     app.Type(" more");
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     app.Frames(30);
     rec = app.s.progress.Find(id);
     CHECK(Contains(rec->note, "9999 more"));
@@ -264,7 +264,7 @@ TEST_CASE("loss path 3: one note typed in two windows: edits in different places
     CHECK(Stored(id)->note_copies.size() == 1);
     CHECK(app.Has("note-copy:0"));
     // "Add it below mine": both texts in the note; the copy is dismissed.
-    app.Press(uitest::kEscape);
+    app.Press(ImGuiKey_Escape);
     app.Click("note-copy-append:0");
     app.Frames(30);
     rec = app.s.progress.Find(id);

@@ -242,7 +242,7 @@ TEST_CASE("own lists: created, renamed and filled in the UI, saved, and back in 
         // Rename: select the name, type over it, Enter.
         app.Click("list-name");
         REQUIRE(app.WaitForTextInput());
-        app.Press('A', Mods{true, false});
+        app.Press(ImGuiKey_A, Mods{true, false});
         app.Type("Reading group\n");
         app.Frames(1);
         CHECK(app.s.user.lists.at(list_id).list.title == "Reading group");

@@ -2,11 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <imgui_internal.h> // ImGuiContext::InputEventsQueue
+
 #include <cctype>
 
-#include "app/deep_link.h"
-#include "app/events.h"
-#include "app/overloaded.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
 
@@ -21,83 +20,26 @@ UiApp::UiApp() {
     platform::native::Reset();
     IMGUI_CHECKVERSION();
     ctx_ = ImGui::CreateContext();
+    host.InitImGui();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
     io.DisplaySize = ImVec2(kDisplayW, kDisplayH);
-    // The fonts of the web build are files of the site (/fonts/...), which ImGui 1.86
-    // asserts on when missing: the default font stands in (GetFont() falls back to it).
+    // The fonts of the web build are files of the site (/fonts/...), which ImGui (1.90.1
+    // too) asserts on when missing: the default font stands in (GetFont() falls back to it).
     io.Fonts->AddFontDefault();
     io.Fonts->Build();
-    const int keys[][2] = {{ImGuiKey_Tab, 9},
-                           {ImGuiKey_LeftArrow, kLeft},
-                           {ImGuiKey_RightArrow, kRight},
-                           {ImGuiKey_UpArrow, kUp},
-                           {ImGuiKey_DownArrow, kDown},
-                           {ImGuiKey_PageUp, kPageUp},
-                           {ImGuiKey_PageDown, kPageDown},
-                           {ImGuiKey_Home, 36},
-                           {ImGuiKey_End, 35},
-                           {ImGuiKey_Insert, 45},
-                           {ImGuiKey_Delete, 46},
-                           {ImGuiKey_Backspace, 8},
-                           {ImGuiKey_Space, 32},
-                           {ImGuiKey_Enter, kEnter},
-                           {ImGuiKey_Escape, kEscape},
-                           {ImGuiKey_KeyPadEnter, kEnter},
-                           {ImGuiKey_A, 'A'},
-                           {ImGuiKey_C, 'C'},
-                           {ImGuiKey_V, 'V'},
-                           {ImGuiKey_X, 'X'},
-                           {ImGuiKey_Y, 'Y'},
-                           {ImGuiKey_Z, 'Z'}};
-    for (const auto& k : keys)
-        io.KeyMap[k[0]] = k[1];
     LoadBundle(s, SHELFMARK_DATA_DIR);
-    ApplyTheme(s, 1.0f);
+    host.ApplyStyle(1.0f);
 }
 
 UiApp::~UiApp() { ImGui::DestroyContext(ctx_); }
 
 void UiApp::Start() {
-    if (s.fatal_error.empty()) {
-        platform::StorageOpen();
-        platform::StorageRequestPersist();
-    }
+    host.Start();
     Frames(3);
 }
 
-void UiApp::ProcessEvents(int64_t now) {
-    // As main_web.cpp's ProcessEvents, minus the page-only parts (clipboard, theme).
-    namespace event = platform::event;
-    for (const platform::PlatformEvent& e : platform::TakePlatformEvents()) {
-        if (HandleStorageEvent(s, e, now)) continue;
-        std::visit(Overloaded{
-                       [&](const event::Text& t) { ImGui::GetIO().AddInputCharactersUTF8(t.text.c_str()); },
-                       [&](const event::FileOpened& f) { OpenImportFile(s, f.name, f.text, f.ok); },
-                       [&](const event::ColorScheme& c) { s.ui.system_dark = c.dark; },
-                       [&](const event::Hash& h) { OpenDeepLink(s, h.fragment); },
-                       [](const auto&) {},
-                   },
-                   e);
-    }
-}
-
 void UiApp::Frame() {
-    const int64_t now = platform::NowMs();
-    ProcessEvents(now);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(kDisplayW, kDisplayH);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.KeyCtrl = mods_.ctrl;
-    io.KeyShift = mods_.shift;
-    io.KeyAlt = io.KeySuper = false;
-    ImGui::NewFrame();
-    DrawApp(s);
-    ImGui::Render();
-    ++s.frames;
-    ApplyIntents(s, now);
-    PumpSaves(s, now, false);
+    host.RunFrame(platform::NowMs(), ImVec2(kDisplayW, kDisplayH), 1.0f);
     platform::native::AdvanceMs(kFrameMs);
 }
 
@@ -117,41 +59,57 @@ Probe::Rect UiApp::Rect(const std::string& name) const {
     return it->second;
 }
 
+void UiApp::SetMods(Mods mods) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, mods.ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, mods.shift);
+}
+
+void UiApp::DrainInput() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int bound = g.InputEventsQueue.Size + 2; bound > 0 && g.InputEventsQueue.Size > 0; --bound)
+        Frame();
+}
+
 void UiApp::Click(const std::string& name, Mods mods) {
     const Probe::Rect r = Rect(name);
     ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    io.AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
     Frame();
-    mods_ = mods;
-    io.MouseDown[0] = true;
+    SetMods(mods);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
     Frame();
-    io.MouseDown[0] = false;
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    SetMods({});
     Frame();
-    mods_ = {};
     Frame(); // what the click did is drawn (and probed)
+    DrainInput();
 }
 
-void UiApp::Press(int key_code, Mods mods, char ch) {
+void UiApp::Press(ImGuiKey key, Mods mods, char ch) {
     ImGuiIO& io = ImGui::GetIO();
-    mods_ = mods;
-    if (key_code > 0 && key_code < 512) io.KeysDown[key_code] = true;
+    SetMods(mods);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, true);
     if (ch && !mods.ctrl) io.AddInputCharacter(static_cast<unsigned char>(ch));
     Frame();
-    if (key_code > 0 && key_code < 512) io.KeysDown[key_code] = false;
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, false);
+    SetMods({});
     Frame();
-    mods_ = {};
+    DrainInput();
 }
 
 void UiApp::Key(char ch, Mods mods) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    const int code = std::isalpha(c) ? std::toupper(c) : std::isdigit(c) ? c : 0; // keyCode: 'A'.., '0'..
-    Press(code, mods, ch);
+    const ImGuiKey key = std::isalpha(c)   ? static_cast<ImGuiKey>(ImGuiKey_A + (std::toupper(c) - 'A'))
+                         : std::isdigit(c) ? static_cast<ImGuiKey>(ImGuiKey_0 + (c - '0'))
+                                           : ImGuiKey_None;
+    Press(key, mods, ch);
 }
 
 void UiApp::Type(const std::string& text) {
     for (const char ch : text) {
         if (ch == '\n')
-            Press(kEnter);
+            Press(ImGuiKey_Enter);
         else
             Key(ch, {false, std::isupper(static_cast<unsigned char>(ch)) != 0});
     }

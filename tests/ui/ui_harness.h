@@ -1,8 +1,8 @@
 // ui_harness.h: the app on Dear ImGui's null backend (examples/example_null), for
-// headless UI tests: a font atlas built in memory, a 1280x800 display at 60 frames per
-// second, input given to ImGui the way main_web.cpp gives it (key codes as the browser's
-// keyCode, typed characters as text), and the native platform (platform_native.h) as
-// the browser.
+// headless UI tests: the app host (host.h) the web build runs, a font atlas built in memory, a 1280x800 display at 60 frames per
+// second, input given to ImGui the way main_web.cpp gives it (ImGui's input events: keys
+// as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text), and the
+// native platform (platform_native.h) as the browser.
 //
 // One UiApp per test: it owns the ImGui context and resets the native platform.
 #pragma once
@@ -12,20 +12,9 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/host.h"
 
 namespace shelfmark::uitest {
-
-// Browser key codes used by the app (main_web.cpp's KeyMap and shortcuts.cpp).
-enum KeyCode : int {
-    kEnter = 13,
-    kEscape = 27,
-    kPageUp = 33,
-    kPageDown = 34,
-    kLeft = 37,
-    kUp = 38,
-    kRight = 39,
-    kDown = 40,
-};
 
 // Modifier keys held during a key press or a click.
 struct Mods {
@@ -43,12 +32,14 @@ class UiApp {
     UiApp(const UiApp&) = delete;
     UiApp& operator=(const UiApp&) = delete;
 
-    // What main_web.cpp does after loading the bundle: opens storage, asks for
-    // persistence, then draws a few frames (layout settles, storage results arrive).
+    // What main_web.cpp does after loading the bundle (AppHost::Start: theme setting,
+    // storage open, persistence), then a few frames (layout settles, storage results
+    // arrive).
     void Start();
 
-    // One frame: platform events handled as the web host does, then NewFrame, DrawApp,
-    // Render, ApplyIntents and PumpSaves. The clock moves 16 ms after each frame.
+    // One frame of the app host (AppHost::RunFrame, as the web backend runs it): platform
+    // events, NewFrame, DrawApp, Render, ApplyIntents, PumpSaves, write-backs. The clock
+    // moves 16 ms after each frame.
     void Frame();
     void Frames(int n);
 
@@ -57,12 +48,14 @@ class UiApp {
     Probe::Rect Rect(const std::string& name) const; // fails the test when absent
 
     // Mouse: hover, press, release over the centre of a named widget, then one more frame
-    // so that the probe shows the outcome (four frames).
+    // so that the probe shows the outcome (four frames, more while ImGui holds queued
+    // input).
     void Click(const std::string& name, Mods mods = {});
-    // A key pressed for one frame, then released (two frames). With `ch`, the key also
-    // types that character, as a printable key does in the browser (not with Ctrl).
-    void Press(int key_code, Mods mods = {}, char ch = 0);
-    // A printable key: its character, and its key code for letters and digits.
+    // A key pressed for one frame, then released (two frames, then more while ImGui still
+    // holds queued input). With `ch`, the key also types that character, as a printable
+    // key does in the browser (not with Ctrl).
+    void Press(ImGuiKey key, Mods mods = {}, char ch = 0);
+    // A printable key: its character, and its ImGuiKey for letters and digits.
     void Key(char ch, Mods mods = {});
     // Typed text, one key per frame; '\n' is the Enter key.
     void Type(const std::string& text);
@@ -70,12 +63,13 @@ class UiApp {
     bool WaitForTextInput(int max_frames = 6);
     bool TextInputActive() const;
 
-    AppState s;
+    AppHost host; // the same loop as the web build's
+    AppState& s = host.app;
 
   private:
-    void ProcessEvents(int64_t now);
+    void SetMods(Mods mods);
+    void DrainInput(); // frames until ImGui's input queue is empty (bounded)
     ImGuiContext* ctx_ = nullptr;
-    Mods mods_;
 };
 
 // The first paper row of the table (after scope, query and sort), or "".

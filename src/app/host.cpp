@@ -1,0 +1,236 @@
+#include "app/host.h"
+
+#include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input not yet applied
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "app/deep_link.h"
+#include "app/events.h"
+#include "app/overloaded.h"
+#include "app/widgets.h"
+
+namespace shelfmark {
+
+namespace {
+// "300 KB", "100 MB": a size for messages.
+std::string SizeText(size_t bytes) {
+    if (bytes < 1024 * 1024) return std::to_string(bytes / 1024) + " KB";
+    return std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
+bool WantsText() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
+} // namespace
+
+void AppHost::InitImGui() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ClipboardUserData = this;
+    io.GetClipboardTextFn = [](void* self) { return static_cast<AppHost*>(self)->clipboard_.c_str(); };
+    io.SetClipboardTextFn = [](void* self, const char* text) {
+        AppHost& h = *static_cast<AppHost*>(self);
+        h.clipboard_ = text ? text : "";
+        platform::SetClipboard(h.clipboard_);
+    };
+}
+
+void AppHost::Start() {
+    const std::string theme = platform::GetSetting("theme");
+    app.ui.theme = saved_theme_ = theme == "1" ? Theme::Dark : theme == "2" ? Theme::Light : Theme::System;
+    if (app.fatal_error.empty()) {
+        platform::StorageOpen();
+        platform::StorageRequestPersist();
+    }
+    Wake();
+}
+
+void AppHost::ApplyStyle(float scale) {
+    scale_ = scale;
+    ApplyTheme(app, scale);
+    applied_dark_ = IsDark(app);
+}
+
+void AppHost::Wake() {
+    extra_frames_ = 3;
+    platform::RequestFrame();
+}
+
+int AppHost::PendingInput() {
+    return ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size : 0;
+}
+
+void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_ms) {
+    namespace event = platform::event;
+    if (HandleStorageEvent(app, e, now_ms)) return; // events.cpp
+    std::visit(Overloaded{
+                   [&](const event::Paste& p) {
+                       // A paste the page refused (too large for any field) comes with its
+                       // size only; the Ctrl+V that follows must then paste nothing, not the
+                       // previous clipboard.
+                       const double bytes = p.refused ? p.refused_bytes : static_cast<double>(p.text.size());
+                       clipboard_ = p.refused ? std::string() : p.text;
+                       if (bytes > static_cast<double>(kMaxNoteBytes) && WantsText())
+                           app.ui.note_message = "The pasted text (" +
+                                                 std::string(p.refused && !p.size_exact ? "at least " : "") +
+                                                 SizeText(static_cast<size_t>(bytes)) +
+                                                 ") is larger than a note can hold (256 KB); nothing was pasted.";
+                   },
+                   [&](const event::Text& t) {
+                       // Into ImGui's input queue, after the keys already queued (the text
+                       // element's `input` follows its `keydown`).
+                       if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(t.text.c_str());
+                   },
+                   [&](const event::FileOpened& f) { OpenImportFile(app, f.name, f.text, f.ok); },
+                   [&](const event::ColorScheme& c) { app.ui.system_dark = c.dark; },
+                   [&](const event::Hash& h) {
+                       if (h.fragment == hash_) return;
+                       hash_ = h.fragment;
+                       OpenDeepLink(app, h.fragment);
+                   },
+                   [](const auto&) {}, // the storage events: handled above
+               },
+               e);
+}
+
+size_t AppHost::ProcessPlatformEvents(int64_t now_ms) {
+    const std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
+    if (!events.empty()) extra_frames_ = std::max(extra_frames_, 2);
+    for (const platform::PlatformEvent& e : events)
+        HandlePlatformEvent(e, now_ms);
+    return events.size();
+}
+
+FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
+    busy_ = true;
+    display_ = display;
+    scale_ = scale;
+    ProcessPlatformEvents(now_ms);
+
+    ImGuiIO& io = ImGui::GetIO();
+    float dt = static_cast<float>(now_ms - last_frame_ms_) / 1000.0f;
+    if (last_frame_ms_ == 0 || dt > 0.5f) dt = 1.0f / 60.0f; // the first frame, or after a pause
+    io.DeltaTime = std::max(dt, 1e-4f);                      // ImGui asserts DeltaTime > 0
+    last_frame_ms_ = now_ms;
+    io.DisplaySize = display;
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+
+    ImGui::NewFrame();
+    DrawApp(app);
+    ImGui::Render();
+    ++app.frames;
+    platform::MarkOnce("shelfmark:first-frame");
+
+    const bool had_intents = !app.intents.empty();
+    const SaveState::Kind save_before = app.save.kind;
+    ApplyIntents(app, now_ms);
+    PumpSaves(app, now_ms, false);
+    if (IsDark(app) != applied_dark_) {
+        ApplyStyle(scale);
+        extra_frames_ = std::max(extra_frames_, 2);
+    }
+    if (app.ui.theme != saved_theme_) {
+        saved_theme_ = app.ui.theme;
+        platform::SetSetting("theme", std::to_string(static_cast<int>(app.ui.theme)));
+    }
+    if (const std::string link = CurrentDeepLink(app); link != hash_ && app.storage_loaded) {
+        hash_ = link;
+        platform::SetLocationHash(link);
+    }
+    if (had_intents || app.save.kind != save_before) extra_frames_ = std::max(extra_frames_, 2);
+    if (!ready_marked_ && (app.storage_loaded || !app.fatal_error.empty())) {
+        ready_marked_ = true;
+        platform::MarkOnce("shelfmark:ready");
+    }
+    if (io.WantSetMousePos) io.WantSetMousePos = false;
+
+    FrameResult r;
+    r.want_text_input = io.WantTextInput;
+    r.cursor = ImGui::GetMouseCursor();
+    // Input ImGui held back (a press and its release a frame apart) needs another frame.
+    if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0) {
+        if (extra_frames_ > 0) --extra_frames_;
+        platform::RequestFrame();
+        r.want_frame = true;
+    } else if (io.WantTextInput) {
+        platform::RequestFrameIn(500); // caret blink (drawn only while visible)
+    }
+    busy_ = false;
+    return r;
+}
+
+void AppHost::Tick(int64_t now_ms) {
+    if (busy_) { // called back from inside a frame: do it right after
+        platform::RequestTickIn(0);
+        return;
+    }
+    busy_ = true;
+    ProcessPlatformEvents(now_ms);
+    const SaveState::Kind before = app.save.kind;
+    ApplyIntents(app, now_ms);
+    PumpSaves(app, now_ms, false);
+    busy_ = false;
+    if (app.save.kind != before) Wake();
+}
+
+void AppHost::Flush(int64_t now_ms) {
+    if (!busy_) {
+        // Every key and click the page received counts, however many are still queued (a
+        // burst of typing, then the tab closes). ImGui keeps input it has not applied yet
+        // in its own queue (ImGuiContext::InputEventsQueue) and applies it a frame at a
+        // time; each frame applies at least one queued event, which bounds the loop by the
+        // queue's length. Text typed into the page's text element may still be a platform
+        // event: take those first.
+        busy_ = true;
+        ProcessPlatformEvents(now_ms);
+        busy_ = false;
+        const int bound = PendingInput() + 8;
+        for (int i = 0; i < bound && (PendingInput() > 0 || !app.intents.empty()); ++i)
+            RunFrame(now_ms, display_, scale_);
+    }
+    PumpSaves(app, now_ms, true);
+}
+
+std::string AppHost::ProbeQuery(const std::string& q) const {
+    nlohmann::json j;
+    if (q.rfind("rect ", 0) == 0) {
+        const auto it = app.probe.rects.find(q.substr(5));
+        if (it != app.probe.rects.end())
+            j = {{"x", it->second.x}, {"y", it->second.y}, {"w", it->second.w}, {"h", it->second.h}};
+    } else if (q.rfind("status ", 0) == 0) {
+        j = StatusName(app.progress.StatusOf(q.substr(7)));
+    } else if (q == "save") {
+        using K = SaveState::Kind;
+        switch (app.save.kind) {
+        case K::Loading: j = "loading"; break;
+        case K::Saved: j = "saved"; break;
+        case K::Saving: j = "saving"; break;
+        case K::NotSaved: j = "unsaved: " + app.save.why; break;
+        case K::Unavailable: j = "unsaved: " + app.save.why; break;
+        }
+    } else if (q == "visible") {
+        j = app.ui.visible_papers;
+    } else if (q == "frames") {
+        j = app.frames;
+    } else if (q == "query-error") {
+        j = app.ui.query_error;
+    } else if (q == "notice") {
+        j = app.notice;
+    } else if (q == "import") {
+        j = {{"open", app.import.open}, {"error", app.import.error}, {"file", app.import.file_name}};
+    } else if (q.rfind("record ", 0) == 0) {
+        if (const PaperProgress* p = app.progress.Find(q.substr(7))) j = ProgressRecordToValue(*p);
+    } else if (q == "problems") {
+        j = app.storage_problems;
+    } else if (q == "quarantined") {
+        j = nlohmann::json::array();
+        for (const auto& [id, rec] : app.progress.Quarantined())
+            j.push_back(rec.key);
+    } else if (q == "note-message") {
+        j = app.ui.note_message;
+    }
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace shelfmark

@@ -1,0 +1,97 @@
+// host.h: the app's frame loop, shared by the browser backend (main_web.cpp) and the
+// headless UI tests (tests/ui/ui_harness.cpp), so that what the loop does around the
+// panels (platform events, theme and deep-link write-back, ready marks, the flush) is
+// the same code in both and is tested natively.
+//
+// Index
+//   - AppHost: owns the AppState and the loop's own state (last URL fragment, theme
+//     setting written, frames still to draw, the clipboard text).
+//   - Start(): the theme setting, storage open; InitImGui(): io settings shared by hosts.
+//   - HandlePlatformEvent()/ProcessPlatformEvents(): async results -> the model.
+//   - RunFrame(): one frame (events, NewFrame, DrawApp, Render, intents, saves, write-backs).
+//   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
+//   - ProbeQuery(): the read-only view tests and tools ask for (sm_probe_query).
+//
+// The backend owns the ImGui context and feeds it input events (io.AddKeyEvent, ...);
+// the host only reads ImGui's state. Uses ImGui and platform.h, never the browser.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+
+#include "app/app_state.h"
+#include "platform/platform.h"
+
+namespace shelfmark {
+
+// What a frame leaves for the backend to mirror on its side.
+struct FrameResult {
+    bool want_frame = false;      // another frame was requested (platform::RequestFrame)
+    bool want_text_input = false; // a text field has the keyboard (route text to it)
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+
+class AppHost {
+  public:
+    AppState app;
+
+    // Sets the io fields every host wants (no .ini file, clipboard through the host and
+    // platform::SetClipboard). Call once after ImGui::CreateContext().
+    void InitImGui();
+    // After the bundle is loaded: reads the theme setting, opens storage (unless the
+    // bundle failed), asks for persistence and for a first frame.
+    void Start();
+    // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
+    // RunFrame when the light/dark choice changes.
+    void ApplyStyle(float scale);
+
+    // One async result: pasted text (or only its size), typed text, a picked file, the
+    // system colour scheme, the URL fragment, or storage (HandleStorageEvent).
+    void HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_ms);
+    // Takes every queued platform event; returns how many there were.
+    size_t ProcessPlatformEvents(int64_t now_ms);
+
+    // One frame at `display` size (physical px) and `scale`: platform events, NewFrame,
+    // DrawApp, Render (the backend draws ImGui::GetDrawData() after), ApplyIntents,
+    // PumpSaves, the palette when light/dark changed, the theme setting when it changed,
+    // the URL fragment once storage is loaded, the ready mark; requests the next frame
+    // (platform::RequestFrame / RequestFrameIn) when one is wanted.
+    FrameResult RunFrame(int64_t now_ms, ImVec2 display, float scale);
+    // The work of a frame without drawing (timers; runs in hidden tabs too).
+    void Tick(int64_t now_ms);
+    // The page is being hidden or closed: every queued input event and platform event is
+    // applied (frames are run, bounded, until ImGui's input queue is empty), then the
+    // saver writes everything pending at once.
+    void Flush(int64_t now_ms);
+    // Something will change the picture (input, resize): draw a few frames.
+    void Wake();
+
+    // True while RunFrame/Tick/Flush run: platform callbacks must not re-enter them.
+    bool Busy() const { return busy_; }
+    // Input events ImGui has queued but not applied yet.
+    static int PendingInput();
+
+    // Read-only view for tests and tools: "rect NAME", "status ID", "save", "visible",
+    // "frames", "query-error", "notice", "import", "record ID", "problems",
+    // "quarantined", "note-message". JSON text ("null" when unknown).
+    std::string ProbeQuery(const std::string& query) const;
+
+    // The text ImGui pastes (the page's last paste event).
+    const std::string& Clipboard() const { return clipboard_; }
+
+  private:
+    std::string clipboard_;
+    std::string hash_;         // URL fragment last read or written
+    Theme saved_theme_ = Theme::System; // theme setting last written
+    bool applied_dark_ = true; // palette currently in ImGui's style
+    float scale_ = 1.0f;
+    ImVec2 display_{0, 0};
+    int extra_frames_ = 0; // frames still to draw after the last change
+    int64_t last_frame_ms_ = 0;
+    bool ready_marked_ = false;
+    bool busy_ = false;
+};
+
+} // namespace shelfmark

@@ -1,0 +1,185 @@
+// The app host (host.h) run natively: what the frame loop does around the panels, which
+// only the browser exercised before it was shared with the web backend: the theme
+// setting, the URL fragment written back, the flush when the page is hidden, and ImGui's
+// input event queue.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "app/deep_link.h"
+#include "app/host.h"
+#include "core/progress_file.h"
+#include "platform/platform.h"
+#include "platform/platform_native.h"
+#include "ui_harness.h"
+
+namespace shelfmark {
+namespace {
+namespace native = platform::native;
+using uitest::UiApp;
+
+std::string Setting(const std::string& key) {
+    const auto it = native::Settings().find(key);
+    return it == native::Settings().end() ? std::string("(unset)") : it->second;
+}
+
+std::string StoredNote(const std::string& paper) {
+    std::string why;
+    const auto rec = ProgressRecordFromJson(native::StoredRecord(paper), &why);
+    REQUIRE_MESSAGE(rec, "stored record of " << paper << ": " << why);
+    return rec->note;
+}
+
+bool HasMark(const std::string& name) {
+    const auto& m = native::Page().marks;
+    return std::find(m.begin(), m.end(), name) != m.end();
+}
+
+// The window background's brightness (0 black .. 1 white): which palette is applied.
+float WindowBrightness() {
+    const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    return (c.x + c.y + c.z) / 3.0f;
+}
+
+TEST_CASE("host: a theme change is applied at once and kept in the page's settings") {
+    UiApp app;
+    app.Start();
+    CHECK(Setting("theme") == "(unset)"); // following the system: nothing written
+    CHECK(WindowBrightness() < 0.5f);     // the system is dark (the default)
+
+    app.s.intents.push_back(intent::SetTheme{Theme::Light}); // what View > Theme: light records
+    app.Frames(2);
+    CHECK(app.s.ui.theme == Theme::Light);
+    CHECK(Setting("theme") == "2");
+    CHECK(WindowBrightness() > 0.5f);
+
+    // The system turning dark does not override a chosen light theme.
+    platform::PostPlatformEvent(platform::event::ColorScheme{true});
+    app.Frames(2);
+    CHECK(WindowBrightness() > 0.5f);
+
+    app.s.intents.push_back(intent::SetTheme{Theme::System}); // back to following the system, which is dark
+    app.Frames(2);
+    CHECK(Setting("theme") == "0");
+    CHECK(WindowBrightness() < 0.5f);
+}
+
+TEST_CASE("host: the theme setting of the last session is read at start") {
+    UiApp app;
+    platform::SetSetting("theme", "2");
+    app.Start();
+    CHECK(app.s.ui.theme == Theme::Light);
+    CHECK(WindowBrightness() > 0.5f);
+    CHECK(native::Settings().size() == 1); // read, not written again
+}
+
+TEST_CASE("host: selecting a paper writes its deep link to the URL, once storage has loaded") {
+    UiApp app;
+    native::HoldStorage(true);
+    app.Start();
+    const std::string id = app.s.ui.visible_papers.at(1);
+    app.Click("row:" + id);
+    CHECK(app.s.ui.cursor == id);
+    CHECK(native::Page().hash_sets == 0); // not before the stored state is known
+
+    native::HoldStorage(false);
+    native::DeliverStorage();
+    app.Frames(2);
+    REQUIRE(app.s.storage_loaded);
+    CHECK(native::Page().location_hash == CurrentDeepLink(app.s));
+    CHECK(native::Page().location_hash.find("paper=" + id) != std::string::npos);
+    const int sets = native::Page().hash_sets;
+
+    const std::string other = app.s.ui.visible_papers.at(3);
+    app.Click("row:" + other);
+    CHECK(native::Page().location_hash.find("paper=" + other) != std::string::npos);
+    CHECK(native::Page().hash_sets == sets + 1);
+    app.Frames(3);
+    CHECK(native::Page().hash_sets == sets + 1); // written once per change, not per frame
+
+    // A link the page navigates to selects its paper and is not written back.
+    const std::string link = "#paper=" + id;
+    platform::PostPlatformEvent(platform::event::Hash{link});
+    app.Frames(3);
+    CHECK(app.s.ui.cursor == id);
+    CHECK(native::Page().hash_sets == sets + 1 + (CurrentDeepLink(app.s) == link ? 0 : 1));
+    CHECK(HasMark("shelfmark:first-frame"));
+    CHECK(HasMark("shelfmark:ready"));
+}
+
+TEST_CASE("host: a flush applies typed input ImGui has not applied yet, then writes the note") {
+    UiApp app;
+    app.Start();
+    const std::string id = app.s.ui.visible_papers.at(0);
+    app.Click("row:" + id);
+    app.Key('n');
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(2);
+
+    // A burst of typing, then the tab is hidden before another frame is drawn: keys (each
+    // with its character) in ImGui's queue, and text from the page's text-input element.
+    ImGuiIO& io = ImGui::GetIO();
+    for (const char ch : std::string("hello")) {
+        const ImGuiKey key = static_cast<ImGuiKey>(ImGuiKey_A + (ch - 'a'));
+        io.AddKeyEvent(key, true);
+        io.AddInputCharacter(static_cast<unsigned>(ch));
+        io.AddKeyEvent(key, false);
+    }
+    platform::PostPlatformEvent(platform::event::Text{" world"});
+    REQUIRE(AppHost::PendingInput() > 5); // ImGui applies them a frame apart
+    CHECK(native::StoredRecord(id).empty()); // nothing written yet
+
+    app.host.Flush(platform::NowMs());
+    CHECK(AppHost::PendingInput() == 0);
+    REQUIRE(app.s.progress.Find(id));
+    CHECK(app.s.progress.Find(id)->note == "hello world");
+    CHECK(StoredNote(id) == "hello world"); // written by the flush itself, no frame after
+}
+
+TEST_CASE("host: a key or a click pressed and released between two frames registers") {
+    UiApp app;
+    app.Start();
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    REQUIRE(v.size() >= 4);
+    app.Click("row:" + v[0]);
+    REQUIRE(app.s.ui.cursor == v[0]);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiKey_DownArrow, true);
+    io.AddKeyEvent(ImGuiKey_DownArrow, false);
+    app.Frames(3);
+    CHECK(app.s.ui.cursor == v[1]);
+
+    const Probe::Rect r = app.Rect("row:" + v[3]);
+    io.AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    app.Frames(4);
+    CHECK(app.s.ui.cursor == v[3]);
+}
+
+TEST_CASE("host: a paste too large for a note is refused with a message; the probe reads the model") {
+    UiApp app;
+    app.Start();
+    const std::string id = app.s.ui.visible_papers.at(0);
+    app.Click("row:" + id);
+    app.Key('n');
+    REQUIRE(app.WaitForTextInput());
+    // The page refused a 3 MB paste (only its size came); the clipboard is emptied.
+    platform::PostPlatformEvent(platform::event::Paste{"", true, 3 * 1024 * 1024, true});
+    app.Frames(1);
+    CHECK(app.host.Clipboard().empty());
+    CHECK(app.s.ui.note_message.find("3 MB") != std::string::npos);
+    CHECK(app.host.ProbeQuery("note-message").find("3 MB") != std::string::npos);
+
+    CHECK(app.host.ProbeQuery("status " + id) == "\"unread\"");
+    CHECK(app.host.ProbeQuery("save") == "\"saved\"");
+    CHECK(app.host.ProbeQuery("rect no-such-widget") == "null");
+    CHECK(app.host.ProbeQuery("rect row:" + id).find("\"w\":") != std::string::npos);
+}
+
+} // namespace
+} // namespace shelfmark
