@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 2: set up, build, and run every test:
-#   unit tests (doctest, CTest, each test with a TIMEOUT), the same under ASan+UBSan,
+#   the C++ formatting check (clang-format, .clang-format), unit tests (doctest, CTest, each test with a TIMEOUT), the same under ASan+UBSan,
 #   the libFuzzer targets for FUZZ_SECONDS (default 30) each under ASan+UBSan
 #   (scripts/fuzz.sh), and the browser end-to-end suite (@playwright/test + Debian
 #   Chromium, headless; playwright.config.mjs) against the built site.
@@ -15,6 +15,8 @@ step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
 
 step "setup"
 scripts/setup.sh
+step "clang-format --check (scripts/format.sh)"
+scripts/format.sh --check
 step "native build (Release) + shelfmark check data/"
 scripts/build.sh native
 step "unit tests"

@@ -24,13 +24,15 @@ void Banners(AppState& s) {
     }
     if (!s.storage_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
-        ImGui::TextWrapped("Some saved data could not be read by this version; it is kept unchanged and included in "
-                           "exports (%d problem%s; hover for details).",
-                           static_cast<int>(s.storage_problems.size()), s.storage_problems.size() == 1 ? "" : "s");
+        ImGui::TextWrapped(
+            "Some saved data could not be read by this version; it is kept unchanged and included in "
+            "exports (%d problem%s; hover for details).",
+            static_cast<int>(s.storage_problems.size()), s.storage_problems.size() == 1 ? "" : "s");
         ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            for (const auto& p : s.storage_problems) ImGui::TextUnformatted(p.c_str());
+            for (const auto& p : s.storage_problems)
+                ImGui::TextUnformatted(p.c_str());
             ImGui::EndTooltip();
         }
     }
@@ -80,7 +82,9 @@ void DrawApp(AppState& s) {
         ImGui::EndGroup();
     } else {
         const float detail_w = std::max(em * 22.0f, (width - lists_w) * 0.34f);
-        ImGui::BeginChild("papers", ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0), ImGuiChildFlags_None);
+        ImGui::BeginChild("papers",
+                          ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0),
+                          ImGuiChildFlags_None);
         DrawPapersPanel(s);
         ImGui::EndChild();
         ImGui::SameLine();

@@ -12,8 +12,8 @@
 // Widgets never write to storage: they record Intents; the Saver writes changed records.
 #pragma once
 
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -22,6 +22,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/intents.h"
 #include "core/catalog.h"
 #include "core/import_plan.h"
 #include "core/markdown.h"
@@ -30,7 +31,6 @@
 #include "core/progress_file.h"
 #include "core/search.h"
 #include "core/user_data.h"
-#include "app/intents.h"
 
 namespace shelfmark {
 
@@ -38,12 +38,12 @@ namespace shelfmark {
 struct SaveState {
     enum class Kind { Loading, Saved, Saving, NotSaved, Unavailable };
     Kind kind = Kind::Loading;
-    std::string why;                 // for NotSaved / Unavailable
+    std::string why; // for NotSaved / Unavailable
 };
 
 // What the browser says about our storage (navigator.storage).
 struct StorageInfo {
-    int persisted = -1;              // -1 unknown, 0 best-effort, 1 persistent
+    int persisted = -1; // -1 unknown, 0 best-effort, 1 persistent
     double usage_bytes = 0, quota_bytes = 0;
 };
 
@@ -79,7 +79,7 @@ struct Probe {
         float x, y, w, h;
     };
     std::map<std::string, Rect> rects;
-    float scale = 1.0f;              // physical pixels per CSS pixel
+    float scale = 1.0f; // physical pixels per CSS pixel
     void Add(const std::string& name, float x0, float y0, float x1, float y1) {
         rects[name] = {x0 / scale, y0 / scale, (x1 - x0) / scale, (y1 - y0) / scale};
     }
@@ -87,10 +87,10 @@ struct Probe {
 
 // One row of the papers table: a section heading (paper < 0) or a paper.
 struct PaperRow {
-    int paper = -1;                  // index into catalogue.papers
-    int list = -1;                   // index into catalogue.lists (-1: all papers view)
-    int section = -1;                // index into that list's sections
-    int entry = -1;                  // index into the section's entries
+    int paper = -1;   // index into catalogue.papers
+    int list = -1;    // index into catalogue.lists (-1: all papers view)
+    int section = -1; // index into that list's sections
+    int entry = -1;   // index into the section's entries
 };
 
 struct Counts {
@@ -100,11 +100,11 @@ struct Counts {
 // Counters of what changed, compared by Derived with what it was built for. Only
 // Changed() (changes.cpp) moves them.
 struct Stale {
-    uint64_t data = 1;               // progress or catalogue: counts, rows
-    uint64_t rows = 1;               // the view only (list, query, sort): rows
-    uint64_t catalogue = 1;          // papers or lists: lookups and the whole search index
-    uint64_t index = 1;              // many records: the whole search index
-    std::set<std::string> papers;    // single records to re-index
+    uint64_t data = 1;            // progress or catalogue: counts, rows
+    uint64_t rows = 1;            // the view only (list, query, sort): rows
+    uint64_t catalogue = 1;       // papers or lists: lookups and the whole search index
+    uint64_t index = 1;           // many records: the whole search index
+    std::set<std::string> papers; // single records to re-index
 };
 
 // Derived data, rebuilt when the catalogue, the progress or the view changes.
@@ -113,40 +113,41 @@ struct Derived {
     uint64_t built_for = ~0ull;         // counts and rows: Stale::data
     uint64_t rows_built_for = ~0ull;    // rows only: Stale::rows
     uint64_t lookups_built_for = ~0ull; // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
-    uint64_t index_built_for = ~0ull, index_catalogue_for = ~0ull; // the whole search index: Stale::index, ::catalogue
-    std::unordered_map<std::string, int> paper_index;          // id -> catalogue.papers index
-    std::vector<std::vector<int>> lists_of_paper;              // by paper index
-    std::vector<std::vector<std::string>> roles_of_paper;      // by paper index
-    std::vector<Counts> list_required, list_optional;          // by list index
-    std::vector<std::vector<Counts>> section_counts;           // by list, section
-    Counts all;                                                // every paper
-    std::vector<PaperRow> rows;      // the table, after scope, query and sort
-    int matches = 0;                 // papers in rows
+    uint64_t index_built_for = ~0ull,
+             index_catalogue_for = ~0ull;                 // the whole search index: Stale::index, ::catalogue
+    std::unordered_map<std::string, int> paper_index;     // id -> catalogue.papers index
+    std::vector<std::vector<int>> lists_of_paper;         // by paper index
+    std::vector<std::vector<std::string>> roles_of_paper; // by paper index
+    std::vector<Counts> list_required, list_optional;     // by list index
+    std::vector<std::vector<Counts>> section_counts;      // by list, section
+    Counts all;                                           // every paper
+    std::vector<PaperRow> rows;                           // the table, after scope, query and sort
+    int matches = 0;                                      // papers in rows
 };
 
 struct UiState {
-    std::string list_id;             // "" = all papers
-    std::string cursor;              // the paper the keyboard is on
-    std::string anchor;              // start of a Shift range
-    std::set<std::string> selected;  // multi-selection (always contains the cursor)
-    std::string query;               // the search query in effect
-    std::string search_buffer;       // the search box's text (becomes query via SetQuery)
-    std::string query_error;         // what the query parser could not use
-    int sort_column = -1;            // -1: list order
+    std::string list_id;            // "" = all papers
+    std::string cursor;             // the paper the keyboard is on
+    std::string anchor;             // start of a Shift range
+    std::set<std::string> selected; // multi-selection (always contains the cursor)
+    std::string query;              // the search query in effect
+    std::string search_buffer;      // the search box's text (becomes query via SetQuery)
+    std::string query_error;        // what the query parser could not use
+    int sort_column = -1;           // -1: list order
     bool sort_descending = false;
     Theme theme = Theme::System;
     bool system_dark = true;
     bool show_help = false;
     bool show_stats = false;
-    bool focus_search = false;       // one-shot requests to the widgets
+    bool focus_search = false; // one-shot requests to the widgets
     bool focus_note = false;
     bool scroll_to_cursor = false;
     // The note editor works on a copy; it is written back as SetNote intents.
     std::string note_paper;
     std::string note_buffer;
-    std::string note_message;        // e.g. the size limit was reached
-    bool note_caret_to_end = false;  // put the caret at the end when the editor activates
-    bool note_reload = false;        // another window's edit was merged in: the editor takes it
+    std::string note_message;            // e.g. the size limit was reached
+    bool note_caret_to_end = false;      // put the caret at the end when the editor activates
+    bool note_reload = false;            // another window's edit was merged in: the editor takes it
     std::string tags_paper, tags_buffer; // the tags field of the detail panel
     // The preview's parse, redone only when the text changes.
     std::string preview_text;
@@ -167,13 +168,13 @@ struct PendingImport : ImportPlan {
 };
 
 struct AppState {
-    Catalogue bundled;               // the reading lists shipped with the app
-    UserData user;                   // the user's own lists and papers
-    Catalogue catalogue;             // bundled + user: what the panels show
-    std::string fatal_error;         // set when the bundle cannot be loaded
+    Catalogue bundled;       // the reading lists shipped with the app
+    UserData user;           // the user's own lists and papers
+    Catalogue catalogue;     // bundled + user: what the panels show
+    std::string fatal_error; // set when the bundle cannot be loaded
     Progress progress;
-    Stale stale;                     // what derived data is out of date (see Changed())
-    bool storage_loaded = false;     // nothing is written before this is true
+    Stale stale;                 // what derived data is out of date (see Changed())
+    bool storage_loaded = false; // nothing is written before this is true
     bool storage_usable = true;
     std::vector<std::string> storage_problems; // corrupt records skipped, etc.
     SaveState save;
@@ -188,15 +189,15 @@ struct AppState {
     // Per paper whose note was typed in here since this window last took in another
     // window's text: what the other windows may have started from (events.cpp merges).
     struct NoteSync {
-        std::string taken_in;                                 // as last taken in (or before the first edit)
-        std::map<int, std::string> writing;                   // batch id -> note sent in it
+        std::string taken_in;                                   // as last taken in (or before the first edit)
+        std::map<int, std::string> writing;                     // batch id -> note sent in it
         std::vector<std::pair<int64_t, std::string>> committed; // batch id -> note, oldest first
     };
     std::map<std::string, NoteSync> note_sync;
     // Other windows' write batches (window, batch) with a note this window did not take in.
     std::set<std::pair<std::string, int64_t>> clashed_batches;
     PendingImport import;
-    std::string notice;                // one-line outcome of the last action (import, export)
+    std::string notice; // one-line outcome of the last action (import, export)
     Probe probe;
     int64_t frames = 0;
 };
@@ -233,12 +234,12 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush);
 
 // A change to the model, as Changed() needs to know it.
 namespace change {
-struct Paper {          // one paper's progress record
+struct Paper { // one paper's progress record
     std::string paper;
 };
-struct Records {};      // many progress records at once (a load, an import, another window)
-struct Catalogue {};    // the catalogue was rebuilt (the user's lists or papers changed)
-struct View {};         // the list shown, the query or the sort: the table's rows only
+struct Records {};   // many progress records at once (a load, an import, another window)
+struct Catalogue {}; // the catalogue was rebuilt (the user's lists or papers changed)
+struct View {};      // the list shown, the query or the sort: the table's rows only
 } // namespace change
 using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::View>;
 

@@ -64,8 +64,8 @@ void QuarantineRecord(AppState& s, const std::string& key, const std::string& te
 // The quarantine store's records: {"key","reason","record"} (see saver.cpp).
 void LoadQuarantined(AppState& s, const std::string& key, const std::string& text) {
     const auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("key") || !j["key"].is_string() || !j.contains("record") ||
-        !j["record"].is_string()) {
+    if (j.is_discarded() || !j.is_object() || !j.contains("key") || !j["key"].is_string() ||
+        !j.contains("record") || !j["record"].is_string()) {
         AddProblem(s, "saved record " + Shown(key) + " is damaged; skipped, left as stored");
         return;
     }
@@ -158,8 +158,10 @@ void Handle(AppState& s, const event::StorageRecord& e, int64_t now_ms) {
     if (!rec) {
         QuarantineRecord(s, e.key, e.json, why, now_ms, true);
     } else if (rec->paper != e.key) {
-        QuarantineRecord(s, e.key, e.json, "the record names another paper (" + std::string(utf8::Truncated(rec->paper, 80)) + ")", now_ms,
-                         true, false);
+        QuarantineRecord(s, e.key, e.json,
+                         "the record names another paper (" + std::string(utf8::Truncated(rec->paper, 80)) +
+                             ")",
+                         now_ms, true, false);
     } else {
         // A wrong clock (here or where the record was made) must not pin a field forever.
         ClampTimestamps(*rec, now_ms);
@@ -196,7 +198,8 @@ void Handle(AppState& s, const event::WriteDone& e, int64_t now_ms) {
     NotesCommitted(s, e.batch, e.ok);
     if (e.ok) {
         s.progress.QuarantineSaved(quarantine_ids);
-        if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable) s.save = {SaveState::Kind::Saving, ""};
+        if (s.save.kind == SaveState::Kind::NotSaved && s.storage_usable)
+            s.save = {SaveState::Kind::Saving, ""};
         return;
     }
     // Keep the changes in memory and try again later; say why meanwhile.
@@ -258,7 +261,8 @@ namespace {
 // True for the event types with a Handle() overload above (the storage events).
 template <class T, class = void> struct HasHandler : std::false_type {};
 template <class T>
-struct HasHandler<T, std::void_t<decltype(Handle(std::declval<AppState&>(), std::declval<const T&>(), int64_t{}))>>
+struct HasHandler<
+    T, std::void_t<decltype(Handle(std::declval<AppState&>(), std::declval<const T&>(), int64_t{}))>>
     : std::true_type {};
 } // namespace
 

@@ -30,8 +30,9 @@ Fonts& Registry() {
 }
 
 // Latin, Latin-1/Extended, Greek, general punctuation, arrows, math, box drawing.
-const ImWchar kTextRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0x20A0, 0x20BF, 0x2100, 0x214F,
-                               0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
+const ImWchar kTextRanges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F,
+                               0x20A0, 0x20BF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF,
+                               0x2500, 0x257F, 0x25A0, 0x25FF, 0x2600, 0x26FF, 0};
 // The SM_ICON_* glyphs of fonts.h, and only those.
 const ImWchar kIconRanges[] = {0xF002, 0xF002, 0xF00C, 0xF00C, 0xF071, 0xF071, 0xF08E,
                                0xF08E, 0xF0C7, 0xF0C7, 0xF24A, 0xF24A, 0};
@@ -73,14 +74,20 @@ struct Reserved {
 };
 
 Reserved Reserve(ImFont* font, float px, const std::set<uint32_t>& cps) {
-    Reserved r{font, static_cast<int>(px), static_cast<int>(std::ceil(px * 1.05f)), static_cast<int>(std::ceil(px * 1.25f)),
-               static_cast<int>(std::round(px * 0.95f)), {}, {}};
+    Reserved r{font,
+               static_cast<int>(px),
+               static_cast<int>(std::ceil(px * 1.05f)),
+               static_cast<int>(std::ceil(px * 1.25f)),
+               static_cast<int>(std::round(px * 0.95f)),
+               {},
+               {}};
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     for (uint32_t cp : cps) {
         if (cp > 0xFFFF) continue; // ImWchar is 16-bit in this build
         // Advance is fixed up after drawing; wide scripts use about one em.
         r.rects.push_back(atlas->AddCustomRectFontGlyph(font, static_cast<ImWchar>(cp), r.cell_w, r.cell_h,
-                                                        static_cast<float>(r.cell_w), ImVec2(0, -(r.baseline - px * 0.8f))));
+                                                        static_cast<float>(r.cell_w),
+                                                        ImVec2(0, -(r.baseline - px * 0.8f))));
         r.cps.push_back(cp);
     }
     return r;
@@ -100,7 +107,8 @@ void Paint(const Reserved& r) {
         for (int y = 0; y < r.cell_h; ++y)
             for (int x = 0; x < r.cell_w; ++x)
                 pixels[(rect->Y + y) * tw + rect->X + x] = alpha[i * r.cell_w * r.cell_h + y * r.cell_w + x];
-        if (ImFontGlyph* g = const_cast<ImFontGlyph*>(r.font->FindGlyphNoFallback(static_cast<ImWchar>(r.cps[i]))))
+        if (ImFontGlyph* g =
+                const_cast<ImFontGlyph*>(r.font->FindGlyphNoFallback(static_cast<ImWchar>(r.cps[i]))))
             g->AdvanceX = std::max(1.0f, std::round(advances[i]));
     }
 }
@@ -151,7 +159,8 @@ void LoadFonts(float scale) {
         reserved.push_back(Reserve(f.mono, mono_px, f.extra));
     }
     ImGui::GetIO().Fonts->Build();
-    for (const Reserved& r : reserved) Paint(r);
+    for (const Reserved& r : reserved)
+        Paint(r);
 }
 
 } // namespace shelfmark

@@ -27,11 +27,11 @@ bool WantGlyphsFor(std::string_view text);
 bool GlyphsPending();
 
 // Icon glyphs (Fork Awesome code points), usable inside any label.
-#define SM_ICON_CHECK "\xef\x80\x8c"        // U+F00C
-#define SM_ICON_SEARCH "\xef\x80\x82"       // U+F002
-#define SM_ICON_LINK "\xef\x82\x8e"         // U+F08E external link
-#define SM_ICON_NOTE "\xef\x89\x8a"         // U+F24A sticky note
-#define SM_ICON_WARNING "\xef\x81\xb1"      // U+F071
-#define SM_ICON_SAVE "\xef\x83\x87"         // U+F0C7
+#define SM_ICON_CHECK "\xef\x80\x8c"   // U+F00C
+#define SM_ICON_SEARCH "\xef\x80\x82"  // U+F002
+#define SM_ICON_LINK "\xef\x82\x8e"    // U+F08E external link
+#define SM_ICON_NOTE "\xef\x89\x8a"    // U+F24A sticky note
+#define SM_ICON_WARNING "\xef\x81\xb1" // U+F071
+#define SM_ICON_SAVE "\xef\x83\x87"    // U+F0C7
 
 } // namespace shelfmark

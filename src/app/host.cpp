@@ -72,10 +72,11 @@ void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_
                        const double bytes = p.refused ? p.refused_bytes : static_cast<double>(p.text.size());
                        clipboard_ = p.refused ? std::string() : p.text;
                        if (bytes > static_cast<double>(kMaxNoteBytes) && WantsText())
-                           app.ui.note_message = "The pasted text (" +
-                                                 std::string(p.refused && !p.size_exact ? "at least " : "") +
-                                                 SizeText(static_cast<size_t>(bytes)) +
-                                                 ") is larger than a note can hold (256 KB); nothing was pasted.";
+                           app.ui.note_message =
+                               "The pasted text (" +
+                               std::string(p.refused && !p.size_exact ? "at least " : "") +
+                               SizeText(static_cast<size_t>(bytes)) +
+                               ") is larger than a note can hold (256 KB); nothing was pasted.";
                    },
                    [&](const event::Text& t) {
                        // Into ImGui's input queue, after the keys already queued (the text

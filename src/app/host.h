@@ -83,9 +83,9 @@ class AppHost {
 
   private:
     std::string clipboard_;
-    std::string hash_;         // URL fragment last read or written
+    std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written
-    bool applied_dark_ = true; // palette currently in ImGui's style
+    bool applied_dark_ = true;          // palette currently in ImGui's style
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};
     int extra_frames_ = 0; // frames still to draw after the last change

@@ -31,7 +31,7 @@ struct SetNote {
 enum class CopyAction { Replace, AppendBelow, Dismiss };
 struct UseNoteCopy {
     std::string paper;
-    int copy = 0;                     // index into the record's note copies
+    int copy = 0; // index into the record's note copies
     CopyAction action = CopyAction::Replace;
 };
 struct SetTags {
@@ -74,8 +74,8 @@ struct ToggleHelp {};
 struct ToggleStats {};
 
 // Files.
-struct Export {};     // download the progress file
-struct Import {};     // pick a file (JSON progress file or Markdown)
+struct Export {}; // download the progress file
+struct Import {}; // pick a file (JSON progress file or Markdown)
 struct ApplyImport {
     ImportMode mode = ImportMode::Merge;
 };

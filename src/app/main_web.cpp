@@ -28,7 +28,7 @@
 namespace shelfmark::platform {
 void SetFrameCallback(void (*fn)());
 void SetTickCallback(void (*fn)());
-}
+} // namespace shelfmark::platform
 extern "C" void sm_page_init(int max_paste_bytes);
 extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
@@ -44,11 +44,11 @@ constexpr const char* kCanvas = "#canvas";
 struct WebHost {
     AppHost host;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    double dpr = 0.0;       // devicePixelRatio the fonts were built for
+    double dpr = 0.0; // devicePixelRatio the fonts were built for
     double css_w = 0, css_h = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
-    bool text_input = false;    // the page's text-input element has focus for ImGui
-    int ime_x = 0, ime_y = 0;   // where ImGui's caret is (CSS px)
+    bool text_input = false;  // the page's text-input element has focus for ImGui
+    int ime_x = 0, ime_y = 0; // where ImGui's caret is (CSS px)
 };
 
 WebHost& Host() {
@@ -123,7 +123,8 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
     if (e->deltaMode == DOM_DELTA_LINE) scale = 1.0 / 3.0;
     if (e->deltaMode == DOM_DELTA_PAGE) scale = 3.0;
     BeginInput();
-    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX * scale), static_cast<float>(-e->deltaY * scale));
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX * scale),
+                                      static_cast<float>(-e->deltaY * scale));
     Wake();
     return EM_TRUE;
 }
@@ -181,25 +182,50 @@ ImGuiKey KeyFromDom(const EmscriptenKeyboardEvent* e) {
         return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
     if (code.size() == 7 && code.rfind("Numpad", 0) == 0 && std::isdigit(static_cast<unsigned char>(code[6])))
         return static_cast<ImGuiKey>(ImGuiKey_Keypad0 + (code[6] - '0'));
-    if (code.size() >= 2 && code.size() <= 3 && code[0] == 'F' && std::isdigit(static_cast<unsigned char>(code[1]))) {
+    if (code.size() >= 2 && code.size() <= 3 && code[0] == 'F' &&
+        std::isdigit(static_cast<unsigned char>(code[1]))) {
         const int n = std::atoi(code.c_str() + 1);
         if (n >= 1 && n <= 12) return static_cast<ImGuiKey>(ImGuiKey_F1 + (n - 1));
     }
     static const struct {
         const char* code;
         ImGuiKey key;
-    } kNamed[] = {{"Tab", ImGuiKey_Tab},           {"ArrowLeft", ImGuiKey_LeftArrow},   {"ArrowRight", ImGuiKey_RightArrow},
-                  {"ArrowUp", ImGuiKey_UpArrow},   {"ArrowDown", ImGuiKey_DownArrow},   {"PageUp", ImGuiKey_PageUp},
-                  {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home},             {"End", ImGuiKey_End},
-                  {"Insert", ImGuiKey_Insert},     {"Delete", ImGuiKey_Delete},         {"Backspace", ImGuiKey_Backspace},
-                  {"Space", ImGuiKey_Space},       {"Enter", ImGuiKey_Enter},           {"NumpadEnter", ImGuiKey_KeypadEnter},
-                  {"Escape", ImGuiKey_Escape},     {"ShiftLeft", ImGuiKey_LeftShift},   {"ShiftRight", ImGuiKey_RightShift},
-                  {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl}, {"AltLeft", ImGuiKey_LeftAlt},
-                  {"AltRight", ImGuiKey_RightAlt}, {"MetaLeft", ImGuiKey_LeftSuper},    {"MetaRight", ImGuiKey_RightSuper},
-                  {"Minus", ImGuiKey_Minus},       {"Equal", ImGuiKey_Equal},           {"BracketLeft", ImGuiKey_LeftBracket},
-                  {"BracketRight", ImGuiKey_RightBracket}, {"Backslash", ImGuiKey_Backslash}, {"Semicolon", ImGuiKey_Semicolon},
-                  {"Quote", ImGuiKey_Apostrophe},  {"Backquote", ImGuiKey_GraveAccent}, {"Comma", ImGuiKey_Comma},
-                  {"Period", ImGuiKey_Period},     {"Slash", ImGuiKey_Slash},           {"CapsLock", ImGuiKey_CapsLock}};
+    } kNamed[] = {{"Tab", ImGuiKey_Tab},
+                  {"ArrowLeft", ImGuiKey_LeftArrow},
+                  {"ArrowRight", ImGuiKey_RightArrow},
+                  {"ArrowUp", ImGuiKey_UpArrow},
+                  {"ArrowDown", ImGuiKey_DownArrow},
+                  {"PageUp", ImGuiKey_PageUp},
+                  {"PageDown", ImGuiKey_PageDown},
+                  {"Home", ImGuiKey_Home},
+                  {"End", ImGuiKey_End},
+                  {"Insert", ImGuiKey_Insert},
+                  {"Delete", ImGuiKey_Delete},
+                  {"Backspace", ImGuiKey_Backspace},
+                  {"Space", ImGuiKey_Space},
+                  {"Enter", ImGuiKey_Enter},
+                  {"NumpadEnter", ImGuiKey_KeypadEnter},
+                  {"Escape", ImGuiKey_Escape},
+                  {"ShiftLeft", ImGuiKey_LeftShift},
+                  {"ShiftRight", ImGuiKey_RightShift},
+                  {"ControlLeft", ImGuiKey_LeftCtrl},
+                  {"ControlRight", ImGuiKey_RightCtrl},
+                  {"AltLeft", ImGuiKey_LeftAlt},
+                  {"AltRight", ImGuiKey_RightAlt},
+                  {"MetaLeft", ImGuiKey_LeftSuper},
+                  {"MetaRight", ImGuiKey_RightSuper},
+                  {"Minus", ImGuiKey_Minus},
+                  {"Equal", ImGuiKey_Equal},
+                  {"BracketLeft", ImGuiKey_LeftBracket},
+                  {"BracketRight", ImGuiKey_RightBracket},
+                  {"Backslash", ImGuiKey_Backslash},
+                  {"Semicolon", ImGuiKey_Semicolon},
+                  {"Quote", ImGuiKey_Apostrophe},
+                  {"Backquote", ImGuiKey_GraveAccent},
+                  {"Comma", ImGuiKey_Comma},
+                  {"Period", ImGuiKey_Period},
+                  {"Slash", ImGuiKey_Slash},
+                  {"CapsLock", ImGuiKey_CapsLock}};
     for (const auto& k : kNamed)
         if (code == k.code) return k.key;
     // No e.code (old browsers, synthetic events): the keyCode.
@@ -244,12 +270,14 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (down && !cmd && IsSingleCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
     if (cmd && (key == ImGuiKey_C || key == ImGuiKey_V || key == ImGuiKey_X)) return EM_FALSE;
-    if (cmd && (key == ImGuiKey_S || key == ImGuiKey_O || key == ImGuiKey_F)) return EM_TRUE; // ours: export, import, search
+    if (cmd && (key == ImGuiKey_S || key == ImGuiKey_O || key == ImGuiKey_F))
+        return EM_TRUE; // ours: export, import, search
     if (cmd) return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y ? io.WantTextInput : EM_FALSE;
     if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // F1..F12 stay the browser's
-    return io.WantCaptureKeyboard || key == ImGuiKey_Tab || key == ImGuiKey_Backspace || key == ImGuiKey_Space ||
-           key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home || key == ImGuiKey_End ||
-           key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
+    return io.WantCaptureKeyboard || key == ImGuiKey_Tab || key == ImGuiKey_Backspace ||
+           key == ImGuiKey_Space || key == ImGuiKey_PageUp || key == ImGuiKey_PageDown ||
+           key == ImGuiKey_Home || key == ImGuiKey_End || key == ImGuiKey_LeftArrow ||
+           key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {
@@ -280,7 +308,6 @@ const char* CssCursor(ImGuiMouseCursor c) {
 }
 
 void Tick() { Host().host.Tick(platform::NowMs()); }
-
 
 void Frame() {
     WebHost& h = Host();

@@ -20,7 +20,11 @@ namespace shelfmark {
 namespace {
 
 enum RunStyle : unsigned {
-    kBold = 1, kItalic = 2, kStrike = 4, kCode = 8, kLink = 16,
+    kBold = 1,
+    kItalic = 2,
+    kStrike = 4,
+    kCode = 8,
+    kLink = 16,
 };
 
 struct Run {
@@ -52,13 +56,28 @@ std::vector<Run> CollectRuns(const MarkdownDoc& doc, int from) {
             switch (n.kind) {
             case MdKind::Text: runs.push_back({n.text, style, urls.empty() ? "" : urls.back()}); break;
             case MdKind::HtmlInline: runs.push_back({n.text, style | kCode, ""}); break;
-            case MdKind::Code: runs.push_back({n.text, style | kCode, urls.empty() ? "" : urls.back()}); break;
+            case MdKind::Code:
+                runs.push_back({n.text, style | kCode, urls.empty() ? "" : urls.back()});
+                break;
             case MdKind::SoftBreak: runs.push_back({" ", style, ""}); break;
             case MdKind::LineBreak: runs.push_back({"\n", style, ""}); break;
-            case MdKind::Emph: stack.push_back(style); style |= kItalic; break;
-            case MdKind::Strong: stack.push_back(style); style |= kBold; break;
-            case MdKind::Strikethrough: stack.push_back(style); style |= kStrike; break;
-            case MdKind::Link: stack.push_back(style); style |= kLink; urls.push_back(n.url); break;
+            case MdKind::Emph:
+                stack.push_back(style);
+                style |= kItalic;
+                break;
+            case MdKind::Strong:
+                stack.push_back(style);
+                style |= kBold;
+                break;
+            case MdKind::Strikethrough:
+                stack.push_back(style);
+                style |= kStrike;
+                break;
+            case MdKind::Link:
+                stack.push_back(style);
+                style |= kLink;
+                urls.push_back(n.url);
+                break;
             case MdKind::Image:
                 runs.push_back({"[image: ", style, ""});
                 stack.push_back(style);
@@ -72,12 +91,21 @@ std::vector<Run> CollectRuns(const MarkdownDoc& doc, int from) {
         },
         [&](const MdNode& n) {
             switch (n.kind) {
-            case MdKind::Emph: case MdKind::Strong: case MdKind::Strikethrough:
-                style = stack.back(); stack.pop_back(); break;
+            case MdKind::Emph:
+            case MdKind::Strong:
+            case MdKind::Strikethrough:
+                style = stack.back();
+                stack.pop_back();
+                break;
             case MdKind::Link:
-                style = stack.back(); stack.pop_back(); urls.pop_back(); break;
+                style = stack.back();
+                stack.pop_back();
+                urls.pop_back();
+                break;
             case MdKind::Image:
-                style = stack.back(); stack.pop_back(); urls.pop_back();
+                style = stack.back();
+                stack.pop_back();
+                urls.pop_back();
                 runs.push_back({"]", style, ""});
                 break;
             default: break;
@@ -97,12 +125,14 @@ float CharAdvance(ImFont* font, const char* s, const char* end, const char** nex
     unsigned int cp = 0;
     const int n = ImTextCharFromUtf8(&cp, s, end);
     *next = s + std::max(n, 1);
-    return font->GetCharAdvance(static_cast<ImWchar>(cp <= IM_UNICODE_CODEPOINT_MAX ? cp : IM_UNICODE_CODEPOINT_INVALID));
+    return font->GetCharAdvance(
+        static_cast<ImWchar>(cp <= IM_UNICODE_CODEPOINT_MAX ? cp : IM_UNICODE_CODEPOINT_INVALID));
 }
 
 float TextWidth(ImFont* font, const char* p, const char* q) {
     float w = 0;
-    while (p < q) w += CharAdvance(font, p, q, &p);
+    while (p < q)
+        w += CharAdvance(font, p, q, &p);
     return w;
 }
 
@@ -157,12 +187,15 @@ void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* bas
                 q += n;
             } else {
                 const char* limit = end - p > kMaxPiece ? p + kMaxPiece : end;
-                while (q < limit && is_word(*q)) ++q;
+                while (q < limit && is_word(*q))
+                    ++q;
                 if (q == limit && q < end && is_word(*q)) {
-                    while (q > p + 1 && utf8::IsContinuation(*q)) --q; // whole characters
+                    while (q > p + 1 && utf8::IsContinuation(*q))
+                        --q; // whole characters
                     cut_word = true;
                 } else {
-                    while (q < end && *q == ' ') ++q;
+                    while (q < end && *q == ' ')
+                        ++q;
                 }
             }
             float w = TextWidth(font, p, q);
@@ -170,7 +203,8 @@ void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* bas
                 x = 0;
                 y += line_h;
                 if (*p == ' ') { // no leading spaces on a new line
-                    while (p < q && *p == ' ') ++p;
+                    while (p < q && *p == ' ')
+                        ++p;
                     w = TextWidth(font, p, q);
                 }
             }
@@ -197,16 +231,23 @@ void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* bas
             }
             const ImVec2 pos(origin.x + x, origin.y + y + (line_h - font->FontSize) * 0.5f);
             if (pos.y + line_h >= clip_top && pos.y <= clip_bottom && p < q) {
-                if (run.style & kCode) dl->AddRectFilled(ImVec2(pos.x - 1, pos.y - 1), ImVec2(pos.x + w + 1, pos.y + font->FontSize + 1), code_bg, 2.0f);
+                if (run.style & kCode)
+                    dl->AddRectFilled(ImVec2(pos.x - 1, pos.y - 1),
+                                      ImVec2(pos.x + w + 1, pos.y + font->FontSize + 1), code_bg, 2.0f);
                 dl->AddText(font, font->FontSize, pos, col, p, q);
-                if (run.style & kBold) dl->AddText(font, font->FontSize, ImVec2(pos.x + 0.8f, pos.y), col, p, q);
+                if (run.style & kBold)
+                    dl->AddText(font, font->FontSize, ImVec2(pos.x + 0.8f, pos.y), col, p, q);
                 if (run.style & kItalic) // no italic face bundled: a faint underline marks emphasis
-                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize + 1), ImVec2(pos.x + w, pos.y + font->FontSize + 1),
+                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize + 1),
+                                ImVec2(pos.x + w, pos.y + font->FontSize + 1),
                                 (col & 0x00FFFFFF) | 0x50000000, 1.0f);
                 if (run.style & kStrike)
-                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize * 0.55f), ImVec2(pos.x + w, pos.y + font->FontSize * 0.55f), col, 1.0f);
+                    dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize * 0.55f),
+                                ImVec2(pos.x + w, pos.y + font->FontSize * 0.55f), col, 1.0f);
                 if (link) {
-                    if (safe) dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize), ImVec2(pos.x + w, pos.y + font->FontSize), col, 1.0f);
+                    if (safe)
+                        dl->AddLine(ImVec2(pos.x, pos.y + font->FontSize),
+                                    ImVec2(pos.x + w, pos.y + font->FontSize), col, 1.0f);
                     ImGui::SetCursorScreenPos(pos);
                     // Ids unique over the preview: the same id on two links (say the first
                     // link of two paragraphs) made ImGui drop the click on the second.
@@ -220,7 +261,9 @@ void FlowRuns(AppState& s, int* links, const std::vector<Run>& runs, ImFont* bas
                     }
                     if (ImGui::IsItemHovered()) {
                         ImGui::SetMouseCursor(safe ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
-                        ImGui::SetTooltip(safe ? "%s" : "%s\n(not opened: only http, https and mailto links open)", run.url.c_str());
+                        ImGui::SetTooltip(safe ? "%s"
+                                               : "%s\n(not opened: only http, https and mailto links open)",
+                                          run.url.c_str());
                     }
                     ImGui::PopID();
                     ImGui::PopID();
@@ -246,7 +289,8 @@ bool ToggleTask(std::string& text, int line) {
     if (pos == std::string::npos) return false;
     const size_t eol = std::min(text.find('\n', pos), text.size());
     for (size_t i = pos; i + 2 < eol; ++i) {
-        if (text[i] == '[' && text[i + 2] == ']' && (text[i + 1] == ' ' || text[i + 1] == 'x' || text[i + 1] == 'X')) {
+        if (text[i] == '[' && text[i + 2] == ']' &&
+            (text[i + 1] == ' ' || text[i + 1] == 'x' || text[i + 1] == 'X')) {
             text[i + 1] = text[i + 1] == ' ' ? 'x' : ' ';
             return true;
         }
@@ -264,19 +308,23 @@ struct Renderer {
     int links = 0;
 
     void Children(int node) {
-        for (int c = doc.nodes[node].first_child; c >= 0; c = doc.nodes[c].next) Block(c);
+        for (int c = doc.nodes[node].first_child; c >= 0; c = doc.nodes[c].next)
+            Block(c);
     }
 
     void Block(int i) {
         const MdNode& n = doc.nodes[i];
         const float em = ImGui::GetFontSize();
         switch (n.kind) {
-        case MdKind::Paragraph: FlowRuns(s, &links, CollectRuns(doc, i), GetFont(FontKind::Body), dark); break;
+        case MdKind::Paragraph:
+            FlowRuns(s, &links, CollectRuns(doc, i), GetFont(FontKind::Body), dark);
+            break;
         case MdKind::Heading: {
             ImFont* f = n.level <= 2 ? GetFont(FontKind::Heading) : GetFont(FontKind::Body);
             std::vector<Run> runs = CollectRuns(doc, i);
             if (n.level > 2)
-                for (Run& r : runs) r.style |= kBold;
+                for (Run& r : runs)
+                    r.style |= kBold;
             if (n.level <= 2) ImGui::Dummy(ImVec2(0, em * 0.2f));
             FlowRuns(s, &links, runs, f, dark);
             if (n.level == 1) ImGui::Separator();
@@ -289,7 +337,8 @@ struct Renderer {
             Children(i);
             ImGui::Unindent(em);
             const float bottom = ImGui::GetCursorScreenPos().y;
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x + em * 0.25f, top.y), ImVec2(top.x + em * 0.45f, bottom),
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(top.x + em * 0.25f, top.y),
+                                                      ImVec2(top.x + em * 0.45f, bottom),
                                                       ImGui::GetColorU32(ImGuiCol_TextDisabled));
             break;
         }
@@ -299,10 +348,12 @@ struct Renderer {
             const ImVec2 a = ImGui::GetCursorScreenPos();
             const float w = ImGui::GetContentRegionAvail().x;
             std::string body = n.text;
-            while (!body.empty() && body.back() == '\n') body.pop_back();
+            while (!body.empty() && body.back() == '\n')
+                body.pop_back();
             const ImVec2 sz = ImGui::CalcTextSize(body.c_str(), nullptr, false, w - em);
-            ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w, a.y + sz.y + em * 0.6f),
-                                                      dark ? IM_COL32(255, 255, 255, 20) : IM_COL32(0, 0, 0, 18), 3.0f);
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                a, ImVec2(a.x + w, a.y + sz.y + em * 0.6f),
+                dark ? IM_COL32(255, 255, 255, 20) : IM_COL32(0, 0, 0, 18), 3.0f);
             ImGui::SetCursorScreenPos(ImVec2(a.x + em * 0.4f, a.y + em * 0.3f));
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - em);
             ImGui::TextUnformatted(body.c_str(), body.c_str() + body.size());
@@ -332,14 +383,16 @@ struct Renderer {
                 } else if (n.ordered) {
                     ImGui::Text("%d.", number);
                 } else {
-                    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + em * 0.45f, at.y + em * 0.7f), em * 0.16f,
+                    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + em * 0.45f, at.y + em * 0.7f),
+                                                                em * 0.16f,
                                                                 ImGui::GetColorU32(ImGuiCol_Text));
                 }
                 ++number;
                 ImGui::SetCursorScreenPos(ImVec2(at.x + indent, at.y));
                 ImGui::BeginGroup();
                 ImGui::PushTextWrapPos(0.0f);
-                for (int b = item.first_child; b >= 0; b = doc.nodes[b].next) Block(b);
+                for (int b = item.first_child; b >= 0; b = doc.nodes[b].next)
+                    Block(b);
                 ImGui::PopTextWrapPos();
                 ImGui::EndGroup();
                 ImGui::PopID();
@@ -350,20 +403,25 @@ struct Renderer {
             int columns = 0;
             for (int r = n.first_child; r >= 0; r = doc.nodes[r].next) {
                 int k = 0;
-                for (int c = doc.nodes[r].first_child; c >= 0; c = doc.nodes[c].next) ++k;
+                for (int c = doc.nodes[r].first_child; c >= 0; c = doc.nodes[c].next)
+                    ++k;
                 columns = std::max(columns, k);
             }
             if (columns <= 0 || columns > 63) break;
             ImGui::PushID(i);
-            if (ImGui::BeginTable("##table", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame)) {
+            if (ImGui::BeginTable("##table", columns,
+                                  ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
+                                      ImGuiTableFlags_SizingStretchSame)) {
                 for (int r = n.first_child; r >= 0; r = doc.nodes[r].next) {
                     ImGui::TableNextRow(doc.nodes[r].header ? ImGuiTableRowFlags_Headers : 0);
                     int col = 0;
-                    for (int c = doc.nodes[r].first_child; c >= 0 && col < columns; c = doc.nodes[c].next, ++col) {
+                    for (int c = doc.nodes[r].first_child; c >= 0 && col < columns;
+                         c = doc.nodes[c].next, ++col) {
                         ImGui::TableSetColumnIndex(col);
                         std::vector<Run> runs = CollectRuns(doc, c);
                         if (doc.nodes[r].header)
-                            for (Run& run : runs) run.style |= kBold;
+                            for (Run& run : runs)
+                                run.style |= kBold;
                         FlowRuns(s, &links, runs, GetFont(FontKind::Body), dark);
                     }
                 }
@@ -387,8 +445,10 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
         ui.preview_text = text;
         ui.preview_error.clear();
         MarkdownLimits lim; // its size cap (128 KB) keeps every parse fast; longer notes show as text
-        if (text.size() > lim.max_bytes) ui.preview_doc.reset(), ui.preview_error = "too long";
-        else ui.preview_doc = ParseMarkdown(text, lim, &ui.preview_error);
+        if (text.size() > lim.max_bytes)
+            ui.preview_doc.reset(), ui.preview_error = "too long";
+        else
+            ui.preview_doc = ParseMarkdown(text, lim, &ui.preview_error);
         if (WantGlyphsFor(text)) platform::RequestFrame();
     }
     if (!ui.preview_doc && ui.preview_error == "too long") {
@@ -400,12 +460,14 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
         return;
     }
     if (!ui.preview_doc) {
-        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "Preview unavailable: %s", ui.preview_error.c_str());
+        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "Preview unavailable: %s",
+                           ui.preview_error.c_str());
         ImGui::TextDisabled("The note itself is kept as written.");
         return;
     }
     if (text.empty()) {
-        ImGui::TextDisabled("No note yet. Press n (or click above) and write Markdown: # headings, **bold**,");
+        ImGui::TextDisabled(
+            "No note yet. Press n (or click above) and write Markdown: # headings, **bold**,");
         ImGui::TextDisabled("- [ ] task lists, `code`, tables, links.");
         return;
     }

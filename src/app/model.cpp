@@ -27,7 +27,8 @@ void SelectRange(AppState& s, const std::string& from, const std::string& to) {
     if (a > b) std::swap(a, b);
     s.ui.selected.clear();
     for (int i = a; i >= 0 && i <= b; ++i)
-        if (s.derived.rows[i].paper >= 0) s.ui.selected.insert(s.catalogue.papers[s.derived.rows[i].paper].id);
+        if (s.derived.rows[i].paper >= 0)
+            s.ui.selected.insert(s.catalogue.papers[s.derived.rows[i].paper].id);
 }
 
 void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, int64_t now, bool record_undo) {
@@ -76,7 +77,8 @@ struct Applier {
         if (in.action == intent::CopyAction::AppendBelow)
             note += (note.empty() || note.back() == '\n' ? "" : "\n") + std::string("\n") + copy.text;
         if (note.size() > kMaxNoteBytes) {
-            ui.note_message = "Both versions together are larger than a note can hold (256 KB); nothing was changed.";
+            ui.note_message =
+                "Both versions together are larger than a note can hold (256 KB); nothing was changed.";
             return;
         }
         const std::string old_note = rec->note;
@@ -95,7 +97,8 @@ struct Applier {
             Changed(s, change::Paper{in.paper}, Urgency::Batched, now);
     }
     void operator()(const intent::SetPriority& in) {
-        if (in.priority >= 0 && in.priority <= kMaxPriority && s.progress.SetPriority(in.paper, in.priority, now))
+        if (in.priority >= 0 && in.priority <= kMaxPriority &&
+            s.progress.SetPriority(in.paper, in.priority, now))
             Changed(s, change::Paper{in.paper}, Urgency::Now, now);
     }
     void operator()(const intent::Undo&) {
@@ -103,8 +106,10 @@ struct Applier {
         auto last = std::move(s.undo.back());
         s.undo.pop_back();
         std::map<Status, std::vector<std::string>> by_status;
-        for (auto& [id, st] : last) by_status[st].push_back(id);
-        for (auto& [st, ids] : by_status) SetStatuses(s, ids, st, now, false);
+        for (auto& [id, st] : last)
+            by_status[st].push_back(id);
+        for (auto& [st, ids] : by_status)
+            SetStatuses(s, ids, st, now, false);
     }
     void operator()(const intent::SelectList& in) {
         if ((in.list.empty() || s.catalogue.FindList(in.list)) && ui.list_id != in.list) {
@@ -138,7 +143,8 @@ struct Applier {
         int j = i;
         while (moves > 0) {
             int k = j + step;
-            while (k >= 0 && k < static_cast<int>(rows.size()) && rows[k].paper < 0) k += step;
+            while (k >= 0 && k < static_cast<int>(rows.size()) && rows[k].paper < 0)
+                k += step;
             if (k < 0 || k >= static_cast<int>(rows.size())) break;
             j = k;
             --moves;
@@ -197,8 +203,10 @@ std::vector<std::string> SplitCommaList(const std::string& text) {
     for (size_t pos = 0; pos <= text.size();) {
         const size_t end = std::min(text.find(',', pos), text.size());
         size_t a = pos, b = end;
-        while (a < b && std::isspace(static_cast<unsigned char>(text[a]))) ++a;
-        while (b > a && std::isspace(static_cast<unsigned char>(text[b - 1]))) --b;
+        while (a < b && std::isspace(static_cast<unsigned char>(text[a])))
+            ++a;
+        while (b > a && std::isspace(static_cast<unsigned char>(text[b - 1])))
+            --b;
         if (b > a) out.push_back(text.substr(a, b - a));
         pos = end + 1;
     }
@@ -227,7 +235,8 @@ void ApplyIntents(AppState& s, int64_t now) {
     // An intent may record another (none does today); those wait for the next frame.
     std::vector<Intent> intents;
     intents.swap(s.intents);
-    for (const Intent& in : intents) std::visit(Applier{s, now}, in);
+    for (const Intent& in : intents)
+        std::visit(Applier{s, now}, in);
 }
 
 void UpdateDerived(AppState& s) {
@@ -248,7 +257,8 @@ void UpdateDerived(AppState& s) {
     if (d.lookups_built_for != st.catalogue) {
         d.lookups_built_for = st.catalogue;
         d.paper_index.clear();
-        for (size_t i = 0; i < n; ++i) d.paper_index.emplace(c.papers[i].id, static_cast<int>(i));
+        for (size_t i = 0; i < n; ++i)
+            d.paper_index.emplace(c.papers[i].id, static_cast<int>(i));
         d.lists_of_paper.assign(n, {});
         d.roles_of_paper.assign(n, {});
         for (size_t li = 0; li < c.lists.size(); ++li)
@@ -285,7 +295,8 @@ void UpdateDerived(AppState& s) {
         d.index_built_for = st.index;
         d.index_catalogue_for = st.catalogue;
     } else {
-        for (const auto& id : st.papers) s.search_index.UpdatePaper(id, s.progress.Find(id));
+        for (const auto& id : st.papers)
+            s.search_index.UpdatePaper(id, s.progress.Find(id));
     }
     st.papers.clear();
     d.all = {};

@@ -23,12 +23,14 @@ const std::vector<bool>& CopiesInNote(const std::string& paper, const PaperProgr
     static std::string key;
     static std::vector<bool> inside;
     std::string now = paper + '\n' + std::to_string(rec.note_at) + '\n' + std::to_string(rec.note.size());
-    for (const NoteCopy& c : rec.note_copies) now += '\n' + std::to_string(c.at) + ':' + std::to_string(c.text.size());
+    for (const NoteCopy& c : rec.note_copies)
+        now += '\n' + std::to_string(c.at) + ':' + std::to_string(c.text.size());
     if (now != key) {
         key = std::move(now);
         inside.assign(rec.note_copies.size(), false);
         for (size_t i = 0; i < rec.note_copies.size(); ++i)
-            inside[i] = !rec.note_copies[i].dismissed && rec.note.find(rec.note_copies[i].text) != std::string::npos;
+            inside[i] =
+                !rec.note_copies[i].dismissed && rec.note.find(rec.note_copies[i].text) != std::string::npos;
     }
     return inside;
 }
@@ -44,14 +46,16 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
         char when[40] = "an unknown time";
         if (c.at > 0) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
-                           "Another window saved a different version of this note (%s) while this one was being "
-                           "edited. Both are kept: pick one or combine them.",
-                           when);
+        ImGui::TextColored(
+            ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+            "Another window saved a different version of this note (%s) while this one was being "
+            "edited. Both are kept: pick one or combine them.",
+            when);
         ImGui::PopTextWrapPos();
         ProbeLastItem(s, "note-copy:" + std::to_string(i));
         auto act = [&](const char* label, intent::CopyAction what, const char* probe) {
-            if (ImGui::SmallButton(label)) s.intents.push_back(intent::UseNoteCopy{paper, static_cast<int>(i), what});
+            if (ImGui::SmallButton(label))
+                s.intents.push_back(intent::UseNoteCopy{paper, static_cast<int>(i), what});
             ProbeLastItem(s, std::string(probe) + std::to_string(i));
         };
         act("Use the other version", intent::CopyAction::Replace, "note-copy-use:");
@@ -59,10 +63,12 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
         act("Add it below mine", intent::CopyAction::AppendBelow, "note-copy-append:");
         ImGui::SameLine();
         act("Keep mine only", intent::CopyAction::Dismiss, "note-copy-dismiss:");
-        const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * 6.0f,
-                                 ImGui::GetTextLineHeightWithSpacing() * (1.0f + static_cast<float>(std::count(
-                                                                                    c.text.begin(), c.text.end(), '\n'))));
-        ImGui::BeginChild("copy", ImVec2(0, h + ImGui::GetStyle().WindowPadding.y * 2), ImGuiChildFlags_Border);
+        const float h =
+            std::min(ImGui::GetTextLineHeightWithSpacing() * 6.0f,
+                     ImGui::GetTextLineHeightWithSpacing() *
+                         (1.0f + static_cast<float>(std::count(c.text.begin(), c.text.end(), '\n'))));
+        ImGui::BeginChild("copy", ImVec2(0, h + ImGui::GetStyle().WindowPadding.y * 2),
+                          ImGuiChildFlags_Border);
         ImGui::PushTextWrapPos(0.0f);
         // Long copies: the first 4 KB here; the whole text is applied by the buttons.
         const size_t shown = std::min<size_t>(c.text.size(), 4096);
@@ -98,7 +104,8 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     ImGui::TextUnformatted("Note");
     ImGui::SameLine();
     ImGui::TextDisabled("Markdown; saved as you type (n to edit, Esc to leave)");
-    if (!ui.note_message.empty()) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.35f, 1.0f), "%s", ui.note_message.c_str());
+    if (!ui.note_message.empty())
+        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.35f, 1.0f), "%s", ui.note_message.c_str());
     DrawNoteCopies(s, paper, rec);
 
     const float avail = ImGui::GetContentRegionAvail().y;
@@ -110,8 +117,9 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     }
     bool at_limit = false, replace_conflict = false;
     ImGui::PushFont(GetFont(FontKind::Mono));
-    const bool changed = InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
-                                              &ui.note_caret_to_end, &replacement, &replace_conflict);
+    const bool changed =
+        InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
+                             &ui.note_caret_to_end, &replacement, &replace_conflict);
     ImGui::PopFont();
     ProbeLastItem(s, "note-editor");
     if (at_limit)

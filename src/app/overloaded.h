@@ -3,8 +3,6 @@
 #pragma once
 
 namespace shelfmark {
-template <class... F> struct Overloaded : F... {
-    using F::operator()...;
-};
+template <class... F> struct Overloaded : F... { using F::operator()...; };
 template <class... F> Overloaded(F...) -> Overloaded<F...>;
 } // namespace shelfmark

@@ -58,7 +58,8 @@ void TagsAndPriority(AppState& s, const std::string& paper) {
     UiState& ui = s.ui;
     std::string stored;
     if (rec)
-        for (size_t i = 0; i < rec->tags.size(); ++i) stored += (i ? ", " : "") + rec->tags[i];
+        for (size_t i = 0; i < rec->tags.size(); ++i)
+            stored += (i ? ", " : "") + rec->tags[i];
     const ImGuiID id = ImGui::GetID("##tags");
     if (ui.tags_paper != paper || (ImGui::GetActiveID() != id && ui.tags_buffer != stored)) {
         ui.tags_paper = paper;
@@ -86,7 +87,8 @@ void DrawDetailPanel(AppState& s) {
     ImGui::PopFont();
     if (!p->authors.empty()) {
         std::string a;
-        for (size_t i = 0; i < p->authors.size(); ++i) a += (i ? ", " : "") + p->authors[i];
+        for (size_t i = 0; i < p->authors.size(); ++i)
+            a += (i ? ", " : "") + p->authors[i];
         ImGui::TextDisabled("%s", a.c_str());
     }
     if (!p->venue.empty() || p->year) {
@@ -96,10 +98,11 @@ void DrawDetailPanel(AppState& s) {
     }
     if (p->kind != "paper") ImGui::TextDisabled("(%s)", p->kind.c_str());
     if (s.progress.HasQuarantined(p->id)) {
-        ImGui::TextColored(ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
-                           "A saved record of this paper could not be read by this version of Shelfmark (perhaps a "
-                           "newer one wrote it). It is kept unchanged and included in exports; what could be read "
-                           "of it is shown here, and your changes are saved beside it.");
+        ImGui::TextColored(
+            ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+            "A saved record of this paper could not be read by this version of Shelfmark (perhaps a "
+            "newer one wrote it). It is kept unchanged and included in exports; what could be read "
+            "of it is shown here, and your changes are saved beside it.");
         ProbeLastItem(s, "quarantine-notice");
     }
     ImGui::PopTextWrapPos();

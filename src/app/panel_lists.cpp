@@ -22,7 +22,8 @@ void DrawListsPanel(AppState& s) {
     const Derived& d = s.derived;
     {
         ImGui::PushID("all");
-        if (ImGui::Selectable("All papers", s.ui.list_id.empty())) s.intents.push_back(intent::SelectList{""});
+        if (ImGui::Selectable("All papers", s.ui.list_id.empty()))
+            s.intents.push_back(intent::SelectList{""});
         ProbeLastItem(s, "list:");
         Bar("read", d.all);
         ImGui::Separator();
@@ -36,7 +37,8 @@ void DrawListsPanel(AppState& s) {
         ProbeLastItem(s, "list:" + list.id);
         if (!list.term.empty()) ImGui::TextDisabled("%s", list.term.c_str());
         if (li < d.list_required.size()) {
-            if (d.list_required[li].total) Bar(list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
+            if (d.list_required[li].total)
+                Bar(list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
             if (d.list_optional[li].total) Bar("optional", d.list_optional[li]);
         }
         if (selected && li < d.section_counts.size()) {
@@ -47,8 +49,10 @@ void DrawListsPanel(AppState& s) {
                 ImGui::TextWrapped("%s", list.sections[si].title.c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 2.6f);
-                if (c.total && c.read == c.total) ImGui::TextColored(StatusColor(Status::Read, IsDark(s)), "%d/%d", c.read, c.total);
-                else ImGui::TextDisabled("%d/%d", c.read, c.total);
+                if (c.total && c.read == c.total)
+                    ImGui::TextColored(StatusColor(Status::Read, IsDark(s)), "%d/%d", c.read, c.total);
+                else
+                    ImGui::TextDisabled("%d/%d", c.read, c.total);
             }
             ImGui::Unindent();
         }

@@ -25,7 +25,8 @@ void DrawMenuBar(AppState& s) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Export progress...", "Ctrl+S")) s.intents.push_back(intent::Export{});
-        if (ImGui::MenuItem("Import progress or Markdown...", "Ctrl+O")) s.intents.push_back(intent::Import{});
+        if (ImGui::MenuItem("Import progress or Markdown...", "Ctrl+O"))
+            s.intents.push_back(intent::Import{});
         ImGui::TextDisabled("You can also drop a file on the page.");
         ImGui::Separator();
         if (ImGui::MenuItem("New list of my own")) {
@@ -35,12 +36,15 @@ void DrawMenuBar(AppState& s) {
     }
     ProbeLastItem(s, "menu-file");
     if (ImGui::BeginMenu("View")) {
-        if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats)) s.intents.push_back(intent::ToggleStats{});
+        if (ImGui::MenuItem("Statistics", nullptr, s.ui.show_stats))
+            s.intents.push_back(intent::ToggleStats{});
         ImGui::Separator();
-        const std::pair<Theme, const char*> themes[] = {
-            {Theme::System, "Theme: follow the system"}, {Theme::Dark, "Theme: dark"}, {Theme::Light, "Theme: light"}};
+        const std::pair<Theme, const char*> themes[] = {{Theme::System, "Theme: follow the system"},
+                                                        {Theme::Dark, "Theme: dark"},
+                                                        {Theme::Light, "Theme: light"}};
         for (const auto& [theme, label] : themes)
-            if (ImGui::MenuItem(label, nullptr, s.ui.theme == theme)) s.intents.push_back(intent::SetTheme{theme});
+            if (ImGui::MenuItem(label, nullptr, s.ui.theme == theme))
+                s.intents.push_back(intent::SetTheme{theme});
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
@@ -70,16 +74,17 @@ void DrawMenuBar(AppState& s) {
         FocusNextItem();
         s.ui.focus_search = false;
     }
-    if (InputString("##search", SM_ICON_SEARCH "  Search ( / )   e.g. status:read venue:osdi", &s.ui.search_buffer,
-                    kMaxQueryBytes)) {
+    if (InputString("##search", SM_ICON_SEARCH "  Search ( / )   e.g. status:read venue:osdi",
+                    &s.ui.search_buffer, kMaxQueryBytes)) {
         WantGlyphsFor(s.ui.search_buffer);
         s.intents.push_back(intent::SetQuery{s.ui.search_buffer});
     }
     ProbeLastItem(s, "search");
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-        ImGui::SetTooltip("Words match titles, authors, venues, tags and notes (typos in titles are forgiven).\n"
-                          "Filters: status:read,reading  list:<id>  section:\"Week 3\"  role:required\n"
-                          "         venue:osdi  year:2019..2021  tag:todo   -status:skipped  \"exact phrase\"");
+        ImGui::SetTooltip(
+            "Words match titles, authors, venues, tags and notes (typos in titles are forgiven).\n"
+            "Filters: status:read,reading  list:<id>  section:\"Week 3\"  role:required\n"
+            "         venue:osdi  year:2019..2021  tag:todo   -status:skipped  \"exact phrase\"");
     }
     const bool bad = s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable;
     if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.35f, 1.0f));

@@ -73,7 +73,8 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
         s.intents.push_back(intent::RenameList{list.id, ui.rename_buffer});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper")) ui.show_add_paper = !ui.show_add_paper;
+    if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper"))
+        ui.show_add_paper = !ui.show_add_paper;
     ProbeLastItem(s, "add-paper-toggle");
     ImGui::SameLine();
     if (ImGui::SmallButton("delete list")) ImGui::OpenPopup("delete-list");
@@ -149,8 +150,10 @@ void DrawPapersPanel(AppState& s) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }
     ImGui::SameLine();
-    if (!s.ui.query.empty()) ImGui::TextDisabled("  %d matching", d.matches);
-    else ImGui::TextDisabled("  %d papers", d.matches);
+    if (!s.ui.query.empty())
+        ImGui::TextDisabled("  %d matching", d.matches);
+    else
+        ImGui::TextDisabled("  %d papers", d.matches);
     if (!s.ui.query_error.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "  %s", s.ui.query_error.c_str());
@@ -160,9 +163,10 @@ void DrawPapersPanel(AppState& s) {
         ImGui::TextDisabled("  %zu selected: keys 1-5 set their status", s.ui.selected.size());
     }
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
-                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Sortable |
-                                  ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
+                                  ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("papers", kColumnCount, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -171,7 +175,8 @@ void DrawPapersPanel(AppState& s) {
     ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
     ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
     ImGui::TableSetupColumn("Lists", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, em * 2.2f);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                            em * 2.2f);
     ImGui::TableHeadersRow();
     SortSpecs(s);
 
@@ -193,8 +198,9 @@ void DrawPapersPanel(AppState& s) {
             if (row.paper < 0) {
                 const Section& sec = c.lists[row.list].sections[row.section];
                 ImGui::TableSetColumnIndex(kTitle);
-                ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f) : ImVec4(0.15f, 0.30f, 0.65f, 1.0f), "%s",
-                                   sec.title.c_str());
+                ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f)
+                                        : ImVec4(0.15f, 0.30f, 0.65f, 1.0f),
+                                   "%s", sec.title.c_str());
                 if (!sec.date.empty()) {
                     ImGui::SameLine();
                     ImGui::TextDisabled("%s", sec.date.c_str());
@@ -211,8 +217,9 @@ void DrawPapersPanel(AppState& s) {
             if (ImGui::Selectable(p.title.c_str(), selected)) {
                 const ImGuiIO& io = ImGui::GetIO();
                 using M = intent::SelectMode;
-                s.intents.push_back(intent::SelectPaper{
-                    p.id, io.KeyShift ? M::Range : (io.KeyCtrl || io.KeySuper) ? M::Toggle : M::Replace});
+                s.intents.push_back(intent::SelectPaper{p.id, io.KeyShift                   ? M::Range
+                                                              : (io.KeyCtrl || io.KeySuper) ? M::Toggle
+                                                                                            : M::Replace});
             }
             ProbeLastItem(s, "row:" + p.id);
             if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
@@ -220,7 +227,8 @@ void DrawPapersPanel(AppState& s) {
                 ImGui::PushTextWrapPos(em * 32.0f);
                 ImGui::TextUnformatted(p.title.c_str());
                 std::string authors;
-                for (size_t i = 0; i < p.authors.size() && i < 12; ++i) authors += (i ? ", " : "") + p.authors[i];
+                for (size_t i = 0; i < p.authors.size() && i < 12; ++i)
+                    authors += (i ? ", " : "") + p.authors[i];
                 if (p.authors.size() > 12) authors += ", et al.";
                 if (!authors.empty()) ImGui::TextDisabled("%s", authors.c_str());
                 ImGui::TextDisabled("Click to select, double-click to open, right-click for links");
@@ -245,16 +253,22 @@ void DrawPapersPanel(AppState& s) {
             ImGui::TableSetColumnIndex(kRole);
             if (own && s.ui.sort_column < 0 && s.ui.query.empty()) {
                 // The user's list: reorder and remove here.
-                if (ImGui::SmallButton("up")) s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, true});
+                if (ImGui::SmallButton("up"))
+                    s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, true});
                 ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("dn")) s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, false});
+                if (ImGui::SmallButton("dn"))
+                    s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, false});
                 ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("x")) s.intents.push_back(intent::RemoveEntry{list->id, row.section, row.entry});
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
+                if (ImGui::SmallButton("x"))
+                    s.intents.push_back(intent::RemoveEntry{list->id, row.section, row.entry});
+                if (ImGui::IsItemHovered())
+                    ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
             } else if (row.list >= 0) {
                 const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;
-                if (role == "required") ImGui::TextUnformatted(role.c_str());
-                else ImGui::TextDisabled("%s", role.c_str());
+                if (role == "required")
+                    ImGui::TextUnformatted(role.c_str());
+                else
+                    ImGui::TextDisabled("%s", role.c_str());
             } else if (!d.roles_of_paper[row.paper].empty()) {
                 ImGui::TextDisabled("%s", d.roles_of_paper[row.paper].front().c_str());
             }

@@ -24,9 +24,10 @@ void DrawStatsWindow(AppState& s) {
     if (ImGui::Begin("Statistics", &open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         const Derived& d = s.derived;
         int by_status[kStatusCount] = {};
-        for (const Paper& p : s.catalogue.papers) ++by_status[static_cast<int>(s.progress.StatusOf(p.id))];
-        ImGui::Text("%d papers: %d read, %d reading, %d queued, %d skipped, %d unread", d.all.total, by_status[3],
-                    by_status[2], by_status[1], by_status[4], by_status[0]);
+        for (const Paper& p : s.catalogue.papers)
+            ++by_status[static_cast<int>(s.progress.StatusOf(p.id))];
+        ImGui::Text("%d papers: %d read, %d reading, %d queued, %d skipped, %d unread", d.all.total,
+                    by_status[3], by_status[2], by_status[1], by_status[4], by_status[0]);
         ImGui::ProgressBar(d.all.total ? float(d.all.read) / float(d.all.total) : 0.0f, ImVec2(-1, 0));
         ImGui::Separator();
         if (ImGui::BeginTable("lists", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {

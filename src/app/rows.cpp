@@ -9,7 +9,8 @@ namespace shelfmark {
 namespace {
 std::string VenueKey(const Paper& p) {
     std::string k = p.venue;
-    std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(k.begin(), k.end(), k.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return k;
 }
 } // namespace
@@ -37,7 +38,8 @@ void BuildRows(AppState& s) {
             if (h.paper < hit.size()) hit[h.paper] = 1;
             ranked.push_back(static_cast<int>(h.paper));
         }
-        for (size_t i = 0; i < res.errors.size(); ++i) s.ui.query_error += (i ? "; " : "") + res.errors[i];
+        for (size_t i = 0; i < res.errors.size(); ++i)
+            s.ui.query_error += (i ? "; " : "") + res.errors[i];
     }
     const auto include = [&](int paper) { return paper >= 0 && (!searching || hit[paper]); };
     if (list_index >= 0) {
@@ -50,9 +52,11 @@ void BuildRows(AppState& s) {
             }
         }
     } else if (searching) {
-        for (int i : ranked) papers.push_back({i, -1, -1, -1});
+        for (int i : ranked)
+            papers.push_back({i, -1, -1, -1});
     } else {
-        for (int i = 0; i < static_cast<int>(c.papers.size()); ++i) papers.push_back({i, -1, -1, -1});
+        for (int i = 0; i < static_cast<int>(c.papers.size()); ++i)
+            papers.push_back({i, -1, -1, -1});
     }
     d.matches = static_cast<int>(papers.size());
 
@@ -66,8 +70,10 @@ void BuildRows(AppState& s) {
             case 1: return pa.title < pb.title;
             case 2: return pa.year != pb.year ? pa.year < pb.year : VenueKey(pa) < VenueKey(pb);
             case 3: {
-                const std::string ra = a.list >= 0 ? c.lists[a.list].sections[a.section].entries[a.entry].role : "";
-                const std::string rb = b.list >= 0 ? c.lists[b.list].sections[b.section].entries[b.entry].role : "";
+                const std::string ra =
+                    a.list >= 0 ? c.lists[a.list].sections[a.section].entries[a.entry].role : "";
+                const std::string rb =
+                    b.list >= 0 ? c.lists[b.list].sections[b.section].entries[b.entry].role : "";
                 return ra < rb;
             }
             case 4: return d.lists_of_paper[a.paper].size() < d.lists_of_paper[b.paper].size();

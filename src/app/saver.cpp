@@ -39,9 +39,11 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 std::string value = "null"; // null: delete
                 if (key.kind == UserKey::Kind::List) {
                     if (auto it = s.user.lists.find(key.id); it != s.user.lists.end())
-                        value = UserListToValue(it->second).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                        value = UserListToValue(it->second)
+                                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 } else if (auto it = s.user.papers.find(key.id); it != s.user.papers.end()) {
-                    value = UserPaperToValue(it->second).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                    value = UserPaperToValue(it->second)
+                                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 }
                 records.emplace_back("user/" + key.StorageKey(), value);
                 papers.push_back("user/" + key.StorageKey());
@@ -55,7 +57,9 @@ void PumpSaves(AppState& s, int64_t now_ms, bool flush) {
                 j["key"] = it->second.key;
                 j["reason"] = it->second.reason;
                 j["record"] = it->second.record;
-                records.insert(records.begin(), {"meta/" + id, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+                records.insert(
+                    records.begin(),
+                    {"meta/" + id, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
                 papers.push_back("meta/" + id);
             }
             s.saver.Clear();

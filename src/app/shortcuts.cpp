@@ -22,8 +22,10 @@ void HandleShortcuts(AppState& s) {
         return;
     }
     if (Pressed(ImGuiKey_Escape)) {
-        if (typing) ImGui::ClearActiveID();
-        else s.intents.push_back(intent::Back{});
+        if (typing)
+            ImGui::ClearActiveID();
+        else
+            s.intents.push_back(intent::Back{});
     }
     if (cmd && Pressed(ImGuiKey_F)) s.intents.push_back(intent::FocusSearch{});
     if (cmd && Pressed(ImGuiKey_S)) s.intents.push_back(intent::Export{});
@@ -31,14 +33,13 @@ void HandleShortcuts(AppState& s) {
     if (typing) return;
     if (cmd && Pressed(ImGuiKey_Z)) s.intents.push_back(intent::Undo{});
     if (cmd) return;
-    const auto move = [&](int delta) {
-        s.intents.push_back(intent::MoveCursor{delta, io.KeyShift});
-    };
+    const auto move = [&](int delta) { s.intents.push_back(intent::MoveCursor{delta, io.KeyShift}); };
     if (Pressed(ImGuiKey_DownArrow)) move(1);
     if (Pressed(ImGuiKey_UpArrow)) move(-1);
     if (Pressed(ImGuiKey_PageDown)) move(15);
     if (Pressed(ImGuiKey_PageUp)) move(-15);
-    if (Pressed(ImGuiKey_Enter) && !s.ui.cursor.empty()) s.intents.push_back(intent::SelectPaper{s.ui.cursor});
+    if (Pressed(ImGuiKey_Enter) && !s.ui.cursor.empty())
+        s.intents.push_back(intent::SelectPaper{s.ui.cursor});
     // Printable keys arrive as characters (layout-aware: '?' on any keyboard).
     for (const ImWchar ch : io.InputQueueCharacters) {
         switch (ch) {
@@ -51,7 +52,11 @@ void HandleShortcuts(AppState& s) {
         case 'n':
             if (!s.ui.cursor.empty()) s.intents.push_back(intent::EditNote{});
             break;
-        case '1': case '2': case '3': case '4': case '5':
+        case '1':
+        case '2':
+        case '3':
+        case '4':
+        case '5':
             if (!s.ui.selected.empty()) {
                 s.intents.push_back(intent::SetStatus{{}, static_cast<Status>(ch - '1')}); // the selection
             }

@@ -10,7 +10,8 @@ namespace shelfmark {
 
 namespace {
 bool IdTaken(const AppState& s, const std::string& id) {
-    return s.bundled.FindPaper(id) || s.bundled.FindList(id) || s.user.papers.count(id) || s.user.lists.count(id);
+    return s.bundled.FindPaper(id) || s.bundled.FindList(id) || s.user.papers.count(id) ||
+           s.user.lists.count(id);
 }
 
 // A list of the user's changed: the catalogue is rebuilt and the list written at once.
@@ -40,9 +41,11 @@ void RebuildCatalogue(AppState& s) {
     c.Reindex();
     for (const Paper& p : c.papers) {
         WantGlyphsFor(p.title);
-        for (const auto& a : p.authors) WantGlyphsFor(a);
+        for (const auto& a : p.authors)
+            WantGlyphsFor(a);
     }
-    for (const ReadingList& l : c.lists) WantGlyphsFor(l.title);
+    for (const ReadingList& l : c.lists)
+        WantGlyphsFor(l.title);
     s.catalogue = std::move(c);
     if (!s.ui.list_id.empty() && !s.catalogue.FindList(s.ui.list_id)) s.ui.list_id.clear();
     Changed(s, change::Catalogue{}); // lists and papers may have changed: lookups, index, rows
@@ -136,7 +139,8 @@ void Apply(AppState& s, const intent::RemoveEntry& in, int64_t now) {
 void Apply(AppState& s, const intent::MoveEntry& in, int64_t now) {
     std::vector<Entry>* entries = EntriesOf(s, in.list, in.section);
     const int i = in.entry, j = in.up ? in.entry - 1 : in.entry + 1;
-    if (!entries || i < 0 || j < 0 || i >= static_cast<int>(entries->size()) || j >= static_cast<int>(entries->size()))
+    if (!entries || i < 0 || j < 0 || i >= static_cast<int>(entries->size()) ||
+        j >= static_cast<int>(entries->size()))
         return;
     std::swap((*entries)[static_cast<size_t>(i)], (*entries)[static_cast<size_t>(j)]);
     ListOf(s, in.list)->updated_at = now;

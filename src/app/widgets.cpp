@@ -47,9 +47,11 @@ struct EditRequests {
 int MovedCaret(std::string_view before, std::string_view after, int caret) {
     const size_t limit = std::min(before.size(), after.size());
     size_t p = 0;
-    while (p < limit && before[p] == after[p]) ++p;
+    while (p < limit && before[p] == after[p])
+        ++p;
     size_t s = 0;
-    while (s < limit - p && before[before.size() - 1 - s] == after[after.size() - 1 - s]) ++s;
+    while (s < limit - p && before[before.size() - 1 - s] == after[after.size() - 1 - s])
+        ++s;
     const size_t c = static_cast<size_t>(std::max(caret, 0));
     if (c <= p) return static_cast<int>(c);
     if (c >= before.size() - s) return static_cast<int>(after.size() - (before.size() - c));
@@ -70,7 +72,8 @@ int EditCallback(ImGuiInputTextCallbackData* data) {
             const int caret = MovedCaret(now, *next, data->CursorPos);
             data->DeleteChars(0, data->BufTextLen);
             data->InsertChars(0, next->data(), next->data() + next->size());
-            data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(caret, 0, data->BufTextLen);
+            data->CursorPos = data->SelectionStart = data->SelectionEnd =
+                std::clamp(caret, 0, data->BufTextLen);
         }
         r->replace_with->clear();
     }
@@ -97,8 +100,9 @@ bool Edit(const char* label, const char* hint, std::string* s, size_t max_bytes,
         cb = EditCallback;
     }
     const bool changed =
-        multiline ? ImGui::InputTextMultiline(label, s->data(), capacity, size, flags, cb, &requests)
-                  : ImGui::InputTextWithHint(label, hint ? hint : "", s->data(), capacity, flags, cb, &requests);
+        multiline
+            ? ImGui::InputTextMultiline(label, s->data(), capacity, size, flags, cb, &requests)
+            : ImGui::InputTextWithHint(label, hint ? hint : "", s->data(), capacity, flags, cb, &requests);
     // ImGui writes the buffer only when it reports a change; it never types or pastes a
     // NUL, so then the C string's length is the text's.
     s->resize(changed ? std::strlen(s->c_str()) : before);
@@ -108,14 +112,16 @@ bool Edit(const char* label, const char* hint, std::string* s, size_t max_bytes,
 }
 } // namespace
 
-bool InputString(const char* label, const char* hint, std::string* s, size_t max_bytes, ImGuiInputTextFlags flags,
-                 bool* hit_limit) {
+bool InputString(const char* label, const char* hint, std::string* s, size_t max_bytes,
+                 ImGuiInputTextFlags flags, bool* hit_limit) {
     return Edit(label, hint, s, max_bytes, flags, hit_limit, false, ImVec2(0, 0));
 }
 
-bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes, bool* hit_limit,
-                          bool* caret_to_end, std::string* replace_with, bool* replace_conflict) {
-    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with, replace_conflict);
+bool InputStringMultiline(const char* label, std::string* s, const ImVec2& size, size_t max_bytes,
+                          bool* hit_limit, bool* caret_to_end, std::string* replace_with,
+                          bool* replace_conflict) {
+    return Edit(label, nullptr, s, max_bytes, 0, hit_limit, true, size, caret_to_end, replace_with,
+                replace_conflict);
 }
 
 void FocusNextItem() {

@@ -38,6 +38,8 @@ void ProbeLastItem(AppState& s, const std::string& name);
 ImVec4 StatusColor(Status st, bool dark);
 
 // Whether the dark palette is in use (theme setting or the system's preference).
-inline bool IsDark(const AppState& s) { return s.ui.theme == Theme::Dark || (s.ui.theme == Theme::System && s.ui.system_dark); }
+inline bool IsDark(const AppState& s) {
+    return s.ui.theme == Theme::Dark || (s.ui.theme == Theme::System && s.ui.system_dark);
+}
 
 } // namespace shelfmark

@@ -19,7 +19,7 @@ namespace shelfmark {
 
 // One work: a paper, a book chapter, an article or a talk.
 struct Paper {
-    std::string id;                   // stable, lowercase [a-z0-9-]; progress is keyed by it
+    std::string id; // stable, lowercase [a-z0-9-]; progress is keyed by it
     std::string title;
     std::vector<std::string> authors; // as the seeds give them, in order
     std::string venue;                // "OSDI", "NeurIPS", "arXiv", ... or empty
@@ -31,32 +31,32 @@ struct Paper {
 
 // One reading in a section: which paper and in what role.
 struct Entry {
-    std::string paper;                // Paper::id
-    std::string role = "required";    // required | optional | extra | background | ...
+    std::string paper;             // Paper::id
+    std::string role = "required"; // required | optional | extra | background | ...
 };
 
 // A week, a session date or a topic.
 struct Section {
     std::string title;
-    std::string date;                 // ISO date when the seed gives one, else empty
+    std::string date; // ISO date when the seed gives one, else empty
     std::vector<Entry> entries;
 };
 
 struct ReadingList {
     std::string id;
     std::string title;
-    std::string kind = "course";      // course | topic-list | user
-    std::string term;                 // e.g. "Spring 2022"; empty for topic lists
-    std::string source;               // URL of the original list, may be empty
+    std::string kind = "course"; // course | topic-list | user
+    std::string term;            // e.g. "Spring 2022"; empty for topic lists
+    std::string source;          // URL of the original list, may be empty
     std::vector<Section> sections;
 };
 
 // A validation problem, located as precisely as the input allows.
 struct CatalogueError {
-    std::string file;                 // path as given to the loader
-    std::string where;                // JSON pointer or "line N" inside the file
+    std::string file;  // path as given to the loader
+    std::string where; // JSON pointer or "line N" inside the file
     std::string message;
-    std::string ToString() const;     // "file: where: message"
+    std::string ToString() const; // "file: where: message"
 };
 
 class Catalogue {

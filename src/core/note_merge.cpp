@@ -21,11 +21,15 @@ struct Edit {
 Edit Diff(std::string_view base, std::string_view edited) {
     const size_t limit = std::min(base.size(), edited.size());
     size_t p = 0;
-    while (p < limit && base[p] == edited[p]) ++p;
-    while (p > 0 && p < base.size() && IsContinuation(base[p])) --p;
+    while (p < limit && base[p] == edited[p])
+        ++p;
+    while (p > 0 && p < base.size() && IsContinuation(base[p]))
+        --p;
     size_t s = 0;
-    while (s < limit - p && base[base.size() - 1 - s] == edited[edited.size() - 1 - s]) ++s;
-    while (s > 0 && IsContinuation(base[base.size() - s])) --s;
+    while (s < limit - p && base[base.size() - 1 - s] == edited[edited.size() - 1 - s])
+        ++s;
+    while (s > 0 && IsContinuation(base[base.size() - s]))
+        --s;
     return {p, base.size() - s, edited.substr(p, edited.size() - s - p)};
 }
 
@@ -105,7 +109,8 @@ std::optional<std::vector<long>> MatchLines(const Lines& base, const Lines& othe
     auto at = [&](size_t i, size_t j) -> uint32_t& { return len[i * (m + 1) + j]; };
     for (size_t i = n; i-- > 0;)
         for (size_t j = m; j-- > 0;)
-            at(i, j) = base[pre + i] == other[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j) =
+                base[pre + i] == other[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
     for (size_t i = 0, j = 0; i < n && j < m;) {
         if (base[pre + i] == other[pre + j]) {
             match[pre + i] = static_cast<long>(pre + j);
@@ -122,12 +127,14 @@ std::optional<std::vector<long>> MatchLines(const Lines& base, const Lines& othe
 
 std::string Join(const Lines& lines, size_t from, size_t to) {
     std::string out;
-    for (size_t i = from; i < to; ++i) out.append(lines[i]);
+    for (size_t i = from; i < to; ++i)
+        out.append(lines[i]);
     return out;
 }
 } // namespace
 
-std::optional<std::string> MergeNoteEdits(std::string_view base, std::string_view mine, std::string_view theirs) {
+std::optional<std::string> MergeNoteEdits(std::string_view base, std::string_view mine,
+                                          std::string_view theirs) {
     if (mine == theirs || theirs == base) return std::string(mine);
     if (mine == base) return std::string(theirs);
     // Line by line (diff3): stretches where one side changed take that side; stretches
@@ -146,14 +153,19 @@ std::optional<std::string> MergeNoteEdits(std::string_view base, std::string_vie
         }
         // The next base line both sides kept ends this unstable stretch.
         size_t eo = io;
-        while (eo < o.size() && ((*ma)[eo] < static_cast<long>(ia) || (*mb)[eo] < static_cast<long>(ib))) ++eo;
+        while (eo < o.size() && ((*ma)[eo] < static_cast<long>(ia) || (*mb)[eo] < static_cast<long>(ib)))
+            ++eo;
         const size_t ea = eo < o.size() ? static_cast<size_t>((*ma)[eo]) : a.size();
         const size_t eb = eo < o.size() ? static_cast<size_t>((*mb)[eo]) : b.size();
         const std::string so = Join(o, io, eo), sa = Join(a, ia, ea), sb = Join(b, ib, eb);
-        if (sa == so) out += sb;
-        else if (sb == so || sa == sb) out += sa;
-        else if (auto merged = MergeSpans(so, sa, sb)) out += *merged;
-        else return std::nullopt;
+        if (sa == so)
+            out += sb;
+        else if (sb == so || sa == sb)
+            out += sa;
+        else if (auto merged = MergeSpans(so, sa, sb))
+            out += *merged;
+        else
+            return std::nullopt;
         if (eo >= o.size()) break;
         io = eo, ia = ea, ib = eb;
     }

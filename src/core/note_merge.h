@@ -18,6 +18,7 @@
 namespace shelfmark {
 
 // The text with both edits applied, or nullopt when they touch the same place.
-std::optional<std::string> MergeNoteEdits(std::string_view base, std::string_view mine, std::string_view theirs);
+std::optional<std::string> MergeNoteEdits(std::string_view base, std::string_view mine,
+                                          std::string_view theirs);
 
 } // namespace shelfmark

@@ -83,7 +83,8 @@ bool HasBidiControl(std::string_view s) {
 // shown as U+2400 SYMBOL FOR NULL instead of cutting the note short.
 constexpr const char* kSymbolForNull = "\xE2\x90\x80";
 void ReplaceNul(std::string& s) {
-    for (size_t at = s.find('\0'); at != std::string::npos; at = s.find('\0', at + 3)) s.replace(at, 1, kSymbolForNull);
+    for (size_t at = s.find('\0'); at != std::string::npos; at = s.find('\0', at + 3))
+        s.replace(at, 1, kSymbolForNull);
 }
 
 uint64_t Fnv1a(std::string_view s) {
@@ -113,8 +114,10 @@ bool ClampTimestamps(PaperProgress& p, int64_t now_ms) {
     clamp(p.note_at);
     clamp(p.tags_at);
     clamp(p.priority_at);
-    for (StatusChange& c : p.history) clamp(c.at);
-    for (NoteCopy& c : p.note_copies) clamp(c.at);
+    for (StatusChange& c : p.history)
+        clamp(c.at);
+    for (NoteCopy& c : p.note_copies)
+        clamp(c.at);
     if (moved) {
         NormalizeHistory(p.history);
         NormalizeCopies(p.note_copies);
@@ -205,7 +208,9 @@ std::string CheckTags(const std::vector<std::string>& tags) {
         if (t.find(',') != std::string::npos)
             return "tag " + jsonf::Quote(t) + " contains a comma (tags are edited as a comma-separated list)";
         if (HasBidiControl(t))
-            return "tag " + jsonf::Quote(t) + " contains a bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F or U+061C)";
+            return "tag " + jsonf::Quote(t) +
+                   " contains a bidirectional control character (U+202A-U+202E, U+2066-U+2069, U+200E, "
+                   "U+200F or U+061C)";
     }
     return {};
 }
@@ -392,7 +397,8 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
 
     if (const nlohmann::json* c = r.Get("noteCopies")) {
         if (!c->is_array()) {
-            r.FailKey("noteCopies", std::string("\"noteCopies\" must be an array, not ") + jsonf::TypeName(*c));
+            r.FailKey("noteCopies",
+                      std::string("\"noteCopies\" must be an array, not ") + jsonf::TypeName(*c));
             return fail();
         }
         if (c->size() > kMaxNoteCopies) {
@@ -404,14 +410,16 @@ std::optional<PaperProgress> ProgressRecordFromValue(const nlohmann::json& j, bo
             const std::string where = jsonf::Ptr("/noteCopies", i++);
             NoteCopy x;
             int64_t dismissed = 0;
-            if (!e.is_array() || e.size() != 3 || !jsonf::ObjectReader::ToInt(e[0], 0, kMaxTimestampMs, &x.at) ||
-                !e[1].is_string() || !jsonf::ObjectReader::ToInt(e[2], 0, 1, &dismissed)) {
+            if (!e.is_array() || e.size() != 3 ||
+                !jsonf::ObjectReader::ToInt(e[0], 0, kMaxTimestampMs, &x.at) || !e[1].is_string() ||
+                !jsonf::ObjectReader::ToInt(e[2], 0, 1, &dismissed)) {
                 problem = {where, "note copies must be [time in ms, text, 0 or 1]"};
                 return fail();
             }
             x.text = e[1].get_ref<const std::string&>();
             if (x.text.size() > kMaxNoteBytes) {
-                problem = {where + "/1", "a note copy is longer than " + std::to_string(kMaxNoteBytes) + " bytes"};
+                problem = {where + "/1",
+                           "a note copy is longer than " + std::to_string(kMaxNoteBytes) + " bytes"};
                 return fail();
             }
             if (strict) {
@@ -476,7 +484,8 @@ std::optional<PaperProgress> SalvageProgressRecord(std::string_view text, const 
         const auto it = j->find(k);
         return it == j->end() ? nullptr : &*it;
     };
-    if (const auto* v = get("note"); v && v->is_string() && v->get_ref<const std::string&>().size() <= kMaxNoteBytes) {
+    if (const auto* v = get("note");
+        v && v->is_string() && v->get_ref<const std::string&>().size() <= kMaxNoteBytes) {
         p.note = v->get_ref<const std::string&>();
         p.note_at = ts(get("noteAt"));
         any = any || !p.note.empty();
@@ -494,7 +503,8 @@ std::optional<PaperProgress> SalvageProgressRecord(std::string_view text, const 
             if (!e.is_array() || e.size() != 2 || !e[0].is_string() ||
                 !jsonf::ObjectReader::ToInt(e[1], 0, kMaxTimestampMs, &at))
                 continue;
-            if (const auto st = ParseStatus(e[0].get_ref<const std::string&>())) p.history.push_back({*st, at});
+            if (const auto st = ParseStatus(e[0].get_ref<const std::string&>()))
+                p.history.push_back({*st, at});
         }
         NormalizeHistory(p.history);
         any = any || !p.history.empty();

@@ -54,10 +54,12 @@ struct StatusChange {
 // the same place at once). Shown to the reader until they pick, combine or dismiss it.
 // Copies merge by union (keyed by at + text); `dismissed` sticks once set anywhere.
 struct NoteCopy {
-    int64_t at = 0;    // when the other version was saved (its noteAt)
-    std::string text;  // the other version, whole
+    int64_t at = 0;   // when the other version was saved (its noteAt)
+    std::string text; // the other version, whole
     bool dismissed = false;
-    bool operator==(const NoteCopy& o) const { return at == o.at && text == o.text && dismissed == o.dismissed; }
+    bool operator==(const NoteCopy& o) const {
+        return at == o.at && text == o.text && dismissed == o.dismissed;
+    }
 };
 
 // Priority: 0 none, 1 low, 2 normal, 3 high.
@@ -208,8 +210,8 @@ class Progress {
 
     std::map<std::string, PaperProgress> records_;
     std::set<std::string> dirty_;
-    std::map<std::string, QuarantinedRecord> quarantine_; // by Id()
-    std::set<std::string> quarantine_dirty_;              // ids to save
+    std::map<std::string, QuarantinedRecord> quarantine_;             // by Id()
+    std::set<std::string> quarantine_dirty_;                          // ids to save
     std::map<std::string, std::set<std::string>> quarantine_unsaved_; // key -> ids not committed
 };
 

@@ -246,7 +246,8 @@ std::string ExportProgressFile(const ProgressFile& file, int64_t exported_at_ms,
     out += "  \"format\": \"" + std::string(kProgressFileFormat) + "\",\n";
     out += "  \"version\": " + std::to_string(v2 ? 2 : 1) + ",\n";
     // A device clock past year 9999 must not make a file this reader refuses.
-    out += "  \"exportedAt\": \"" + FormatIsoUtc(std::clamp<int64_t>(exported_at_ms, 0, kMaxTimestampMs)) + "\",\n";
+    out += "  \"exportedAt\": \"" + FormatIsoUtc(std::clamp<int64_t>(exported_at_ms, 0, kMaxTimestampMs)) +
+           "\",\n";
     out += "  \"appVersion\": " + Dump(nlohmann::ordered_json(std::string(app_version))) + ",\n";
     WriteArray(out, "papers", papers, false);
     WriteArray(out, "lists", lists, false);
@@ -357,9 +358,10 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
         return fail_whole("the file starts with two byte order marks (U+FEFF); remove the second one");
     if (const size_t nul_at = body.find('\0'); nul_at != std::string_view::npos) {
         ProgressFileError e;
-        e.line = 1 + static_cast<size_t>(std::count(body.begin(), body.begin() + static_cast<long>(nul_at), '\n'));
-        e.message = "the file contains a NUL byte (at byte " + std::to_string(nul_at + (body.data() - text.data())) +
-                    "); progress files are UTF-8 text";
+        e.line =
+            1 + static_cast<size_t>(std::count(body.begin(), body.begin() + static_cast<long>(nul_at), '\n'));
+        e.message = "the file contains a NUL byte (at byte " +
+                    std::to_string(nul_at + (body.data() - text.data())) + "); progress files are UTF-8 text";
         return fail(std::move(e));
     }
     if (SkipSpace(body, 0) == body.size()) return fail_whole("the file is empty");
@@ -454,7 +456,8 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
         std::optional<PaperProgress> p = ProgressRecordFromValue((*papers)[i], true, &field, &message);
         if (!p) return fail(ErrorAt(body, base + field, message));
         if (version < 2 && !p->note_copies.empty())
-            return fail(ErrorAt(body, base + "/noteCopies", "\"noteCopies\" needs format version 2 (this file says 1)"));
+            return fail(ErrorAt(body, base + "/noteCopies",
+                                "\"noteCopies\" needs format version 2 (this file says 1)"));
         if (const auto [it, inserted] = seen.emplace(p->paper, i); !inserted) {
             return fail(ErrorAt(body, base + "/paper",
                                 "paper " + Quote(p->paper) + " appears twice (also at /papers/" +
@@ -489,40 +492,47 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
         }
         return true;
     };
-    if (!read_records("lists",
-                      // Through lambdas, not bare function names: wasm-ld mis-typed the
-                      // generic call and trapped (a signature-mismatch link warning).
-                      [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
-                          return UserListFromValue(j, strict, f, m);
-                      },
-                      [&](UserList l) { return file.user.lists.emplace(l.list.id, std::move(l)).second; }) ||
-        !read_records("userPapers",
-                      [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
-                          return UserPaperFromValue(j, strict, f, m);
-                      },
-                      [&](UserPaper p) { return file.user.papers.emplace(p.paper.id, std::move(p)).second; }))
+    if (!read_records(
+            "lists",
+            // Through lambdas, not bare function names: wasm-ld mis-typed the
+            // generic call and trapped (a signature-mismatch link warning).
+            [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
+                return UserListFromValue(j, strict, f, m);
+            },
+            [&](UserList l) { return file.user.lists.emplace(l.list.id, std::move(l)).second; }) ||
+        !read_records(
+            "userPapers",
+            [](const nlohmann::json& j, bool strict, std::string* f, std::string* m) {
+                return UserPaperFromValue(j, strict, f, m);
+            },
+            [&](UserPaper p) { return file.user.papers.emplace(p.paper.id, std::move(p)).second; }))
         return fail_problem();
 
     // Records a Shelfmark could not read, carried byte for byte (version 2).
     if (const auto qit = root.find("quarantine"); qit != root.end()) {
         if (version < 2)
-            return fail(ErrorAt(body, "/quarantine", "\"quarantine\" needs format version 2 (this file says 1)"));
+            return fail(
+                ErrorAt(body, "/quarantine", "\"quarantine\" needs format version 2 (this file says 1)"));
         if (!qit->is_array())
-            return fail(ErrorAt(body, "/quarantine",
-                                std::string("\"quarantine\" must be an array, not ") + jsonf::TypeName(*qit)));
+            return fail(
+                ErrorAt(body, "/quarantine",
+                        std::string("\"quarantine\" must be an array, not ") + jsonf::TypeName(*qit)));
         if (qit->size() > kMaxQuarantinedRecords)
-            return fail(ErrorAt(body, "/quarantine",
-                                "more than " + std::to_string(kMaxQuarantinedRecords) + " quarantined records"));
+            return fail(
+                ErrorAt(body, "/quarantine",
+                        "more than " + std::to_string(kMaxQuarantinedRecords) + " quarantined records"));
         for (size_t i = 0; i < qit->size(); ++i) {
             const std::string base = Ptr("/quarantine", i);
             const nlohmann::json& q = (*qit)[i];
             if (!q.is_object())
-                return fail(ErrorAt(body, base, std::string("a quarantined record must be an object, not ") +
-                                                    jsonf::TypeName(q)));
+                return fail(ErrorAt(body, base,
+                                    std::string("a quarantined record must be an object, not ") +
+                                        jsonf::TypeName(q)));
             jsonf::ObjectReader qr(q, base, true, &problem);
             QuarantinedRecord rec;
             if (!qr.OnlyKnownKeys({"key", "reason", "record"}) || !qr.String("key", &rec.key, true, 256) ||
-                !qr.String("reason", &rec.reason, false, kMaxQuarantineReasonBytes, jsonf::ObjectReader::Controls::kNewlines) ||
+                !qr.String("reason", &rec.reason, false, kMaxQuarantineReasonBytes,
+                           jsonf::ObjectReader::Controls::kNewlines) ||
                 !qr.String("record", &rec.record, true, kMaxQuarantineRecordBytes,
                            jsonf::ObjectReader::Controls::kAny))
                 return fail_problem();
@@ -670,9 +680,10 @@ bool ApplyImport(Progress& progress, UserData& user, const ProgressFile& file, I
         std::vector<PaperProgress> records = file.papers;
         const auto before = progress.Records();
         progress.ReplaceAll(std::move(records));
-        changed = quarantined || !(before.size() == progress.Records().size() &&
-                    std::equal(before.begin(), before.end(), progress.Records().begin(),
-                               [](const auto& a, const auto& b) { return a.second == b.second; }));
+        changed =
+            quarantined || !(before.size() == progress.Records().size() &&
+                             std::equal(before.begin(), before.end(), progress.Records().begin(),
+                                        [](const auto& a, const auto& b) { return a.second == b.second; }));
         if (!(user == file.user)) {
             user = file.user;
             changed = true;

@@ -40,7 +40,9 @@ constexpr std::array<char, 128> MakeAsciiFold() {
 }
 inline constexpr std::array<char, 128> kAsciiFold = MakeAsciiFold();
 
-inline bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+inline bool IsSpaceByte(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length of the query whitespace at s[i] (ASCII or U+3000), 0 when none.
 inline size_t SpaceAt(std::string_view s, size_t i) {

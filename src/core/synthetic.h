@@ -13,10 +13,10 @@
 namespace shelfmark {
 
 struct SyntheticSpec {
-    int papers = 1000;        // distinct papers
-    int lists = 50;           // reading lists; papers are spread over them (some shared)
+    int papers = 1000; // distinct papers
+    int lists = 50;    // reading lists; papers are spread over them (some shared)
     uint32_t seed = 1;
-    int note_every = 4;       // one paper in N gets a note of realistic size (~0.5-4 KB)
+    int note_every = 4; // one paper in N gets a note of realistic size (~0.5-4 KB)
 };
 
 // A valid catalogue (passes the same validation as data/).

@@ -85,7 +85,9 @@ bool MergeRecord(std::map<std::string, Record>& into, const std::string& id, con
 } // namespace
 
 std::string CleanUserTitle(std::string_view text) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
     while (!text.empty() && space(text.back()))
         text.remove_suffix(1);
     while (!text.empty() && space(text.front()))
@@ -136,7 +138,8 @@ std::string UserKey::StorageKey() const { return (kind == Kind::List ? "list:" :
 
 std::optional<UserKey> UserKey::Parse(std::string_view key) {
     if (key.substr(0, 5) == "list:" && key.size() > 5) return UserKey{Kind::List, std::string(key.substr(5))};
-    if (key.substr(0, 6) == "paper:" && key.size() > 6) return UserKey{Kind::Paper, std::string(key.substr(6))};
+    if (key.substr(0, 6) == "paper:" && key.size() > 6)
+        return UserKey{Kind::Paper, std::string(key.substr(6))};
     return std::nullopt;
 }
 

@@ -20,20 +20,20 @@ namespace shelfmark::platform {
 
 // Async results from the browser, one struct per kind (PlatformEvent below).
 namespace event {
-struct StorageRecord {  // one stored record read during the load
+struct StorageRecord { // one stored record read during the load
     std::string key, json;
 };
-struct StorageLoaded {  // the load finished
+struct StorageLoaded { // the load finished
     int64_t records = 0;
     std::string problems; // may be empty
 };
-struct StorageFailed {  // storage cannot be used (private mode, blocked, ...)
+struct StorageFailed { // storage cannot be used (private mode, blocked, ...)
     std::string why;
 };
-struct WriteDone {      // a StorageWrite batch committed (ok) or failed
+struct WriteDone { // a StorageWrite batch committed (ok) or failed
     int batch = 0;
     bool ok = true;
-    std::string error;    // error name and message when !ok
+    std::string error; // error name and message when !ok
 };
 struct StorageChanged { // a record another window committed
     std::string key, json;
@@ -41,32 +41,32 @@ struct StorageChanged { // a record another window committed
     std::string source = {};   // the window that wrote it ("": unknown)
     int64_t source_batch = -1; // its write batch (-1: unknown)
 };
-struct StorageClosed {  // the connection closed (upgrade, deleted)
+struct StorageClosed { // the connection closed (upgrade, deleted)
     std::string why;
 };
-struct StorageInfo {    // navigator.storage: persistence, usage and quota
+struct StorageInfo { // navigator.storage: persistence, usage and quota
     bool persisted = false;
     double usage_bytes = 0, quota_bytes = 0;
 };
-struct Paste {          // pasted text, or a paste the page refused as too large for any field
+struct Paste { // pasted text, or a paste the page refused as too large for any field
     std::string text;
     bool refused = false;
-    double refused_bytes = 0;  // its size in UTF-8 bytes...
-    bool size_exact = true;    // ...or, when false, a lower bound (its UTF-16 length)
+    double refused_bytes = 0; // its size in UTF-8 bytes...
+    bool size_exact = true;   // ...or, when false, a lower bound (its UTF-16 length)
 };
-struct Text {           // typed or composed text for the active text field
+struct Text { // typed or composed text for the active text field
     std::string text;
 };
-struct ColorScheme {    // the system's preference, at start and on change
+struct ColorScheme { // the system's preference, at start and on change
     bool dark = true;
 };
-struct Hash {           // the URL's #fragment (deep link), at start and on change
+struct Hash { // the URL's #fragment (deep link), at start and on change
     std::string fragment;
 };
-struct FileOpened {     // a file picked or dropped
+struct FileOpened { // a file picked or dropped
     std::string name;
-    bool ok = true;       // read as UTF-8 text
-    std::string text;     // the file's text, or why it could not be read
+    bool ok = true;   // read as UTF-8 text
+    std::string text; // the file's text, or why it could not be read
 };
 } // namespace event
 

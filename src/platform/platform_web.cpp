@@ -20,8 +20,8 @@ void sm_page_open_url(const char* url);
 void sm_page_set_hash(const char* hash);
 void sm_page_download(const char* name, const char* text, const char* mime);
 void sm_page_pick_file();
-int sm_page_rasterize(const uint32_t* cps, int count, int px, int cell_w, int cell_h, int baseline, uint8_t* alpha,
-                      float* advances);
+int sm_page_rasterize(const uint32_t* cps, int count, int px, int cell_w, int cell_h, int baseline,
+                      uint8_t* alpha, float* advances);
 char* sm_page_get_setting(const char* key);
 void sm_page_set_setting(const char* key, const char* value);
 }
@@ -118,8 +118,8 @@ bool RasterizeGlyphs(const std::vector<uint32_t>& cps, int px, int cell_w, int c
     alpha->assign(cps.size() * static_cast<size_t>(cell_w) * static_cast<size_t>(cell_h), 0);
     advances->assign(cps.size(), 0.0f);
     if (cps.empty()) return true;
-    return sm_page_rasterize(cps.data(), static_cast<int>(cps.size()), px, cell_w, cell_h, baseline, alpha->data(),
-                             advances->data()) != 0;
+    return sm_page_rasterize(cps.data(), static_cast<int>(cps.size()), px, cell_w, cell_h, baseline,
+                             alpha->data(), advances->data()) != 0;
 }
 void SetLocationHash(const std::string& hash) { sm_page_set_hash(hash.c_str()); }
 std::string GetSetting(const std::string& key) {
@@ -128,7 +128,9 @@ std::string GetSetting(const std::string& key) {
     free(v);
     return out;
 }
-void SetSetting(const std::string& key, const std::string& value) { sm_page_set_setting(key.c_str(), value.c_str()); }
+void SetSetting(const std::string& key, const std::string& value) {
+    sm_page_set_setting(key.c_str(), value.c_str());
+}
 
 } // namespace shelfmark::platform
 
@@ -142,13 +144,17 @@ EMSCRIPTEN_KEEPALIVE void sm_on_storage_record(const char* key, const char* json
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_loaded(int count, const char* problems) {
     PostPlatformEvent(event::StorageLoaded{count, problems});
 }
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_failed(const char* why) { PostPlatformEvent(event::StorageFailed{why}); }
-EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) { PostPlatformEvent(event::StorageClosed{why}); }
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_failed(const char* why) {
+    PostPlatformEvent(event::StorageFailed{why});
+}
+EMSCRIPTEN_KEEPALIVE void sm_on_storage_closed(const char* why) {
+    PostPlatformEvent(event::StorageClosed{why});
+}
 EMSCRIPTEN_KEEPALIVE void sm_on_write_done(int batch, int ok, const char* why) {
     PostPlatformEvent(event::WriteDone{batch, ok != 0, why});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_changed(const char* key, const char* json, int seen_batch,
-                                               const char* source, int source_batch) {
+                                                const char* source, int source_batch) {
     PostPlatformEvent(event::StorageChanged{key, json, seen_batch, source, source_batch});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_storage_info(int persisted, double usage, double quota) {

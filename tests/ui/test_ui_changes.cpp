@@ -15,7 +15,8 @@ using uitest::UiApp;
 size_t WritesWith(const std::string& key) {
     size_t n = 0;
     for (const auto& w : native::Writes())
-        for (const auto& [k, v] : w.records) n += k == key;
+        for (const auto& [k, v] : w.records)
+            n += k == key;
     return n;
 }
 
@@ -84,7 +85,8 @@ TEST_CASE("Changed(): a view change rebuilds the rows only; a record change the 
     CHECK_FALSE(save_asked); // Changed() without an urgency schedules no write
 }
 
-TEST_CASE("the user's lists: each changed list is one dirty record, written as user/list:<id>; deleted as null") {
+TEST_CASE(
+    "the user's lists: each changed list is one dirty record, written as user/list:<id>; deleted as null") {
     UiApp app;
     app.Start();
     app.s.intents.push_back(intent::CreateList{"  Reading group  "});

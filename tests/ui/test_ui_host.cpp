@@ -129,7 +129,7 @@ TEST_CASE("host: a flush applies typed input ImGui has not applied yet, then wri
         io.AddKeyEvent(key, false);
     }
     platform::PostPlatformEvent(platform::event::Text{" world"});
-    REQUIRE(AppHost::PendingInput() > 5); // ImGui applies them a frame apart
+    REQUIRE(AppHost::PendingInput() > 5);    // ImGui applies them a frame apart
     CHECK(native::StoredRecord(id).empty()); // nothing written yet
 
     app.host.Flush(platform::NowMs());

@@ -21,7 +21,8 @@ using uitest::UiApp;
 // A stored record (as an older build wrote it) whose note is `note_json` (a JSON string
 // body, escapes allowed).
 std::string RecordWithNote(const std::string& paper, const std::string& note_json) {
-    return "{\"paper\":\"" + paper + "\",\"status\":\"unread\",\"statusAt\":0,\"history\":[],\"note\":\"" + note_json +
+    return "{\"paper\":\"" + paper + "\",\"status\":\"unread\",\"statusAt\":0,\"history\":[],\"note\":\"" +
+           note_json +
            "\",\"noteAt\":1700000000000,\"tags\":[],\"tagsAt\":0,\"priority\":0,\"priorityAt\":0}";
 }
 
@@ -101,9 +102,11 @@ TEST_CASE("input: every link of a note's preview opens, not only the first parag
     UiApp app;
     app.Frames(2);
     const std::string id = app.s.ui.visible_papers.at(1);
-    native::PutStored(id, RecordWithNote(id, "Pipelines: see [GPipe](https://arxiv.org/abs/1811.06965).\\n\\n"
-                                             "Also [PipeDream](https://arxiv.org/abs/1806.03377), and\\n\\n"
-                                             "| a | b |\\n|---|---|\\n| [x](https://x.example/) | [y](https://y.example/) |\\n"));
+    native::PutStored(
+        id, RecordWithNote(
+                id, "Pipelines: see [GPipe](https://arxiv.org/abs/1811.06965).\\n\\n"
+                    "Also [PipeDream](https://arxiv.org/abs/1806.03377), and\\n\\n"
+                    "| a | b |\\n|---|---|\\n| [x](https://x.example/) | [y](https://y.example/) |\\n"));
     app.Start();
     app.Click("row:" + id);
     app.Frames(2);
@@ -116,7 +119,8 @@ TEST_CASE("input: every link of a note's preview opens, not only the first parag
     for (const auto& [name, url] : links) {
         REQUIRE_MESSAGE(app.Has(name), name);
         app.Click(name);
-        CHECK_MESSAGE(native::Page().urls_opened == ++opened, name); // before the fix: only note-link:0 opened
+        CHECK_MESSAGE(native::Page().urls_opened == ++opened,
+                      name); // before the fix: only note-link:0 opened
         CHECK(native::Page().opened_url == url);
         opened = native::Page().urls_opened;
     }

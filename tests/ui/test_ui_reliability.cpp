@@ -59,7 +59,8 @@ void FromOtherWindow(UiApp& app, const PaperProgress& rec, int64_t seen) {
     app.Frames(3);
 }
 
-const char* kNewerStatusRecord = R"({"paper":"%s","status":"archived","statusAt":1699000000000,"history":[["archived",1699000000000]],"note":"my words from a newer build","noteAt":1699000000000,"tags":["keep"],"tagsAt":1699000000000,"priority":2,"priorityAt":1699000000000,"shelf":"b"})";
+const char* kNewerStatusRecord =
+    R"({"paper":"%s","status":"archived","statusAt":1699000000000,"history":[["archived",1699000000000]],"note":"my words from a newer build","noteAt":1699000000000,"tags":["keep"],"tagsAt":1699000000000,"priority":2,"priorityAt":1699000000000,"shelf":"b"})";
 
 std::string Fill(const char* pattern, const std::string& id) {
     std::string s = pattern;
@@ -68,7 +69,8 @@ std::string Fill(const char* pattern, const std::string& id) {
 }
 } // namespace
 
-TEST_CASE("loss path 1: a record with a status from a newer version keeps its note, and survives an edit byte for byte") {
+TEST_CASE("loss path 1: a record with a status from a newer version keeps its note, and survives an edit "
+          "byte for byte") {
     UiApp app;
     app.Frames(2);
     const std::string id = app.s.ui.visible_papers.at(1);
@@ -112,25 +114,30 @@ TEST_CASE("loss path 1: a record with a status from a newer version keeps its no
     CHECK(fresh.Quarantined().begin()->second.record == raw);
 }
 
-TEST_CASE("loss path 1: each kind of unreadable record is kept, and never written over before it is saved aside") {
+TEST_CASE(
+    "loss path 1: each kind of unreadable record is kept, and never written over before it is saved aside") {
     UiApp app;
     app.Frames(2);
     const auto& v = app.s.ui.visible_papers;
     REQUIRE(v.size() >= 5);
     const std::vector<std::string> raws = {
-        R"({"paper":")" + v[0] + R"(","status":"read","statusAt":99999999999999999,"note":"far future","noteAt":1})",
+        R"({"paper":")" + v[0] +
+            R"(","status":"read","statusAt":99999999999999999,"note":"far future","noteAt":1})",
         R"({"paper":")" + v[1] + R"(","status":3,"note":"status is a number","noteAt":1699000000000})",
         R"({"paper":")" + v[2] + R"(","status":"read","statusAt":1,"tags":[")" + std::string(80, 't') +
             R"(","short"],"note":"long tag","noteAt":1699000000000})",
         R"("a plain string note")",
-        R"({"paper":")" + v[4] + R"(","note":{"text":"wrong type"},"status":"queued","statusAt":1699000000000})",
+        R"({"paper":")" + v[4] +
+            R"(","note":{"text":"wrong type"},"status":"queued","statusAt":1699000000000})",
     };
-    for (size_t i = 0; i < raws.size(); ++i) native::PutStored(v[i], raws[i]);
+    for (size_t i = 0; i < raws.size(); ++i)
+        native::PutStored(v[i], raws[i]);
     native::HoldStorage(true);
     app.Start();
     native::DeliverStorage();
     app.Frames(1); // loaded; the copies' write is held (not committed)
-    for (size_t i = 0; i < raws.size(); ++i) CHECK(app.s.progress.HasQuarantined(v[i]));
+    for (size_t i = 0; i < raws.size(); ++i)
+        CHECK(app.s.progress.HasQuarantined(v[i]));
     CHECK(app.s.progress.Find(v[0])->note == "far future");
     CHECK(app.s.progress.Find(v[1])->note == "status is a number");
     CHECK(app.s.progress.Find(v[2])->tags == std::vector<std::string>{"short"});
@@ -142,7 +149,8 @@ TEST_CASE("loss path 1: each kind of unreadable record is kept, and never writte
     native::FailNextWrite("QuotaExceededError: The quota has been exceeded.");
     native::DeliverStorage();
     app.Frames(2);
-    for (size_t i = 0; i < raws.size(); ++i) CHECK(native::StoredRecord(v[i]) == raws[i]);
+    for (size_t i = 0; i < raws.size(); ++i)
+        CHECK(native::StoredRecord(v[i]) == raws[i]);
     for (const std::string& id : v) {
         if (&id - &v[0] >= static_cast<long>(raws.size())) break;
         app.Click("row:" + id);
@@ -161,7 +169,8 @@ TEST_CASE("loss path 1: each kind of unreadable record is kept, and never writte
     CHECK(Stored(v[3])->note == "a plain string note");
 }
 
-TEST_CASE("loss path 2: timestamps at the documented maximum: typing never makes a file the importer refuses") {
+TEST_CASE(
+    "loss path 2: timestamps at the documented maximum: typing never makes a file the importer refuses") {
     UiApp app;
     app.Frames(2);
     const std::string id = app.s.ui.visible_papers.at(0);
@@ -185,7 +194,8 @@ TEST_CASE("loss path 2: timestamps at the documented maximum: typing never makes
     CHECK_FALSE(app.s.progress.HasQuarantined(id));
     // Edit everything, a few times, then export and import the file.
     app.Click("row:" + id);
-    for (char k : std::string("4321")) app.Key(k);
+    for (char k : std::string("4321"))
+        app.Key(k);
     app.Key('n');
     REQUIRE(app.WaitForTextInput());
     app.Type(" more");
@@ -218,7 +228,8 @@ TEST_CASE("loss path 2: a device clock past the year 9999 still exports a file i
     CHECK_MESSAGE(ParseProgressFile(file, &err), err.ToString());
 }
 
-TEST_CASE("loss path 3: one note typed in two windows: edits in different places merge, the same place keeps both") {
+TEST_CASE("loss path 3: one note typed in two windows: edits in different places merge, the same place keeps "
+          "both") {
     UiApp app;
     app.Start();
     const std::string id = app.s.ui.visible_papers.at(0);

@@ -221,7 +221,8 @@ TEST_CASE("a write in flight when the page is flushed, and a record from another
     CHECK(app.s.save.kind == SaveState::Kind::Saved);
 
     // Another tab marks v[2] read: merged, shown, not written back.
-    platform::PostPlatformEvent(platform::event::StorageChanged{v[2], Record(v[2], Status::Read, platform::NowMs())});
+    platform::PostPlatformEvent(
+        platform::event::StorageChanged{v[2], Record(v[2], Status::Read, platform::NowMs())});
     app.Frames(2);
     CHECK(app.s.progress.StatusOf(v[2]) == Status::Read);
     CHECK(native::Writes().size() == 2);

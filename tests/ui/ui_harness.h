@@ -1,8 +1,8 @@
 // ui_harness.h: the app on Dear ImGui's null backend (examples/example_null), for
-// headless UI tests: the app host (host.h) the web build runs, a font atlas built in memory, a 1280x800 display at 60 frames per
-// second, input given to ImGui the way main_web.cpp gives it (ImGui's input events: keys
-// as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text), and the
-// native platform (platform_native.h) as the browser.
+// headless UI tests: the app host (host.h) the web build runs, a font atlas built in memory, a 1280x800
+// display at 60 frames per second, input given to ImGui the way main_web.cpp gives it (ImGui's input events:
+// keys as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text), and the native platform
+// (platform_native.h) as the browser.
 //
 // One UiApp per test: it owns the ImGui context and resets the native platform.
 #pragma once

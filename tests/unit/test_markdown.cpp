@@ -202,8 +202,9 @@ TEST_CASE("markdown: deep nesting is folded into text below the depth cap") {
 }
 
 // The quadratic-time cases of cmark-gfm's CVEs (CVE-2023-22483/22484/22486, -24824,
-// -26485, -37463; fixed in 0.29.0.gfm.13) and cmark's own pathological tests. Each is rejected by a limit or parsed; none may take long (the limits keep every
-// accepted input fast; timing belongs to the benchmark, not here).
+// -26485, -37463; fixed in 0.29.0.gfm.13) and cmark's own pathological tests. Each is rejected by a limit or
+// parsed; none may take long (the limits keep every accepted input fast; timing belongs to the benchmark, not
+// here).
 TEST_CASE("markdown: pathological inputs are rejected or handled within the limits") {
     struct Case {
         const char* name;

@@ -56,8 +56,8 @@ TEST_CASE("note merge: disjoint edits in different places are both applied, in o
                     "The slow brown fox sleeps");
     }
     SUBCASE("insert at the very start, replace at the end") {
-        CheckMerged("- [ ] read\n- [ ] summarise", "# Title\n- [ ] read\n- [ ] summarise", "- [ ] read\n- [x] summarise",
-                    "# Title\n- [ ] read\n- [x] summarise");
+        CheckMerged("- [ ] read\n- [ ] summarise", "# Title\n- [ ] read\n- [ ] summarise",
+                    "- [ ] read\n- [x] summarise", "# Title\n- [ ] read\n- [x] summarise");
     }
     SUBCASE("adjacent lines edited on each side") {
         CheckMerged("one\ntwo\nthree\nfour\n", "one\nTWO\nthree\nfour\n", "one\ntwo\nthree\nFOUR\n",
@@ -177,7 +177,7 @@ TEST_CASE("note merge: multi-byte characters at the edit boundaries are never sp
     }
     SUBCASE("any result of conflicting-looking edits is valid UTF-8 and holds both edits") {
         // Replacements touching neighbouring characters: merged or refused, never split.
-        const std::string mine = kGak + kNa + kDa;  // first character changed
+        const std::string mine = kGak + kNa + kDa;   // first character changed
         const std::string theirs = kGa + kNeo + kDa; // second character changed
         const auto r = MergeNoteEdits(base, mine, theirs);
         REQUIRE(r.has_value());
@@ -205,10 +205,12 @@ TEST_CASE("note merge: an insertion at the edge of the other side's span never d
 TEST_CASE("note merge: several edited paragraphs on each side merge line by line") {
     const std::string base = "# Title\n\npara one\n\npara two\n\npara three\n";
     const std::string mine = "# Title (read twice)\n\npara one\n\npara two\n\npara three, with my remark\n";
-    const std::string theirs = "# Title\n\npara one and a correction\n\npara two\n\npara three\n\nnew closing line\n";
+    const std::string theirs =
+        "# Title\n\npara one and a correction\n\npara two\n\npara three\n\nnew closing line\n";
     const auto m = MergeNoteEdits(base, mine, theirs);
     REQUIRE(m.has_value());
-    CHECK(*m == "# Title (read twice)\n\npara one and a correction\n\npara two\n\npara three, with my remark\n\nnew closing line\n");
+    CHECK(*m == "# Title (read twice)\n\npara one and a correction\n\npara two\n\npara three, with my "
+                "remark\n\nnew closing line\n");
     // The same line changed differently on both sides: a conflict.
     CHECK_FALSE(MergeNoteEdits(base, "# Mine\n" + base.substr(8), "# Theirs\n" + base.substr(8)).has_value());
     // The same line changed in two places of it: merged within the line.
@@ -216,4 +218,3 @@ TEST_CASE("note merge: several edited paragraphs on each side merge line by line
     REQUIRE(w.has_value());
     CHECK(*w == "ALPHA beta GAMMA\n");
 }
-

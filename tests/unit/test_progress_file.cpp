@@ -319,7 +319,8 @@ TEST_CASE("progress file: golden v1 has the documented content and is the writer
     CHECK(rep.preview.unknown_papers == std::vector<std::string>{"paper-from-a-newer-catalogue"});
 }
 
-TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented content and is the writer's exact output") {
+TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented content and is the writer's "
+          "exact output") {
     const std::string text = ReadAll(kGoldenDir + "/progress-v2.json");
     const ProgressFile f = Parse(text);
     CHECK(f.version == 2);
@@ -329,11 +330,13 @@ TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented
     const PaperProgress& gpipe = f.papers[0];
     CHECK(gpipe.paper == "gpipe");
     CHECK(gpipe.status == Status::Reading);
-    CHECK(gpipe.note == "# GPipe\n\n- [x] \xC2\xA7" "3 micro-batches\n- \xEA\xB0\x80\xEB\x82\x98\xEB\x8B\xA4 from the desktop");
+    CHECK(gpipe.note == "# GPipe\n\n- [x] \xC2\xA7"
+                        "3 micro-batches\n- \xEA\xB0\x80\xEB\x82\x98\xEB\x8B\xA4 from the desktop");
     CHECK(gpipe.note_at == 1764392000000);
     REQUIRE(gpipe.note_copies.size() == 2);
     CHECK(gpipe.note_copies[0].at == 1764391000000);
-    CHECK(gpipe.note_copies[0].text == "# GPipe\n\n- [x] \xC2\xA7" "3 micro-batches\n- \xE4\xB8\xAD\xE6\x96\x87 notes from the laptop");
+    CHECK(gpipe.note_copies[0].text == "# GPipe\n\n- [x] \xC2\xA7"
+                                       "3 micro-batches\n- \xE4\xB8\xAD\xE6\x96\x87 notes from the laptop");
     CHECK_FALSE(gpipe.note_copies[0].dismissed);
     CHECK(gpipe.note_copies[1].at == 1764391500000);
     CHECK(gpipe.note_copies[1].text == "an older draft, \"dismissed\"");
@@ -341,7 +344,8 @@ TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented
     CHECK(f.papers[1].paper == "tvm");
     CHECK(f.papers[1].note_copies.empty());
     REQUIRE(f.user.lists.count("u-reading-group"));
-    CHECK(f.user.lists.at("u-reading-group").list.sections.at(0).entries.at(1).paper == "paper-from-a-newer-build");
+    CHECK(f.user.lists.at("u-reading-group").list.sections.at(0).entries.at(1).paper ==
+          "paper-from-a-newer-build");
     CHECK(f.user.papers.empty());
     REQUIRE(f.quarantine.size() == 2);
     const QuarantinedRecord& q0 = f.quarantine[0];
@@ -349,7 +353,8 @@ TEST_CASE("progress file: golden v2 (note copies, quarantine) has the documented
     CHECK(q0.reason == "unknown status \"archived\" (expected unread, queued, reading, read or skipped)");
     CHECK(q0.record ==
           "{\"paper\":\"paper-from-a-newer-build\",\"status\":\"archived\",\"statusAt\":1764000000000,"
-          "\"note\":\"kept by a newer Shelfmark: \xE4\xB8\xAD\xE6\x96\x87\",\"noteAt\":1764000000000,\"shelf\":\"attic\"}");
+          "\"note\":\"kept by a newer Shelfmark: "
+          "\xE4\xB8\xAD\xE6\x96\x87\",\"noteAt\":1764000000000,\"shelf\":\"attic\"}");
     // This build cannot read it (a status it does not know), but can salvage its note.
     CHECK_FALSE(ProgressRecordFromJson(q0.record, nullptr).has_value());
     const auto salvaged = SalvageProgressRecord(q0.record, q0.key);

@@ -73,7 +73,8 @@ bool HasVersion(const std::string& file_text, int v) {
     return Contains(file_text, "\n  \"version\": " + std::to_string(v) + ",\n");
 }
 
-QuarantinedRecord Q(const std::string& key, const std::string& record, const std::string& reason = "unreadable") {
+QuarantinedRecord Q(const std::string& key, const std::string& record,
+                    const std::string& reason = "unreadable") {
     QuarantinedRecord q;
     q.key = key;
     q.record = record;
@@ -120,7 +121,8 @@ TEST_CASE("timestamps: edits to a record already at kMaxTimestampMs change the v
         CHECK(r.status_at == kMaxTimestampMs);
         CHECK(r.tags_at == kMaxTimestampMs);
         CHECK(r.priority_at == kMaxTimestampMs);
-        for (const StatusChange& c : r.history) CHECK(c.at <= kMaxTimestampMs);
+        for (const StatusChange& c : r.history)
+            CHECK(c.at <= kMaxTimestampMs);
         CHECK(r.history.back().status == r.status);
         CHECK(p.TakeDirty() == std::vector<std::string>{"tvm"});
 
@@ -160,9 +162,9 @@ TEST_CASE("timestamps: ClampTimestamps moves only what lies past now + kFutureSl
     p.status_at = latest + 1;
     p.history = {{Status::Queued, kT - 100}, {Status::Reading, latest}, {Status::Read, latest + 1}};
     p.note = "n";
-    p.note_at = latest;        // exactly at the limit: kept
+    p.note_at = latest; // exactly at the limit: kept
     p.tags = {"a"};
-    p.tags_at = kT - 5;        // in the past: kept
+    p.tags_at = kT - 5; // in the past: kept
     p.priority = 2;
     p.priority_at = kMaxTimestampMs;
     p.note_copies = {{kT + 1, "copy in range", false}, {kMaxTimestampMs, "copy from the future", true}};
@@ -237,7 +239,8 @@ TEST_CASE("timestamps: ClampFileTimestamps clamps the records of a file") {
 TEST_CASE("salvage: a record with a status a newer build added keeps its note, tags and priority") {
     const std::string text =
         R"({"paper":"tvm","status":"archived","statusAt":1700000000000,"history":[["reading",1690000000000],["archived",1700000000000]],"note":")" +
-        kGa + kNa + kDa + R"( notes\n- [x] done","noteAt":1700000100000,"tags":["gpu","compilers"],"tagsAt":1700000200000,"priority":3,"priorityAt":1700000300000,"colour":"red"})";
+        kGa + kNa + kDa +
+        R"( notes\n- [x] done","noteAt":1700000100000,"tags":["gpu","compilers"],"tagsAt":1700000200000,"priority":3,"priorityAt":1700000300000,"colour":"red"})";
     std::string why;
     CHECK_FALSE(ProgressRecordFromJson(text, &why).has_value());
     CHECK(Contains(why, "archived"));
@@ -278,7 +281,8 @@ TEST_CASE("salvage: a timestamp out of range keeps the note, clamped into range"
         CHECK(s->status_at == 1700000000000);
     }
     SUBCASE("1e16 written as a float") {
-        const std::string text = R"({"paper":"tvm","status":"read","statusAt":1,"note":"keep me too","noteAt":1e16})";
+        const std::string text =
+            R"({"paper":"tvm","status":"read","statusAt":1,"note":"keep me too","noteAt":1e16})";
         CHECK_FALSE(ProgressRecordFromJson(text, nullptr).has_value());
         const auto s = SalvageProgressRecord(text, "tvm");
         REQUIRE(s.has_value());
@@ -325,7 +329,8 @@ TEST_CASE("salvage: fields of the wrong type are skipped, the others kept") {
         CHECK(s->tags.empty());
     }
     SUBCASE("priority out of range, note kept") {
-        const std::string text = R"({"paper":"tvm","status":"read","statusAt":1,"note":"n","noteAt":2,"priority":9})";
+        const std::string text =
+            R"({"paper":"tvm","status":"read","statusAt":1,"note":"n","noteAt":2,"priority":9})";
         CHECK_FALSE(ProgressRecordFromJson(text, nullptr).has_value());
         const auto s = SalvageProgressRecord(text, "tvm");
         REQUIRE(s.has_value());
@@ -358,8 +363,8 @@ TEST_CASE("salvage: a plain JSON string is read as the note; nothing readable gi
     CHECK(s->status == Status::Unread);
     CHECK(s->tags.empty());
 
-    for (const std::string bad : {"not json {", "[]", "{}", "\"\"", "42", "null", "[1,2]", "{\"paper\":\"tvm\"}",
-                                  "{\"status\":\"archived\",\"note\":\"\"}", ""}) {
+    for (const std::string bad : {"not json {", "[]", "{}", "\"\"", "42", "null", "[1,2]",
+                                  "{\"paper\":\"tvm\"}", "{\"status\":\"archived\",\"note\":\"\"}", ""}) {
         CAPTURE(bad);
         CHECK_FALSE(SalvageProgressRecord(bad, "tvm").has_value());
     }
@@ -385,7 +390,8 @@ TEST_CASE("quarantine: ids are stable and follow the record's text") {
     const std::string id = a.Id();
     CHECK(id.rfind("quarantine:tvm:", 0) == 0);
     REQUIRE(id.size() == std::string("quarantine:tvm:").size() + 16);
-    for (char ch : id.substr(id.size() - 16)) CHECK(((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')));
+    for (char ch : id.substr(id.size() - 16))
+        CHECK(((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')));
     // Pinned: ids are stored (IndexedDB keys) and must not change between builds. The hash
     // is FNV-1a 64 (offset basis 14695981039346656037, the standard one).
     CHECK(Q("k", "").Id() == "quarantine:k:cbf29ce484222325");
@@ -490,7 +496,8 @@ TEST_CASE("quarantine: exported byte for byte in a version 2 file, and imported 
     CHECK(f.version == 2);
     REQUIRE(f.quarantine.size() == 3);
     std::map<std::string, QuarantinedRecord> by_id;
-    for (const QuarantinedRecord& q : f.quarantine) by_id.emplace(q.Id(), q);
+    for (const QuarantinedRecord& q : f.quarantine)
+        by_id.emplace(q.Id(), q);
     REQUIRE(by_id.size() == 3);
     for (const auto& [id, q] : p.Quarantined()) {
         CAPTURE(id);
@@ -519,7 +526,8 @@ TEST_CASE("quarantine: exported byte for byte in a version 2 file, and imported 
             CHECK(other.Quarantined().at(id).record == q.record);
         }
         std::vector<std::string> ids;
-        for (const auto& [id, q] : p.Quarantined()) ids.push_back(id);
+        for (const auto& [id, q] : p.Quarantined())
+            ids.push_back(id);
         (void)other.TakeDirty();
         CHECK(other.TakeDirtyQuarantine() == ids);
         // Importing again changes nothing.
@@ -582,7 +590,8 @@ TEST_CASE("quarantine: a file without note copies or quarantined records is stil
     CHECK(HasVersion(ExportProgressFile(p, UserData{}, kT, "t"), 2));
 }
 
-TEST_CASE("quarantine: a long reason cut inside a multi-byte character still exports a file the importer accepts") {
+TEST_CASE(
+    "quarantine: a long reason cut inside a multi-byte character still exports a file the importer accepts") {
     // Reasons are cut to kMaxQuarantineReasonBytes; Korean text across the cut.
     std::string reason(kMaxQuarantineReasonBytes - 1, 'a');
     reason += kGa + kNa;
@@ -621,10 +630,10 @@ TEST_CASE("note copies: add and dismiss") {
     CHECK(p.TakeDirty() == std::vector<std::string>{"tvm"});
     CHECK(p.Find("tvm")->note_copies[1].dismissed);
     CHECK_FALSE(p.Find("tvm")->note_copies[0].dismissed);
-    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 5, "later"));     // already
-    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 6, "later"));     // no such copy
-    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 5, "LATER"));     // no such copy
-    CHECK_FALSE(p.DismissNoteCopy("gpipe", kT + 5, "later"));   // no such paper
+    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 5, "later"));   // already
+    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 6, "later"));   // no such copy
+    CHECK_FALSE(p.DismissNoteCopy("tvm", kT + 5, "LATER"));   // no such copy
+    CHECK_FALSE(p.DismissNoteCopy("gpipe", kT + 5, "later")); // no such paper
     CHECK(p.Find("gpipe") == nullptr);
     CHECK_FALSE(p.HasDirty());
     // Adding a dismissed copy again as not dismissed does not undo the dismissal.
@@ -648,7 +657,8 @@ TEST_CASE("note copies: MergeInto unites both sides, dismissed sticks, and commu
     CHECK(MergeInto(ab, b));
     CHECK(MergeInto(ba, a));
     CHECK(ab == ba);
-    const std::vector<NoteCopy> expected = {{kT + 1, "x", false}, {kT + 2, "y", true}, {kT + 3, "z " + kGa, false}};
+    const std::vector<NoteCopy> expected = {
+        {kT + 1, "x", false}, {kT + 2, "y", true}, {kT + 3, "z " + kGa, false}};
     CHECK(ab.note_copies == expected);
     CHECK(ab.note == "theirs");
     // Idempotent.
@@ -676,14 +686,16 @@ TEST_CASE("note copies: MergeInto unites both sides, dismissed sticks, and commu
 TEST_CASE("note copies: at most kMaxNoteCopies, dismissed ones dropped first, then the oldest") {
     REQUIRE(kMaxNoteCopies == 8);
     Progress p;
-    for (int i = 1; i <= 8; ++i) CHECK(p.AddNoteCopy("tvm", {kT + i, "c" + std::to_string(i), false}));
+    for (int i = 1; i <= 8; ++i)
+        CHECK(p.AddNoteCopy("tvm", {kT + i, "c" + std::to_string(i), false}));
     CHECK(p.DismissNoteCopy("tvm", kT + 3, "c3"));
     CHECK(p.DismissNoteCopy("tvm", kT + 6, "c6"));
     CHECK(p.AddNoteCopy("tvm", {kT + 9, "c9", false}));   // drops dismissed c3
     CHECK(p.AddNoteCopy("tvm", {kT + 10, "c10", false})); // drops dismissed c6
     CHECK(p.AddNoteCopy("tvm", {kT + 11, "c11", false})); // drops the oldest, c1
     std::vector<int64_t> ats;
-    for (const NoteCopy& c : p.Find("tvm")->note_copies) ats.push_back(c.at - kT);
+    for (const NoteCopy& c : p.Find("tvm")->note_copies)
+        ats.push_back(c.at - kT);
     CHECK(ats == std::vector<int64_t>{2, 4, 5, 7, 8, 9, 10, 11});
     // An older copy than all kept ones is dropped at once.
     CHECK_FALSE(p.AddNoteCopy("tvm", {kT, "c0", false}));
@@ -691,14 +703,17 @@ TEST_CASE("note copies: at most kMaxNoteCopies, dismissed ones dropped first, th
 
     // The same limits in MergeInto, in both orders.
     PaperProgress a = Record("tvm"), b = Record("tvm");
-    for (int i = 1; i <= 8; ++i) a.note_copies.push_back({kT + i, "a" + std::to_string(i), false});
-    for (int i = 11; i <= 18; ++i) b.note_copies.push_back({kT + i, "b" + std::to_string(i), i == 15});
+    for (int i = 1; i <= 8; ++i)
+        a.note_copies.push_back({kT + i, "a" + std::to_string(i), false});
+    for (int i = 11; i <= 18; ++i)
+        b.note_copies.push_back({kT + i, "b" + std::to_string(i), i == 15});
     PaperProgress ab = a, ba = b;
     MergeInto(ab, b);
     MergeInto(ba, a);
     CHECK(ab == ba);
     ats.clear();
-    for (const NoteCopy& c : ab.note_copies) ats.push_back(c.at - kT);
+    for (const NoteCopy& c : ab.note_copies)
+        ats.push_back(c.at - kT);
     CHECK(ats == std::vector<int64_t>{8, 11, 12, 13, 14, 16, 17, 18});
 }
 
@@ -766,12 +781,14 @@ TEST_CASE("strict import: a note with NUL is refused with the byte named; storag
     CHECK(Contains(message, "U+0000"));
     const auto lax = ProgressRecordFromValue(j, false, &field, &message);
     REQUIRE(lax.has_value());
-    CHECK(lax->note == "ab\xE2\x90\x80" "cd"); // shown as U+2400, nothing after it lost
+    CHECK(lax->note == "ab\xE2\x90\x80"
+                       "cd"); // shown as U+2400, nothing after it lost
 
     // Storage (non-strict) keeps every other byte; each NUL an older build may have stored
     // becomes U+2400 SYMBOL FOR NULL (visible, and accepted by the importer).
-    const std::string stored = R"({"paper":"tvm","status":"read","statusAt":1,"note":"\u0000ab\u0000\u0001 )" + kGa +
-                               R"(\u0000","noteAt":2,"noteCopies":[[3,"y\u0000z",1]]})";
+    const std::string stored =
+        R"({"paper":"tvm","status":"read","statusAt":1,"note":"\u0000ab\u0000\u0001 )" + kGa +
+        R"(\u0000","noteAt":2,"noteCopies":[[3,"y\u0000z",1]]})";
     std::string why;
     const auto p = ProgressRecordFromJson(stored, &why);
     INFO(why);
@@ -787,7 +804,8 @@ TEST_CASE("strict import: a note with NUL is refused with the byte named; storag
     CHECK(*again == *p);
 
     // A raw NUL byte in the file is refused before parsing, with its offset.
-    std::string raw = FileWithPapers(1, R"({"paper":"tvm","status":"read","statusAt":1,"note":"abXcd","noteAt":2})");
+    std::string raw =
+        FileWithPapers(1, R"({"paper":"tvm","status":"read","statusAt":1,"note":"abXcd","noteAt":2})");
     const size_t x = raw.find("abXcd") + 2;
     raw[x] = '\0';
     CHECK(Contains(ErrorOf(raw), "NUL byte (at byte " + std::to_string(x) + ")"));
@@ -814,9 +832,10 @@ TEST_CASE("strict import: tags accepted by Progress::SetTags read back from stor
     // reader (storage, non-strict) and the importer do. A tag the editor let through must
     // not turn the record unreadable on the next load (it would be quarantined).
     const std::vector<std::vector<std::string>> cases = {
-        {"ok", "rtl\xE2\x80\x8F" "mark"},   // U+200F, common in copied right-to-left text
-        {"ok", "a,b"},                      // a comma
-        {"ok", std::string(70, 'x')},       // over kMaxTagBytes
+        {"ok", "rtl\xE2\x80\x8F"
+               "mark"},               // U+200F, common in copied right-to-left text
+        {"ok", "a,b"},                // a comma
+        {"ok", std::string(70, 'x')}, // over kMaxTagBytes
     };
     for (const auto& tags : cases) {
         CAPTURE(tags.back());
@@ -834,4 +853,3 @@ TEST_CASE("strict import: tags accepted by Progress::SetTags read back from stor
         CHECK(f.has_value());
     }
 }
-

@@ -16,13 +16,13 @@ namespace {
 // Korean, Chinese, Japanese, emoji (with a ZWJ sequence and a variation selector), Latin
 // with diacritics, and ASCII mixed in: every sequence length 1..4.
 const std::vector<std::string> kSamples = {
-    "한국어 읽기 목록",                     // 3-byte hangul
-    "深度学习的分布式训练",                 // 3-byte Han
-    "日本語のテキスト",                     // kana and Han
-    "📚🔥👩‍💻✍️",                              // 4-byte emoji, ZWJ, variation selector
-    "Über café naïve",                      // 2-byte Latin
-    "a가b中c😀d",                            // every length, interleaved
-    "Ελληνικά и русский",                   // Greek and Cyrillic
+    "한국어 읽기 목록",                                   // 3-byte hangul
+    "深度学习的分布式训练",                               // 3-byte Han
+    "日本語のテキスト",                                   // kana and Han
+    "📚🔥👩‍💻✍️",                          // 4-byte emoji, ZWJ, variation selector
+    "Über café naïve",                                    // 2-byte Latin
+    "a가b中c😀d",                                          // every length, interleaved
+    "Ελληνικά и русский",                                 // Greek and Cyrillic
     std::string("\xF0\x9F\x98\x80\xE4\xB8\xAD\xC3\xA9z"), // 4 + 3 + 2 + 1 bytes
 };
 
@@ -54,24 +54,26 @@ TEST_CASE("utf8: decodes every sequence length and advances past it") {
     CHECK(i == 10);
 }
 
-TEST_CASE("utf8: an invalid byte decodes alone to kInvalid (or the replacement) and the next character survives") {
+TEST_CASE(
+    "utf8: an invalid byte decodes alone to kInvalid (or the replacement) and the next character survives") {
     const std::vector<std::pair<std::string, std::vector<uint32_t>>> cases = {
-        {"\x80z", {utf8::kInvalid, 'z'}},                              // stray continuation
-        {"\xC3z", {utf8::kInvalid, 'z'}},                              // lead without continuation
-        {"\xE4\xB8z", {utf8::kInvalid, utf8::kInvalid, 'z'}},          // truncated 3-byte
-        {"\xE4\xB8", {utf8::kInvalid, utf8::kInvalid}},                // truncated at the end
-        {"\xC0\xAF", {utf8::kInvalid, utf8::kInvalid}},                // overlong '/'
+        {"\x80z", {utf8::kInvalid, 'z'}},                                   // stray continuation
+        {"\xC3z", {utf8::kInvalid, 'z'}},                                   // lead without continuation
+        {"\xE4\xB8z", {utf8::kInvalid, utf8::kInvalid, 'z'}},               // truncated 3-byte
+        {"\xE4\xB8", {utf8::kInvalid, utf8::kInvalid}},                     // truncated at the end
+        {"\xC0\xAF", {utf8::kInvalid, utf8::kInvalid}},                     // overlong '/'
         {"\xE0\x80\xAF", {utf8::kInvalid, utf8::kInvalid, utf8::kInvalid}}, // overlong
         {"\xED\xA0\x80", {utf8::kInvalid, utf8::kInvalid, utf8::kInvalid}}, // surrogate U+D800
         {"\xF4\x90\x80\x80", {utf8::kInvalid, utf8::kInvalid, utf8::kInvalid, utf8::kInvalid}}, // > U+10FFFF
-        {"\xFF\xE4\xB8\xAD", {utf8::kInvalid, 0x4E2D}},                // bad lead, then 中
+        {"\xFF\xE4\xB8\xAD", {utf8::kInvalid, 0x4E2D}}, // bad lead, then 中
     };
     for (const auto& c : cases) {
         CAPTURE(c.first);
         CHECK(Decode(c.first) == c.second);
         CHECK_FALSE(utf8::IsValid(c.first));
         size_t i = 0;
-        CHECK(utf8::DecodeNextOr(c.first, i) == (c.second[0] == utf8::kInvalid ? utf8::kReplacement : c.second[0]));
+        CHECK(utf8::DecodeNextOr(c.first, i) ==
+              (c.second[0] == utf8::kInvalid ? utf8::kReplacement : c.second[0]));
         i = 0;
         CHECK(utf8::DecodeNextOr(c.first, i, '?') == (c.second[0] == utf8::kInvalid ? '?' : c.second[0]));
     }
@@ -79,7 +81,8 @@ TEST_CASE("utf8: an invalid byte decodes alone to kInvalid (or the replacement) 
 
 TEST_CASE("utf8: SequenceLength agrees with DecodeNext on valid and invalid input") {
     std::vector<std::string> inputs = kSamples;
-    for (const char* bad : {"\x80", "\xC3z", "\xE4\xB8", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF8\x88"})
+    for (const char* bad :
+         {"\x80", "\xC3z", "\xE4\xB8", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF8\x88"})
         inputs.emplace_back(bad);
     for (const std::string& s : inputs) {
         CAPTURE(s);
@@ -92,8 +95,8 @@ TEST_CASE("utf8: SequenceLength agrees with DecodeNext on valid and invalid inpu
 }
 
 TEST_CASE("utf8: Encode is the inverse of DecodeNext at every length boundary") {
-    for (uint32_t cp : {0x0u, 0x41u, 0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xAC00u, 0xFFFDu, 0xFFFFu, 0x10000u, 0x1F600u,
-                        0x10FFFFu}) {
+    for (uint32_t cp : {0x0u, 0x41u, 0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xAC00u, 0xFFFDu, 0xFFFFu, 0x10000u,
+                        0x1F600u, 0x10FFFFu}) {
         CAPTURE(cp);
         std::string s;
         utf8::AppendCodePoint(s, cp);
