@@ -78,6 +78,22 @@ void LoadQuarantined(AppState& s, const std::string& key, const std::string& tex
     s.progress.AddQuarantined(std::move(q), false);
 }
 
+// A stored record that is not a paper's progress: a record saved aside ("meta/...") or
+// one of the user's lists and papers ("user/..."), loaded or from another window.
+// Returns false for a progress record (the caller reads it).
+bool TakeInMetaOrUserRecord(AppState& s, const std::string& key, const std::string& json, int64_t now_ms) {
+    if (key.rfind("meta/", 0) == 0) {
+        LoadQuarantined(s, key, json);
+        return true;
+    }
+    if (key.rfind("user/", 0) == 0) {
+        if (!MergeUserRecord(s, key.substr(5), json))
+            QuarantineRecord(s, key, json, "not a readable list or paper record", now_ms, true);
+        return true;
+    }
+    return false;
+}
+
 constexpr size_t kCommittedNotesKept = 8;
 
 // Another window saved this paper. Per field the newer change wins (MergeStored), except
@@ -144,15 +160,7 @@ void NotesCommitted(AppState& s, int batch, bool ok) {
 } // namespace
 
 void Handle(AppState& s, const event::StorageRecord& e, int64_t now_ms) {
-    if (e.key.rfind("meta/", 0) == 0) {
-        LoadQuarantined(s, e.key, e.json);
-        return;
-    }
-    if (e.key.rfind("user/", 0) == 0) {
-        if (!MergeUserRecord(s, e.key.substr(5), e.json))
-            QuarantineRecord(s, e.key, e.json, "not a readable list or paper record", now_ms, true);
-        return;
-    }
+    if (TakeInMetaOrUserRecord(s, e.key, e.json, now_ms)) return;
     std::string why;
     auto rec = ProgressRecordFromJson(e.json, &why);
     if (!rec) {
@@ -224,15 +232,7 @@ void Handle(AppState& s, const event::WriteDone& e, int64_t now_ms) {
 void Handle(AppState& s, const event::StorageChanged& e, int64_t now_ms) {
     // Another window committed this record: merge it (newer field wins). If ours is
     // newer, MergeStored marks it dirty and PumpSaves writes it back.
-    if (e.key.rfind("meta/", 0) == 0) {
-        LoadQuarantined(s, e.key, e.json);
-        return;
-    }
-    if (e.key.rfind("user/", 0) == 0) {
-        if (!MergeUserRecord(s, e.key.substr(5), e.json))
-            QuarantineRecord(s, e.key, e.json, "not a readable list or paper record", now_ms, true);
-        return;
-    }
+    if (TakeInMetaOrUserRecord(s, e.key, e.json, now_ms)) return;
     if (e.json == "null") return; // deleted there (Replace); ours stays until we say so
     std::string why;
     auto rec = ProgressRecordFromJson(e.json, &why);
