@@ -8,6 +8,7 @@
 
 #include "core/import_plan.h"
 #include "core/progress_store.h"
+#include "core/utf8.h"
 #include "progress_test_support.h"
 
 using namespace shelfmark;
@@ -316,4 +317,19 @@ TEST_CASE("import plan: a new list from Markdown with control characters exports
     CHECK(untitled.reading_list->list.list.title == "Week 3");
     REQUIRE(untitled.reading_list->new_papers.size() == 1);
     CHECK(untitled.reading_list->new_papers[0].paper.title == "A Paper");
+}
+
+TEST_CASE("import plan: a JSON syntax error stopped inside a character is still valid UTF-8") {
+    // Found by tests/fuzz/fuzz_import.cpp: nlohmann's "last read" token ends where it
+    // stopped reading, here after the first byte of a byte order mark, and the message
+    // quoted it: invalid UTF-8 in the error shown to the user.
+    const std::string text = "{\"format\": \"shelfmark-progress\"\xEF\xBB\xBF, \"version\": 1}";
+    const ImportPlan plan = PlanImport(text, "f.json", Progress{}, UserData{}, nullptr, kT);
+    CHECK(plan.format == ImportFormat::Json);
+    CHECK(Contains(plan.error, "not valid JSON"));
+    CHECK(utf8::IsValid(plan.error));
+    CHECK(Contains(plan.error, "\xEF\xBF\xBD")); // U+FFFD for the byte it stopped after
+    ProgressFileError err;
+    CHECK_FALSE(ParseProgressFile(text, &err));
+    CHECK(utf8::IsValid(err.ToString()));
 }
