@@ -21,6 +21,17 @@ std::string Clip(std::string s) {
     return s;
 }
 
+// nlohmann's "last read" token is raw bytes up to where it stopped, possibly inside a
+// character (a byte order mark where a comma belongs: "'\"x\"\xEF'"): invalid UTF-8 in
+// a message for the user. Each invalid byte becomes U+FFFD.
+std::string ValidUtf8(const std::string& s) {
+    if (utf8::IsValid(s)) return s;
+    std::string out;
+    for (std::size_t i = 0; i < s.size();)
+        utf8::AppendCodePoint(out, utf8::DecodeNextOr(s, i));
+    return out;
+}
+
 JsonError MakeError(std::string_view text, std::size_t offset, std::string message) {
     JsonError e;
     e.message = std::move(message);
@@ -90,7 +101,7 @@ std::optional<JsonError> CheckSyntax(std::string_view text) {
     SyntaxChecker checker;
     nlohmann::json::sax_parse(text, &checker);
     if (!checker.failed) return std::nullopt;
-    return MakeError(text, checker.position, Clip(StripNlohmannPrefix(checker.message)));
+    return MakeError(text, checker.position, Clip(ValidUtf8(StripNlohmannPrefix(checker.message))));
 }
 
 template <typename Json>

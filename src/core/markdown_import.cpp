@@ -612,6 +612,32 @@ std::vector<std::string> ApplyChecklist(const ChecklistImport& in, Progress& pro
     return {changed.begin(), changed.end()};
 }
 
+namespace {
+
+// Text from the Markdown that becomes a title of the user's (the list, its sections, a
+// new paper): what a progress file accepts, so that the list saves and exports and the
+// export reads back. Invalid UTF-8 -> U+FFFD (the exporter would write that anyway, in
+// three bytes per invalid byte: past the size limit), control characters -> a space
+// (refused by the file's validation), spaces collapsed, cut to kMaxUserTitleBytes on a
+// character boundary.
+std::string UserTitle(std::string_view raw) {
+    std::string s;
+    s.reserve(std::min(raw.size(), kMaxUserTitleBytes));
+    for (std::size_t i = 0; i < raw.size() && s.size() <= 2 * kMaxUserTitleBytes;) { // spaces collapse
+        const std::size_t at = i;
+        const uint32_t cp = utf8::DecodeNext(raw, i);
+        if (cp == utf8::kInvalid)
+            utf8::AppendCodePoint(s, utf8::kReplacement);
+        else if (cp < 0x20 || cp == 0x7F)
+            s += ' ';
+        else
+            s.append(raw.substr(at, i - at));
+    }
+    return std::string(utf8::Truncated(CollapseSpaces(s), kMaxUserTitleBytes));
+}
+
+} // namespace
+
 std::optional<ReadingListImport>
 ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                         const ReadingListOptions& options,
@@ -633,9 +659,8 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
     auto taken = [&](const std::string& id) { return new_ids.count(id) || (id_taken && id_taken(id)); };
 
     ReadingList& l = out.list.list;
-    l.title = CollapseSpaces(ex.title.empty() ? options.fallback_title : ex.title);
+    l.title = UserTitle(ex.title.empty() ? options.fallback_title : ex.title);
     if (l.title.empty()) l.title = "Imported list";
-    l.title = std::string(utf8::Truncated(l.title, kMaxUserTitleBytes));
     l.id = MakeUserId(l.title, taken);
     new_ids.insert(l.id);
     l.kind = "user";
@@ -651,7 +676,8 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                 item.paper = it->second;
             } else {
                 UserPaper up;
-                up.paper.title = std::string(utf8::Truncated(item.title, kMaxUserTitleBytes));
+                up.paper.title = UserTitle(item.title);
+                if (up.paper.title.empty()) up.paper.title = "Untitled";
                 up.paper.id = MakeUserId(up.paper.title, taken);
                 for (const std::string& link : item.links)
                     if (IsHttpLink(link) && link.size() <= 2048 && up.paper.links.size() < kMaxUserLinks)
@@ -666,8 +692,8 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
         } else {
             ++out.matched;
         }
-        const std::string section(
-            utf8::Truncated(item.section.empty() ? l.title : item.section, kMaxUserTitleBytes));
+        std::string section = UserTitle(item.section);
+        if (section.empty()) section = l.title;
         if (l.sections.empty() || l.sections.back().title != section) {
             Section s;
             s.title = section;

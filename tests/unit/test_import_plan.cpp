@@ -8,6 +8,7 @@
 
 #include "core/import_plan.h"
 #include "core/progress_store.h"
+#include "core/utf8.h"
 #include "progress_test_support.h"
 
 using namespace shelfmark;
@@ -277,4 +278,58 @@ TEST_CASE("import plan: the CLI applies the Markdown modes to its store") {
     StoreImportReport no_catalogue;
     CHECK_FALSE(ImportIntoStore(store, kChecklist, opt, &no_catalogue));
     CHECK(Contains(no_catalogue.error, "catalogue"));
+}
+
+TEST_CASE("import plan: a new list from Markdown with control characters exports and reads back") {
+    // Found by tests/fuzz/fuzz_import.cpp: titles taken from the Markdown (or the file
+    // name) kept control characters and invalid UTF-8, which the progress file refuses
+    // (or writes as U+FFFD, past the size limit): the list saved but its export did not
+    // read back.
+    const Catalogue cat = TinyCatalogue();
+    const std::string long_bad(kMaxUserTitleBytes - 10, '\xFF');
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"the fuzzer's",
+         std::string("- GPipe\n- \x01 \xC3\x9Cn \xE2[X]\x80\x94 more\n  - nested [x](http://x.y)\n")},
+        {"a heading", "# My \x02list\n\n## Week\x7F 1\n\n- Some \x03 Paper \x04 Nobody Has\n"},
+        {"a long invalid title", "# T\n\n- " + long_bad + "\n"},
+        {"only control characters", "# T\n\n- \x05\x06\n  - \x07\n"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.first);
+        const std::string& text = c.second;
+        for (const std::string file : {"dir/list.md", "dir/bad\x01name\xC3.md"}) {
+            Progress progress;
+            UserData user;
+            const ImportPlan plan = PlanImport(text, file, progress, user, &cat, kT);
+            REQUIRE_MESSAGE(plan.Offers(ImportMode::NewList), plan.WhyNot(ImportMode::NewList));
+            REQUIRE(ApplyPlan(plan, ImportMode::NewList, progress, user, kT).changed);
+            const std::string out = ExportProgressFile(progress, user, kT, "test");
+            ProgressFileError err;
+            const std::optional<ProgressFile> back = ParseProgressFile(out, &err);
+            REQUIRE_MESSAGE(back, err.ToString());
+            CHECK(back->user == user); // nothing replaced on the way out
+        }
+    }
+    // A file name without a title names the list, cleaned the same way.
+    const ImportPlan untitled =
+        PlanImport("- A\x01Paper\n", "x/Week\x01\x02 3.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(untitled.reading_list);
+    CHECK(untitled.reading_list->list.list.title == "Week 3");
+    REQUIRE(untitled.reading_list->new_papers.size() == 1);
+    CHECK(untitled.reading_list->new_papers[0].paper.title == "A Paper");
+}
+
+TEST_CASE("import plan: a JSON syntax error stopped inside a character is still valid UTF-8") {
+    // Found by tests/fuzz/fuzz_import.cpp: nlohmann's "last read" token ends where it
+    // stopped reading, here after the first byte of a byte order mark, and the message
+    // quoted it: invalid UTF-8 in the error shown to the user.
+    const std::string text = "{\"format\": \"shelfmark-progress\"\xEF\xBB\xBF, \"version\": 1}";
+    const ImportPlan plan = PlanImport(text, "f.json", Progress{}, UserData{}, nullptr, kT);
+    CHECK(plan.format == ImportFormat::Json);
+    CHECK(Contains(plan.error, "not valid JSON"));
+    CHECK(utf8::IsValid(plan.error));
+    CHECK(Contains(plan.error, "\xEF\xBF\xBD")); // U+FFFD for the byte it stopped after
+    ProgressFileError err;
+    CHECK_FALSE(ParseProgressFile(text, &err));
+    CHECK(utf8::IsValid(err.ToString()));
 }
