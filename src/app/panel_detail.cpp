@@ -21,13 +21,15 @@ void StatusChoices(AppState& s, const std::string& paper) {
     for (int i = 0; i < kStatusCount; ++i) {
         const Status st = static_cast<Status>(i);
         if (i) ImGui::SameLine();
+        // The current status is a chip filled with its colour (not only a shade of blue).
         const bool on = st == cur;
-        if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
-        if (ImGui::Button(StatusName(st))) {
-            s.intents.push_back(intent::SetStatus{{paper}, st});
+        if (on) {
+            for (const ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive})
+                ImGui::PushStyleColor(c, StatusColor(st, dark));
         }
-        ImGui::PopStyleColor(on ? 2 : 1);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? StatusFillText(dark) : StatusColor(st, dark));
+        if (ImGui::Button(StatusName(st))) s.intents.push_back(intent::SetStatus{{paper}, st});
+        ImGui::PopStyleColor(on ? 4 : 1);
         ProbeLastItem(s, std::string("detail-status:") + StatusName(st));
     }
     if (const PaperProgress* p = s.progress.Find(paper); p && !p->history.empty()) {

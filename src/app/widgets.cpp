@@ -5,6 +5,7 @@
 #include <imgui_internal.h> // FocusNextItem: the nav focus scope
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -141,15 +142,34 @@ void ProbeLastItem(AppState& s, const std::string& name) {
 }
 
 ImVec4 StatusColor(Status st, bool dark) {
-    const float k = dark ? 1.0f : 0.75f;
     switch (st) {
-    case Status::Unread: return dark ? ImVec4(0.60f, 0.60f, 0.63f, 1.0f) : ImVec4(0.40f, 0.40f, 0.43f, 1.0f);
-    case Status::Queued: return ImVec4(0.40f * k, 0.60f * k, 0.95f * k, 1.0f);
-    case Status::Reading: return ImVec4(0.95f * k, 0.70f * k, 0.25f * k, 1.0f);
-    case Status::Read: return ImVec4(0.35f * k, 0.80f * k, 0.45f * k, 1.0f);
-    case Status::Skipped: return ImVec4(0.65f * k, 0.50f * k, 0.75f * k, 1.0f);
+    case Status::Unread: return dark ? ImVec4(0.80f, 0.80f, 0.82f, 1.0f) : ImVec4(0.28f, 0.28f, 0.31f, 1.0f);
+    case Status::Queued: return dark ? ImVec4(0.56f, 0.73f, 1.00f, 1.0f) : ImVec4(0.10f, 0.28f, 0.66f, 1.0f);
+    case Status::Reading: return dark ? ImVec4(0.98f, 0.77f, 0.36f, 1.0f) : ImVec4(0.50f, 0.30f, 0.00f, 1.0f);
+    case Status::Read: return dark ? ImVec4(0.46f, 0.86f, 0.56f, 1.0f) : ImVec4(0.04f, 0.38f, 0.16f, 1.0f);
+    case Status::Skipped: return dark ? ImVec4(0.80f, 0.68f, 0.92f, 1.0f) : ImVec4(0.40f, 0.22f, 0.53f, 1.0f);
     }
-    return ImVec4(1, 1, 1, 1);
+    return dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
+}
+
+ImVec4 StatusFillText(bool dark) { return dark ? ImVec4(0.05f, 0.05f, 0.06f, 1.0f) : ImVec4(1, 1, 1, 1); }
+
+namespace {
+double Luminance(const ImVec4& c) {
+    const auto lin = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(c.x) + 0.7152 * lin(c.y) + 0.0722 * lin(c.z);
+}
+ImVec4 Over(const ImVec4& top, const ImVec4& under) {
+    const float a = top.w;
+    return ImVec4(top.x * a + under.x * (1 - a), top.y * a + under.y * (1 - a), top.z * a + under.z * (1 - a),
+                  1.0f);
+}
+} // namespace
+
+double ContrastRatio(const ImVec4& fg, const ImVec4& bg, const ImVec4& base) {
+    const ImVec4 b = Over(bg, base);
+    const double lf = Luminance(Over(fg, b)), lb = Luminance(b);
+    return (std::max(lf, lb) + 0.05) / (std::min(lf, lb) + 0.05);
 }
 
 } // namespace shelfmark

@@ -35,7 +35,13 @@ void FocusNextItem();
 void ProbeLastItem(AppState& s, const std::string& name);
 
 // The colour used for a status everywhere.
+// A status's colour: as text on a chip (ImGuiCol_Button and its hovered and pressed
+// shades), and as the fill of the chosen chip under StatusFillText(). Every pair is at
+// least 4.5:1 (WCAG 1.4.3) in both themes (tests/ui/test_ui_contrast.cpp).
 ImVec4 StatusColor(Status st, bool dark);
+ImVec4 StatusFillText(bool dark);
+// WCAG contrast ratio of `fg` over `bg` (1..21); alpha is composited over `base` first.
+double ContrastRatio(const ImVec4& fg, const ImVec4& bg, const ImVec4& base = ImVec4(0, 0, 0, 1));
 
 // Whether the dark palette is in use (theme setting or the system's preference).
 inline bool IsDark(const AppState& s) {

@@ -1,0 +1,53 @@
+// Contrast of the palette (WCAG 2.1 1.4.3: 4.5:1 for text), computed from the colours the
+// app really draws with, in both themes: the status chips (coloured text on a chip, the
+// chosen chip filled with its colour), secondary text, and status counts.
+#include <doctest/doctest.h>
+
+#include "app/widgets.h"
+#include "ui_harness.h"
+
+namespace shelfmark {
+namespace {
+using uitest::UiApp;
+
+constexpr double kText = 4.5;
+
+TEST_CASE("contrast: the ratio itself") {
+    CHECK(ContrastRatio(ImVec4(1, 1, 1, 1), ImVec4(0, 0, 0, 1)) == doctest::Approx(21.0));
+    CHECK(ContrastRatio(ImVec4(0.4667f, 0.4667f, 0.4667f, 1), ImVec4(1, 1, 1, 1)) ==
+          doctest::Approx(4.48).epsilon(0.01)); // #777 on white
+    // Alpha is composited: half-transparent black over white is mid grey.
+    CHECK(ContrastRatio(ImVec4(0, 0, 0, 0.5f), ImVec4(1, 1, 1, 1)) == doctest::Approx(4.0).epsilon(0.05));
+}
+
+TEST_CASE("contrast: status chips, secondary text and counts reach 4.5:1 in both themes") {
+    UiApp app;
+    for (const Theme theme : {Theme::Dark, Theme::Light}) {
+        app.s.ui.theme = theme;
+        ApplyTheme(app.s, 1.0f);
+        const bool dark = theme == Theme::Dark;
+        const ImVec4* c = ImGui::GetStyle().Colors;
+        const ImVec4 win = c[ImGuiCol_WindowBg];
+        CAPTURE(dark);
+        for (int i = 0; i < kStatusCount; ++i) {
+            const Status st = static_cast<Status>(i);
+            CAPTURE(StatusName(st));
+            const ImVec4 text = StatusColor(st, dark);
+            for (const ImGuiCol chip : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive}) {
+                CAPTURE(chip);
+                CHECK(ContrastRatio(text, c[chip], win) >= kText);
+            }
+            CHECK(ContrastRatio(StatusFillText(dark), text, win) >= kText); // the chosen chip
+            CHECK(ContrastRatio(text, win, win) >= kText);                  // counts in the sidebar
+            CHECK(ContrastRatio(text, c[ImGuiCol_PopupBg], win) >= kText);  // the status menu
+        }
+        CHECK(ContrastRatio(c[ImGuiCol_Text], win, win) >= kText);
+        for (const ImGuiCol bg : {ImGuiCol_WindowBg, ImGuiCol_MenuBarBg, ImGuiCol_PopupBg}) {
+            CAPTURE(bg);
+            CHECK(ContrastRatio(c[ImGuiCol_TextDisabled], c[bg], win) >= kText);
+        }
+    }
+}
+
+} // namespace
+} // namespace shelfmark
