@@ -65,7 +65,22 @@
 
   // ------------------------------------------------------------------ sending actions
   var sent = []; // the last actions sent (for tests and debugging)
+  // update() is called from inside the app's frame; what it causes (a focus moved into a
+  // dialog, a focused row that left the window) is sent once that call has returned, never
+  // re-entering the app in the middle of its frame.
+  var inUpdate = false;
+  var deferred = [];
+  function flushDeferred() {
+    var list = deferred;
+    deferred = [];
+    list.forEach(send);
+  }
   function send(action) {
+    if (inUpdate) {
+      if (!deferred.length) queueMicrotask(flushDeferred);
+      deferred.push(action);
+      return false;
+    }
     sent.push(action);
     if (sent.length > 100) sent.shift();
     var M = window.Module;
@@ -716,6 +731,18 @@
     m = obj(m);
     if (!m) return;
     var t0 = performance.now();
+    inUpdate = true;
+    try {
+      render(m);
+    } finally {
+      inUpdate = false;
+    }
+    stats.updates++;
+    stats.lastMs = performance.now() - t0;
+    stats.totalMs += stats.lastMs;
+  }
+
+  function render(m) {
     themeName = m.theme === 'light' ? 'light' : 'dark';
     var ts = parseInt(m.textSize, 10);
     textScale = ts >= 50 && ts <= 400 ? ts : 100;
@@ -727,9 +754,6 @@
     renderDialog(m);
     announce(m);
     placeField();
-    stats.updates++;
-    stats.lastMs = performance.now() - t0;
-    stats.totalMs += stats.lastMs;
   }
 
   var stats = { updates: 0, lastMs: 0, totalMs: 0 };

@@ -324,7 +324,14 @@ test('dialogs: focus moves in, Tab is trapped, Enter is the default, Esc cancels
     cancel: 'Cancel',
   };
   await clearActions(page);
-  await update(page, fixture({ dialog: dlg }));
+  // update() runs inside the app's frame: the focus it moves is reported after it returns.
+  const sentDuring = await page.evaluate(async (m) => {
+    window.shelfmarkMirror.update(JSON.stringify(m));
+    const during = window.__actions.slice();
+    await new Promise((r) => setTimeout(r, 0));
+    return { during, after: window.__actions.slice() };
+  }, fixture({ dialog: dlg }));
+  expect(sentDuring).toEqual({ during: [], after: [{ do: 'focus', name: 'dialog-choice:merge' }] });
   expect(await activeDescr(page)).toBe('button:Merge');
   const d = await page.evaluate(() => {
     const box = document.querySelector('#a11y [role=dialog]');
