@@ -13,7 +13,7 @@
 //   focus-row {id}             move the table cursor to a paper priority {id, value: 0..3}
 //   tags {id, value}           note {id, value}                 add-to-list {list, id}
 //   list {id}                  open a reading list ("" = all)   query {value}
-//   import, export, stats, help, new-list, undo                 theme {value}, text-size {value}
+//   import, export, stats, help, newlist, undo                  theme {value}, text-size {value}
 //   dialog {choice}            cancel (the dialog)
 //   focus {name}               the canvas widget the DOM focus stands for ("" = none), so that
 //                              the canvas draws its focus ring there
@@ -30,6 +30,7 @@
   var PRIORITIES = ['none', 'low', 'normal', 'high'];
   var TEXT_SIZES = [100, 125, 150, 175, 200];
   var NOTE_DEBOUNCE_MS = 150;
+  var IMPORT_MODES = ['merge', 'replace', 'checklist', 'newlist']; // ImportMode's order
 
   // ------------------------------------------------------------------ small helpers
   function el(tag, attrs, text) {
@@ -114,12 +115,12 @@
     ['Export', 'Ctrl+S', { do: 'export' }],
     ['Statistics', '', { do: 'stats' }],
     ['Keyboard shortcuts', '?', { do: 'help' }],
-    ['New list', '', { do: 'new-list' }],
+    ['New list', '', { do: 'newlist' }, 'new-list'],
   ].map(function (b) {
     var btn = el('button', { type: 'button' }, b[0]);
     if (b[1]) btn.setAttribute('aria-keyshortcuts', b[1] === '?' ? 'Shift+?' : b[1].replace('Ctrl', 'Control'));
     btn.addEventListener('click', function () { send(b[2]); });
-    btn.dataset.focusName = 'menu-file';
+    btn.dataset.focusName = b[3] || 'menu-file';
     menu.appendChild(btn);
     return btn;
   });
@@ -296,7 +297,7 @@
     setHidden(bannerAlert, !m.banner);
     setText(noticeText, m.notice);
     setHidden(noticeText, !m.notice);
-    var theme = str(m.themeChoice || m.theme);
+    var theme = str(m.themeSetting || m.theme);
     if (['system', 'dark', 'light'].indexOf(theme) >= 0 && document.activeElement !== themeSelect) setValue(themeSelect, theme);
     var size = parseInt(m.textSize, 10);
     if (TEXT_SIZES.indexOf(size) >= 0 && document.activeElement !== sizeSelect) setValue(sizeSelect, String(size));
@@ -600,7 +601,9 @@
     var first = null, def = null;
     choices.forEach(function (c) {
       var b = el('button', { type: 'button' }, str(c.label || c.id));
-      b.dataset.focusName = 'dialog-choice:' + str(c.id);
+      // The canvas names the import dialog's buttons by mode ("import-0" = Merge...).
+      var mode = IMPORT_MODES.indexOf(str(c.id));
+      b.dataset.focusName = d.kind === 'import' && mode >= 0 ? 'import-' + mode : 'dialog-choice:' + str(c.id);
       if (c.default) { def = def || b; b.dataset.default = 'true'; }
       b.addEventListener('click', function () { send({ do: 'dialog', choice: c.id }); });
       box.appendChild(b);

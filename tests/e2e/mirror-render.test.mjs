@@ -25,7 +25,8 @@ function fixture(over = {}) {
   return {
     v: 1,
     theme: 'dark',
-    textSize: 100,
+    themeSetting: 'system',
+    textSize: 125,
     save: { state: 'saved', text: 'Saved', why: '' },
     banner: '',
     notice: '',
@@ -132,6 +133,7 @@ test('renders landmarks, headings, the lists, the virtualised table and the pape
       priority: q('#a11y aside select')?.value,
       note: [q('#a11y aside textarea')?.getAttribute('aria-label'), q('#a11y aside textarea')?.value],
       save: q('#a11y header .a11y-save')?.textContent,
+      view: [...document.querySelectorAll('#a11y header select')].map((e) => [e.labels[0]?.textContent, e.value]),
       live: q('#a11y [role=status]')?.getAttribute('aria-live'),
     };
   });
@@ -162,6 +164,10 @@ test('renders landmarks, headings, the lists, the virtualised table and the pape
   expect(dom.priority).toBe('2');
   expect(dom.note).toEqual(['Note (Markdown)', 'first note']);
   expect(dom.save).toContain('Saved');
+  expect(dom.view).toEqual([
+    ['Theme', 'system'],
+    ['Text size', '125'],
+  ]);
   expect(dom.live).toBe('polite');
 
   // Chromium's accessibility tree: landmarks, and rows named by title with a status value.
@@ -331,7 +337,7 @@ test('dialogs: focus moves in, Tab is trapped, Enter is the default, Esc cancels
     await new Promise((r) => setTimeout(r, 0));
     return { during, after: window.__actions.slice() };
   }, fixture({ dialog: dlg }));
-  expect(sentDuring).toEqual({ during: [], after: [{ do: 'focus', name: 'dialog-choice:merge' }] });
+  expect(sentDuring).toEqual({ during: [], after: [{ do: 'focus', name: 'import-0' }] });
   expect(await activeDescr(page)).toBe('button:Merge');
   const d = await page.evaluate(() => {
     const box = document.querySelector('#a11y [role=dialog]');
