@@ -296,3 +296,46 @@ test('keyboard only: a paper of a list that is not open gets a status and a note
   const stored = await readIdb(page, 'papers', id);
   note(`'${id}' of list '${listId}': ${before} -> ${stored?.status}; note ${JSON.stringify(stored?.note)}; exported as ${name}`);
 });
+
+// ------------------------------------------------------- 4. 50,000 papers, virtualised
+test('50,000 papers: the mirror renders a window of rows, follows the keyboard through the table, and costs nothing when idle', async ({ context, url, note }) => {
+  test.setTimeout(120000);
+  const page = await openApp(context, `${url}?synthetic=50000&lists=50&seed=1`, { timeout: 90000 });
+  await waitMirror(page);
+  // All papers, opened from the mirror.
+  await page.focus('#a11y nav button[data-focus-name="list:"]');
+  await page.keyboard.press('Enter');
+  const total = await waitForValue(page, () => Number(document.querySelector('#a11y table').getAttribute('aria-rowcount')), undefined, (n) => n >= 50000, {
+    timeout: 20000,
+    what: 'aria-rowcount of All papers to reach 50,000',
+  });
+  await waitIdle(page);
+  const rendered = await page.evaluate(() => document.querySelectorAll('#a11y table tr').length);
+  expect(rendered, 'rows rendered in the DOM table').toBeLessThanOrEqual(200);
+  expect(rendered).toBeGreaterThan(10);
+
+  // End moves to the last rendered row; the app moves its cursor there and the window follows.
+  await page.focus('#a11y th button');
+  const mirrorProbe = () => page.evaluate(() => JSON.parse(window.Module.ccall('sm_probe_query', 'string', ['string'], ['mirror'])));
+  const before = await page.evaluate(() => ({ ...window.shelfmarkMirror.stats }));
+  const positions = [];
+  for (let k = 0; k < 5; k++) {
+    await page.keyboard.press('End');
+    await waitIdle(page);
+    positions.push(await page.evaluate(() => Number(document.activeElement.closest('tr')?.getAttribute('aria-rowindex') ?? -1)));
+  }
+  for (let k = 1; k < positions.length; k++) expect(positions[k], `the focused row moves down the table: ${positions}`).toBeGreaterThan(positions[k - 1]);
+  expect(await page.evaluate(() => document.activeElement.dataset.focusName?.startsWith('row:'))).toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll('#a11y table tr').length)).toBeLessThanOrEqual(200);
+  const after = await page.evaluate(() => ({ ...window.shelfmarkMirror.stats }));
+  const cpp = await mirrorProbe();
+  const jsMs = (after.totalMs - before.totalMs) / Math.max(1, after.updates - before.updates);
+  console.log(`a11y: 50,000 papers (${total} rows): ${rendered} rows in the DOM; mirror update: C++ build ${cpp.buildMs?.toFixed?.(2)} ms (max ${cpp.maxBuildMs?.toFixed?.(2)}), send ${cpp.sendMs?.toFixed?.(2)} ms, ${cpp.bytes} bytes; DOM render ${jsMs.toFixed(2)} ms on average over ${after.updates - before.updates} updates`);
+  note(`50k: focused rows ${positions.join(' > ')}; C++ build ${cpp.buildMs} ms, send ${cpp.sendMs} ms, ${cpp.bytes} B; JS render ${jsMs.toFixed(2)} ms`);
+
+  // Idle: no frame and no mirror update.
+  const idle0 = await page.evaluate(() => [window.shelfmark.frameCount(), window.shelfmarkMirror.stats.updates]);
+  await sleep(1000);
+  const idle1 = await page.evaluate(() => [window.shelfmark.frameCount(), window.shelfmarkMirror.stats.updates]);
+  expect(idle1, 'frames and mirror updates during 1 s idle').toEqual(idle0);
+});
