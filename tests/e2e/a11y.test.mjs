@@ -339,3 +339,47 @@ test('50,000 papers: the mirror renders a window of rows, follows the keyboard t
   const idle1 = await page.evaluate(() => [window.shelfmark.frameCount(), window.shelfmarkMirror.stats.updates]);
   expect(idle1, 'frames and mirror updates during 1 s idle').toEqual(idle0);
 });
+
+// ------------------------------------------------- 5. the import dialog by keyboard
+test('import by keyboard: Ctrl+O in the mirror, the dialog takes the focus on Merge (axe clean), Tab stays inside, Enter merges, the focus comes back', async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  const page = await openApp(context, url);
+  await waitMirror(page);
+  await page.focus('#a11y th button');
+  const from = (await focused(page)).name;
+  const golden = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../golden/progress-v1.json');
+  const first = JSON.parse(fs.readFileSync(golden, 'utf8')).papers[0];
+  const waiter = page.waitForEvent('filechooser', { timeout: 10000 });
+  await sleep(250);
+  await page.keyboard.press('Control+O');
+  const chooser = await waiter;
+  await chooser.setFiles(golden);
+  await waitForValue(page, () => document.querySelector('#a11y [role=dialog]')?.dataset.kind ?? null, undefined, (k) => k === 'import', { what: 'the import dialog in the mirror' });
+  const d = await page.evaluate(() => {
+    const box = document.querySelector('#a11y [role=dialog]');
+    return {
+      title: document.getElementById(box.getAttribute('aria-labelledby'))?.textContent,
+      lines: [...box.querySelectorAll('p')].map((p) => p.textContent),
+      buttons: [...box.querySelectorAll('button')].map((b) => b.textContent),
+    };
+  });
+  note(`import dialog: ${JSON.stringify(d)}`);
+  const f = await focused(page);
+  expect(f.text, `focus on the default choice (${JSON.stringify(f)})`).toBe('Merge');
+  await expectRingNear(page, f.name, note);
+  expect((await axeProblems(page)).bad, 'axe serious/critical violations with the import dialog open').toEqual([]);
+  await shot(page, 'import-dialog');
+  const cycle = [];
+  for (let k = 0; k < d.buttons.length; k++) {
+    await page.keyboard.press('Tab');
+    cycle.push((await focused(page)).text);
+  }
+  expect(cycle.at(-1), `Tab cycles inside the dialog: ${cycle}`).toBe('Merge');
+  expect(await page.evaluate(() => !!document.activeElement.closest('[role=dialog]'))).toBe(true);
+  // Enter on the focused default button: Merge.
+  await page.keyboard.press('Enter');
+  await waitForValue(page, () => document.querySelectorAll('#a11y [role=dialog]').length, undefined, (n) => n === 0, { what: 'the import dialog to close' });
+  await waitForStatus(page, first.paper, first.status);
+  const back = await focused(page);
+  expect(back.name, `focus after the dialog: ${JSON.stringify(back)}`).toBe(from);
+});
