@@ -335,26 +335,38 @@
     });
   }
 
+  // Paper rows that left the window wait here to be given another paper: building a row
+  // (a select with its options) costs far more than renaming one.
+  var rowPool = [];
+  var ROW_POOL_MAX = 200;
   function makePaperRow(id) {
+    var rec = rowPool.pop() || newPaperRow();
+    rec.id = id;
+    rec.title.dataset.focusName = 'row:' + id;
+    rec.title.dataset.paper = id;
+    rec.select.dataset.focusName = 'status:' + id;
+    rec.select.dataset.paper = id;
+    return rec;
+  }
+  function newPaperRow() {
+    var rec = { paper: true, id: '' };
     var tr = el('tr');
     var th = el('th', { scope: 'row' });
     var title = el('button', { type: 'button', class: 'a11y-title', id: newId('title') });
     // A table row has no name of its own in Chromium's tree: the title names it.
     tr.setAttribute('aria-labelledby', title.id);
-    title.dataset.focusName = 'row:' + id;
-    title.dataset.paper = id;
-    title.addEventListener('click', function () { send({ do: 'open', id: id }); });
+    title.addEventListener('click', function () { send({ do: 'open', id: rec.id }); });
     title.addEventListener('keydown', function (ev) {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
       var step = ev.key === 'ArrowDown' ? 1 : ev.key === 'ArrowUp' ? -1 : 0;
       var to = null;
-      if (step) to = neighbourPaper(id, step);
+      if (step) to = neighbourPaper(rec, step);
       else if (ev.key === 'Home') to = edgePaper(1);
       else if (ev.key === 'End') to = edgePaper(-1);
       else return;
       ev.preventDefault();
-      if (!to || to.id === id) return;
-      setRoving(to.id);
+      if (!to || to === rec) return;
+      setRoving(to.key);
       to.title.focus({ preventScroll: true });
       send({ do: 'focus-row', id: to.id });
     });
@@ -363,14 +375,16 @@
     var stCell = el('td');
     var select = el('select');
     selectOptions(select, STATUSES.map(function (s) { return [s, s]; }));
-    select.dataset.focusName = 'status:' + id;
-    select.dataset.paper = id;
-    select.addEventListener('change', function () { send({ do: 'status', id: id, value: select.value }); });
+    select.addEventListener('change', function () { send({ do: 'status', id: rec.id, value: select.value }); });
     stCell.appendChild(select);
     tr.appendChild(th);
     tr.appendChild(by);
     tr.appendChild(stCell);
-    return { tr: tr, id: id, title: title, by: by, select: select, paper: true };
+    rec.tr = tr;
+    rec.title = title;
+    rec.by = by;
+    rec.select = select;
+    return rec;
   }
 
   function makeSectionRow() {
@@ -386,65 +400,46 @@
   function paperRows() {
     return current.rows.filter(function (r) { return r.paper; });
   }
-  function neighbourPaper(id, step) {
+  function neighbourPaper(rec, step) {
     var rows = paperRows();
-    for (var i = 0; i < rows.length; i++) if (rows[i].id === id) return rows[i + step] || null;
-    return null;
+    var i = rows.indexOf(rec);
+    return i < 0 ? null : rows[i + step] || null;
   }
   function edgePaper(which) {
     var rows = paperRows();
     return (which > 0 ? rows[0] : rows[rows.length - 1]) || null;
   }
   // Roving tabindex: only one row's controls are in the Tab order.
-  var rovingId = null;
-  function setRoving(id) {
-    rovingId = id;
+  var rovingKey = null;
+  function setRoving(key) {
+    rovingKey = key;
     current.rows.forEach(function (r) {
       if (!r.paper) return;
-      var n = r.id === id ? 0 : -1;
+      var n = r.key === key ? 0 : -1;
       setTabIndex(r.title, n);
       setTabIndex(r.select, n);
     });
   }
 
   function renderTable(m) {
-    var rows = arr(m.rows);
+    var rows = arr(m.rows).map(obj).filter(Boolean);
     var total = Number(m.rowTotal);
     if (!(total >= 0)) total = rows.length;
     setAttr(table, 'aria-rowcount', String(total));
-    var want = [];
-    var seen = new Set();
-    var cursorId = null;
-    rows.forEach(function (r) {
-      r = obj(r);
-      if (!r) return;
-      var key, rec;
-      if (r.section != null && r.id == null) {
-        key = 's:' + str(r.section) + ':' + str(r.i);
-        rec = rowEls.get(key) || makeSectionRow();
-        setText(rec.heading, r.section);
-      } else {
-        var id = str(r.id);
-        key = 'p:' + id;
-        rec = rowEls.get(key) || makePaperRow(id);
-        var t = str(r.title);
-        setText(rec.title, t);
-        var by = [str(r.by), str(r.role)].filter(Boolean).join(', ');
-        setText(rec.by, by);
-        setAttr(rec.select, 'aria-label', 'Status of ' + t);
-        if (STATUSES.indexOf(r.status) >= 0) setValue(rec.select, r.status);
-        if (r.cursor) cursorId = id;
-      }
-      if (seen.has(key)) return;
-      seen.add(key);
-      rowEls.set(key, rec);
-      var idx = Number(r.i);
-      setAttr(rec.tr, 'aria-rowindex', String((idx >= 0 ? idx : want.length) + 1));
-      want.push(rec);
-    });
-    current.rows = want;
 
-    // Remove rows no longer shown; remember whether one of them had the focus.
+    // Keys first: a paper listed twice (in two sections) is two rows, 'p:ID' and 'p:ID#1'.
+    var count = new Map();
+    var keys = rows.map(function (r) {
+      if (r.section != null && r.id == null) return 's:' + str(r.section) + ':' + str(r.i);
+      var base = 'p:' + str(r.id);
+      var n = count.get(base) || 0;
+      count.set(base, n + 1);
+      return n ? base + '#' + n : base;
+    });
+    var seen = new Set(keys);
+
+    // Rows no longer shown go (paper rows to the pool, to be reused just below); remember
+    // whether one of them had the focus.
     var active = document.activeElement;
     var lostFocus = false;
     rowEls.forEach(function (rec, key) {
@@ -452,11 +447,43 @@
       if (rec.tr.contains(active)) lostFocus = true;
       rec.tr.remove();
       rowEls.delete(key);
+      if (rec.paper && rowPool.length < ROW_POOL_MAX) rowPool.push(rec);
     });
+
+    var want = [];
+    var done = new Set();
+    var cursorKey = null;
+    rows.forEach(function (r, k) {
+      var key = keys[k];
+      if (done.has(key)) return;
+      done.add(key);
+      var rec = rowEls.get(key);
+      if (r.section != null && r.id == null) {
+        rec = rec || makeSectionRow();
+        setText(rec.heading, r.section);
+      } else {
+        rec = rec || makePaperRow(str(r.id));
+        var t = str(r.title);
+        setText(rec.title, t);
+        setText(rec.by, [str(r.by), str(r.role)].filter(Boolean).join(', '));
+        setAttr(rec.select, 'aria-label', 'Status of ' + t);
+        if (STATUSES.indexOf(r.status) >= 0) setValue(rec.select, r.status);
+        if (r.cursor && !cursorKey) cursorKey = key;
+      }
+      rec.key = key;
+      rowEls.set(key, rec);
+      var idx = Number(r.i);
+      setAttr(rec.tr, 'aria-rowindex', String((idx >= 0 ? idx : want.length) + 1));
+      want.push(rec);
+    });
+    current.rows = want;
+
     // Put the rows in order without moving the row that holds the focus (moving a focused
     // element through insertBefore takes the focus away from it).
+    // (Read again: a removed row's element may hold the focus no more, and be reused.)
+    active = document.activeElement;
     var fixed = null;
-    for (var k = 0; k < want.length; k++) if (want[k].tr.contains(active)) fixed = want[k].tr;
+    for (var k = 0; k < want.length; k++) if (want[k].tr.isConnected && want[k].tr.contains(active)) fixed = want[k].tr;
     var prev = null;
     want.forEach(function (rec) {
       if (rec.tr === fixed) { prev = fixed; return; }
@@ -466,17 +493,18 @@
     });
 
     // The cursor row is the one in the Tab order, unless the focus is on another row.
-    var focusedRow = null;
-    want.forEach(function (rec) { if (rec.paper && rec.tr.contains(document.activeElement)) focusedRow = rec.id; });
+    var focusedKey = null;
+    want.forEach(function (rec) { if (rec.paper && rec.tr.contains(document.activeElement)) focusedKey = rec.key; });
     var papers = paperRows();
-    var roving = focusedRow || cursorId || (papers.some(function (r) { return r.id === rovingId; }) ? rovingId : null) || (papers[0] ? papers[0].id : null);
+    var roving = focusedKey || cursorKey || (rowEls.has(rovingKey) ? rovingKey : null) || (papers[0] ? papers[0].key : null);
     setRoving(roving);
     if (lostFocus) {
       // The focused paper left the window: keep the focus in the table.
-      var r = papers.filter(function (p) { return p.id === roving; })[0];
-      if (r) r.title.focus({ preventScroll: true });
+      var r = rowEls.get(roving);
+      if (r && r.paper) r.title.focus({ preventScroll: true });
     }
   }
+
 
   function renderMain(m) {
     var list = obj(m.list) || {};
@@ -690,7 +718,10 @@
   root.addEventListener('focusin', function (ev) {
     var t = ev.target;
     var name = t && t.dataset && t.dataset.focusName != null ? t.dataset.focusName : '';
-    if (t && t.dataset && t.dataset.paper && t.tagName === 'BUTTON') setRoving(t.dataset.paper);
+    if (t && t.dataset && t.dataset.paper) {
+      var row = current.rows.filter(function (r) { return r.paper && r.tr.contains(t); })[0];
+      if (row) setRoving(row.key);
+    }
     reportFocus(name);
     placeField();
   });

@@ -217,7 +217,7 @@ test('keyed rows: an update keeps the focused element and the other rows\' eleme
     index: [...document.querySelectorAll('#a11y table tr')].map((tr) => tr.getAttribute('aria-rowindex')),
   }));
   expect(after.focused).toBe('Paper PB title');
-  expect(after.marks).toEqual([2, 3, 4, 'new']); // old rows reused, only PD is new
+  expect(after.marks).toEqual([2, 3, 4, 1]); // rows kept; PD's row is PA's, renamed (nothing rebuilt)
   expect(after.pbStatus).toBe('reading');
   expect(after.index).toEqual(['3', '4', '5', '6']);
 
@@ -247,6 +247,12 @@ test('keyed rows: an update keeps the focused element and the other rows\' eleme
     { do: 'focus-row', id: 'pc' },
   ]);
   expect(await focusActions(page)).toEqual(['row:pc', 'row:pd', 'row:pc']);
+  expect(await page.evaluate(() => [...document.querySelectorAll('#a11y table tr')].map((tr) => tr.querySelector('select')?.dataset.focusName ?? '-'))).toEqual([
+    'status:pb',
+    '-',
+    'status:pc',
+    'status:pd',
+  ]);
   // Only the focused row is in the Tab order.
   expect(await page.evaluate(() => [...document.querySelectorAll('#a11y table button, #a11y table select')].filter((e) => e.tabIndex === 0).map((e) => (e.tagName === 'SELECT' ? e.getAttribute('aria-label') : e.textContent)))).toEqual([
     'Paper PC title',
@@ -263,6 +269,22 @@ test('keyed rows: an update keeps the focused element and the other rows\' eleme
     { do: 'status', id: 'pc', value: 'skipped' },
   ]);
   expect((await focusActions(page)).at(-1)).toBe('status:pc');
+
+  // A paper listed in two sections is two rows; the arrows go through both.
+  await update(page, fixture({ rows: [{ i: 0, section: 'Week 1' }, paper(1, 'pa', 'read', { cursor: true }), paper(2, 'pb'), { i: 3, section: 'Week 2' }, paper(4, 'pa', 'read')] }));
+  expect(await page.evaluate(() => [...document.querySelectorAll('#a11y th button')].map((b) => b.textContent))).toEqual(['Paper PA title', 'Paper PB title', 'Paper PA title']);
+  await page.focus('#a11y th button >> nth=0');
+  await clearActions(page);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await page.evaluate(() => document.activeElement.closest('tr').getAttribute('aria-rowindex'))).toBe('5');
+  await page.keyboard.press('ArrowUp');
+  expect(await page.evaluate(() => document.activeElement.closest('tr').getAttribute('aria-rowindex'))).toBe('3');
+  expect(await actions(page)).toEqual([
+    { do: 'focus-row', id: 'pb' },
+    { do: 'focus-row', id: 'pa' },
+    { do: 'focus-row', id: 'pb' },
+  ]);
 });
 
 test('the paper pane: status radios, priority, tags, add to list, and a note that is never overwritten while typed', async ({ context }) => {
