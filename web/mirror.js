@@ -774,6 +774,8 @@
     stats.updates++;
     stats.lastMs = performance.now() - t0;
     stats.totalMs += stats.lastMs;
+    stats.recent.push(Math.round(stats.lastMs * 100) / 100);
+    if (stats.recent.length > 50) stats.recent.shift();
   }
 
   function render(m) {
@@ -790,7 +792,7 @@
     placeField();
   }
 
-  var stats = { updates: 0, lastMs: 0, totalMs: 0 };
+  var stats = { updates: 0, lastMs: 0, totalMs: 0, recent: [] }; // update() times, ms
   window.shelfmarkMirror = {
     update: update,
     // For tests and debugging: what was sent, and how long updates took.
