@@ -15,6 +15,8 @@
 //   list {id}                  open a reading list ("" = all)   query {value}
 //   import, export, stats, help, newlist, undo                  theme {value}, text-size {value}
 //   dialog {choice}            cancel (the dialog)
+//   the user's own lists: rename-list {list, value}, delete-list {list}, add-paper {list,
+//   title, authors, venue, year, link}, move-entry {list, s, e, up}, remove-entry {list, s, e}
 //   focus {name}               the canvas widget the DOM focus stands for ("" = none), so that
 //                              the canvas draws its focus ring there
 //
@@ -167,6 +169,103 @@
   main.appendChild(queryError);
   var summary = el('p');
   main.appendChild(summary);
+
+  // A list of the user's own: rename, delete (after a confirmation), add a paper by hand.
+  var own = el('div', { role: 'group', 'aria-label': 'This list of mine' });
+  var ownId = null; // the list the group stands for
+  var nameId = newId('list-name');
+  var ownName = el('input', { type: 'text', id: nameId, autocomplete: 'off' });
+  ownName.dataset.focusName = 'list-name';
+  ownName.dataset.rect = 'list-name';
+  var nameSent = null;
+  function sendRename() {
+    var v = ownName.value.trim();
+    if (!ownId || !v || v === nameSent) return;
+    nameSent = v;
+    send({ do: 'rename-list', list: ownId, value: v });
+  }
+  ownName.addEventListener('change', sendRename);
+  ownName.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); sendRename(); } });
+  var nameP = el('p');
+  nameP.appendChild(el('label', { for: nameId }, 'List name'));
+  nameP.appendChild(ownName);
+  own.appendChild(nameP);
+  var delAsk = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Delete list…');
+  var delBox = el('div', { role: 'group', 'aria-label': 'Delete this list?' });
+  var delText = el('p');
+  var delYes = el('button', { type: 'button' }, 'Delete');
+  var delNo = el('button', { type: 'button' }, 'Keep');
+  delBox.appendChild(delText);
+  delBox.appendChild(delYes);
+  delBox.appendChild(delNo);
+  delBox.hidden = true;
+  function askDelete(open) {
+    delBox.hidden = !open;
+    delAsk.setAttribute('aria-expanded', open ? 'true' : 'false');
+    (open ? delNo : delAsk).focus();
+  }
+  delAsk.addEventListener('click', function () { askDelete(delBox.hidden); });
+  delNo.addEventListener('click', function () { askDelete(false); });
+  delYes.addEventListener('click', function () {
+    if (ownId) send({ do: 'delete-list', list: ownId });
+    delBox.hidden = true;
+    delAsk.setAttribute('aria-expanded', 'false');
+  });
+  own.appendChild(delAsk);
+  own.appendChild(delBox);
+  var addSet = el('fieldset');
+  addSet.appendChild(el('legend', null, 'Add a paper to this list'));
+  function field(label, attrs) {
+    var id = newId('np');
+    var input = el('input', Object.assign({ type: 'text', id: id, autocomplete: 'off' }, attrs || {}));
+    var p = el('p');
+    p.appendChild(el('label', { for: id }, label));
+    p.appendChild(input);
+    addSet.appendChild(p);
+    input.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); addPaper(); } });
+    return input;
+  }
+  var npTitle = field('Title (required)', { 'aria-required': 'true' });
+  npTitle.dataset.focusName = 'new-paper-title';
+  npTitle.dataset.rect = 'new-paper-title';
+  var npLink = field('Link', { type: 'url', placeholder: 'https://…' });
+  var npAuthors = field('Authors, comma separated');
+  var npVenue = field('Venue');
+  var npYear = field('Year', { inputmode: 'numeric' });
+  var npError = el('p', { id: newId('np-error') });
+  npTitle.setAttribute('aria-describedby', npError.id);
+  var npAdd = el('button', { type: 'button' }, 'Add to this list');
+  npAdd.dataset.focusName = 'add-paper-toggle';
+  addSet.appendChild(npError);
+  addSet.appendChild(npAdd);
+  function addPaper() {
+    var title = npTitle.value.trim();
+    if (!ownId) return;
+    if (!title) {
+      setText(npError, 'A title is needed.');
+      npTitle.setAttribute('aria-invalid', 'true');
+      npTitle.focus();
+      return;
+    }
+    setText(npError, '');
+    npTitle.removeAttribute('aria-invalid');
+    var year = parseInt(npYear.value, 10);
+    send({
+      do: 'add-paper',
+      list: ownId,
+      title: title,
+      authors: npAuthors.value.trim(),
+      venue: npVenue.value.trim(),
+      year: year >= 1000 && year <= 9999 ? year : 0,
+      link: npLink.value.trim(),
+    });
+    [npTitle, npLink, npAuthors, npVenue, npYear].forEach(function (f) { f.value = ''; });
+    npTitle.focus();
+  }
+  npAdd.addEventListener('click', addPaper);
+  own.appendChild(addSet);
+  own.hidden = true;
+  main.appendChild(own);
   var table = el('table', { 'aria-labelledby': listHeading.id });
   var tbody = el('tbody');
   table.appendChild(tbody);
@@ -348,6 +447,22 @@
     rec.select.dataset.paper = id;
     return rec;
   }
+  // The move/remove buttons of a row in a list of the user's own (made when first needed).
+  function rowActions(rec) {
+    if (rec.actions) return rec.actions;
+    var td = el('td');
+    var up = el('button', { type: 'button' }, 'Move up');
+    var down = el('button', { type: 'button' }, 'Move down');
+    var remove = el('button', { type: 'button' }, 'Remove');
+    [up, down, remove].forEach(function (b) { td.appendChild(b); });
+    var entry = function () { return { list: rec.entry.list, s: rec.entry.s, e: rec.entry.e }; };
+    up.addEventListener('click', function () { if (rec.entry) send(Object.assign({ do: 'move-entry', up: true }, entry())); });
+    down.addEventListener('click', function () { if (rec.entry) send(Object.assign({ do: 'move-entry', up: false }, entry())); });
+    remove.addEventListener('click', function () { if (rec.entry) send(Object.assign({ do: 'remove-entry' }, entry())); });
+    rec.actions = { td: td, buttons: [up, down, remove] };
+    return rec.actions;
+  }
+
   function newPaperRow() {
     var rec = { paper: true, id: '' };
     var tr = el('tr');
@@ -393,7 +508,7 @@
     var h = el('h3');
     td.appendChild(h);
     tr.appendChild(td);
-    return { tr: tr, heading: h, paper: false };
+    return { tr: tr, cell: td, heading: h, paper: false };
   }
 
   // The rendered paper rows in order (for the arrow keys).
@@ -418,6 +533,7 @@
       var n = r.key === key ? 0 : -1;
       setTabIndex(r.title, n);
       setTabIndex(r.select, n);
+      if (r.actions) r.actions.buttons.forEach(function (b) { setTabIndex(b, n); });
     });
   }
 
@@ -453,6 +569,7 @@
     var want = [];
     var done = new Set();
     var cursorKey = null;
+    var columns = 3;
     rows.forEach(function (r, k) {
       var key = keys[k];
       if (done.has(key)) return;
@@ -469,6 +586,19 @@
         setAttr(rec.select, 'aria-label', 'Status of ' + t);
         if (STATUSES.indexOf(r.status) >= 0) setValue(rec.select, r.status);
         if (r.cursor && !cursorKey) cursorKey = key;
+        var movable = ownId && typeof r.s === 'number' && typeof r.e === 'number';
+        rec.entry = movable ? { list: ownId, s: r.s, e: r.e } : null;
+        if (movable) {
+          var a = rowActions(rec);
+          if (a.td.parentNode !== rec.tr) rec.tr.appendChild(a.td);
+          setAttr(a.buttons[0], 'aria-label', 'Move ' + t + ' up');
+          setAttr(a.buttons[1], 'aria-label', 'Move ' + t + ' down');
+          setAttr(a.buttons[2], 'aria-label', 'Remove ' + t + ' from this list');
+          a.buttons.forEach(function (b) { b.dataset.focusName = 'row:' + str(r.id); b.dataset.paper = str(r.id); });
+        } else if (rec.actions && rec.actions.td.parentNode) {
+          rec.actions.td.remove();
+        }
+        if (movable) columns = 4;
       }
       rec.key = key;
       rowEls.set(key, rec);
@@ -477,6 +607,7 @@
       want.push(rec);
     });
     current.rows = want;
+    want.forEach(function (rec) { if (!rec.paper) setAttr(rec.cell, 'colspan', String(columns)); });
 
     // Put the rows in order without moving the row that holds the focus (moving a focused
     // element through insertBefore takes the focus away from it).
@@ -516,7 +647,27 @@
     setText(queryError, m.queryError);
     setAttr(search, 'aria-invalid', m.queryError ? 'true' : null);
     setText(summary, list.summary);
+    renderOwn(list);
     renderTable(m);
+  }
+
+  function renderOwn(list) {
+    var mine = !!list.mine && list.id != null && list.id !== '';
+    setHidden(own, !mine);
+    var id = mine ? str(list.id) : null;
+    if (id !== ownId) {
+      // Another list: its own name, nothing half-typed from the last one.
+      ownId = id;
+      delBox.hidden = true;
+      delAsk.setAttribute('aria-expanded', 'false');
+      setText(npError, '');
+    }
+    if (!mine) return;
+    if (document.activeElement !== ownName) {
+      setValue(ownName, list.title);
+      nameSent = str(list.title);
+    }
+    setText(delText, 'Delete "' + str(list.title) + '"? Papers and notes stay; only the list goes.');
   }
 
   var renderedLinks = '';
@@ -692,7 +843,7 @@
     var r = name ? rects[name] : null;
     var show = !!(r && r.length === 4 && r[2] > 0 && r[3] > 0);
     root.classList.toggle('a11y-editing', show);
-    [search, dTags, dNote].forEach(function (f) {
+    [search, dTags, dNote, ownName, npTitle].forEach(function (f) {
       var on = show && f === a;
       f.classList.toggle('a11y-shown', on);
       if (!on) { if (f.hasAttribute('style')) f.removeAttribute('style'); return; }

@@ -488,3 +488,73 @@ test('the focused text field is shown over its canvas rect in the theme colours;
   await page.keyboard.type('typed in a real textarea');
   await page.screenshot({ path: path.join(ARTIFACTS, 'note-light.png') });
 });
+
+test('a list of mine: rename, delete after a confirmation, add a paper, move and remove rows', async ({ context }) => {
+  const page = await mirrorPage(context);
+  const mine = (over = {}) =>
+    fixture({
+      lists: [{ id: 'u1', title: 'Reading group', read: 0, total: 2, current: true, mine: true }],
+      list: { id: 'u1', title: 'Reading group', summary: '2 papers', mine: true },
+      rows: [{ i: 0, section: 'Papers' }, paper(1, 'pa', 'read', { cursor: true, s: 0, e: 0 }), paper(2, 'pb', 'unread', { s: 0, e: 1 })],
+      ...over,
+    });
+  await update(page, mine());
+  const cells = await page.evaluate(() => ({
+    section: document.querySelector('#a11y tr.a11y-section td').getAttribute('colspan'),
+    buttons: [...document.querySelectorAll('#a11y table tr')].map((tr) => [...tr.querySelectorAll('td button')].map((b) => `${b.getAttribute('aria-label')}:${b.tabIndex}`)),
+    name: document.querySelector('#a11y main input[type=text]').value,
+  }));
+  expect(cells.section).toBe('4');
+  expect(cells.buttons).toEqual([
+    [],
+    ['Move Paper PA title up:0', 'Move Paper PA title down:0', 'Remove Paper PA title from this list:0'],
+    ['Move Paper PB title up:-1', 'Move Paper PB title down:-1', 'Remove Paper PB title from this list:-1'],
+  ]);
+  expect(cells.name).toBe('Reading group');
+  expect(await axeSerious(page), 'axe with a list of mine').toEqual([]);
+
+  await clearActions(page);
+  await page.focus('#a11y button[aria-label="Move Paper PB title up"]');
+  await page.keyboard.press('Enter');
+  await page.focus('#a11y button[aria-label="Remove Paper PA title from this list"]');
+  await page.keyboard.press('Space');
+  // Rename: typed, then Enter.
+  await page.focus('#a11y main input[type=text]');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Systems reading group');
+  await page.keyboard.press('Enter');
+  // Delete asks first: Keep has the focus; Delete sends.
+  await page.keyboard.press('Tab');
+  expect(await activeDescr(page)).toBe('button:Delete list…');
+  await page.keyboard.press('Enter');
+  expect(await activeDescr(page)).toBe('button:Keep');
+  await page.keyboard.press('Enter');
+  expect(await activeDescr(page)).toBe('button:Delete list…');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  expect(await activeDescr(page)).toBe('button:Delete');
+  await page.keyboard.press('Enter');
+  // Add a paper: no title is refused with a message; then a full one.
+  await page.focus('#a11y main fieldset input >> nth=0');
+  await page.keyboard.press('Enter');
+  const err = await page.evaluate(() => [document.activeElement.getAttribute('aria-invalid'), document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent]);
+  expect(err).toEqual(['true', 'A title is needed.']);
+  await page.keyboard.type('My own paper');
+  for (const text of ['https://example.org/p.pdf', 'Ann A, Bob B', 'OSDI', '2021']) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(text);
+  }
+  await page.keyboard.press('Enter');
+  expect(await actions(page)).toEqual([
+    { do: 'move-entry', up: true, list: 'u1', s: 0, e: 1 },
+    { do: 'remove-entry', list: 'u1', s: 0, e: 0 },
+    { do: 'rename-list', list: 'u1', value: 'Systems reading group' },
+    { do: 'delete-list', list: 'u1' },
+    { do: 'add-paper', list: 'u1', title: 'My own paper', authors: 'Ann A, Bob B', venue: 'OSDI', year: 2021, link: 'https://example.org/p.pdf' },
+  ]);
+  expect(await page.evaluate(() => [...document.querySelectorAll('#a11y main fieldset input')].map((i) => i.value).join(''))).toBe('');
+
+  // A catalogue list: no such controls, three columns.
+  await update(page, fixture());
+  expect(await page.evaluate(() => [document.querySelectorAll('#a11y table td button').length, document.querySelector('#a11y tr.a11y-section td').getAttribute('colspan'), !!document.querySelector('#a11y main [role=group][aria-label="This list of mine"]').closest('[hidden]')])).toEqual([0, '3', true]);
+});
