@@ -133,7 +133,8 @@ json CurrentList(const AppState& s) {
         if (opt.total) summary += "; " + CountsText(opt, "optional papers");
     }
     if (!s.ui.query.empty())
-        summary += ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
+        summary +=
+            ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
     l["summary"] = summary;
     return l;
 }
@@ -157,12 +158,8 @@ json Rows(const AppState& s) {
         std::string role;
         if (row.list >= 0 && row.section >= 0 && row.entry >= 0)
             role = c.lists[row.list].sections[row.section].entries[row.entry].role;
-        json j = {{"i", r},
-                  {"id", p.id},
-                  {"title", p.title},
-                  {"by", by},
-                  {"role", role},
-                  {"status", StatusName(s.progress.StatusOf(p.id))}};
+        json j = {{"i", r},   {"id", p.id},   {"title", p.title},
+                  {"by", by}, {"role", role}, {"status", StatusName(s.progress.StatusOf(p.id))}};
         if (p.id == s.ui.cursor) j["cursor"] = true;
         if (s.ui.selected.count(p.id)) j["selected"] = true;
         rows.push_back(std::move(j));
@@ -186,7 +183,8 @@ json Detail(const AppState& s) {
             const ReadingList& list = s.catalogue.lists[li];
             for (const Section& sec : list.sections)
                 for (const Entry& e : sec.entries)
-                    if (e.paper == p->id) appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
+                    if (e.paper == p->id)
+                        appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
         }
     std::string tags;
     if (rec)
@@ -208,13 +206,14 @@ json Detail(const AppState& s) {
 }
 
 void PreviewLines(const ImportPreview& p, json& lines) {
-    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " + std::to_string(p.papers_changed) +
-                    " would change (" + std::to_string(p.papers_new) + " new here), " +
-                    std::to_string(p.papers_unchanged) + " unchanged.");
+    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " +
+                    std::to_string(p.papers_changed) + " would change (" + std::to_string(p.papers_new) +
+                    " new here), " + std::to_string(p.papers_unchanged) + " unchanged.");
     lines.push_back("Notes: " + std::to_string(p.notes_added) + " added, " + std::to_string(p.notes_changed) +
                     " changed.");
     if (p.mode == ImportMode::Merge)
-        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) + ".");
+        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) +
+                        ".");
     if (p.mode == ImportMode::Replace)
         lines.push_back("Papers with progress here but not in the file (cleared): " +
                         std::to_string(p.papers_removed) + ".");
@@ -234,7 +233,8 @@ json Dialog(const AppState& s) {
             lines.push_back("A Shelfmark progress file, exported " + im.file->exported_at + ".");
             lines.push_back("Merge (recommended): per field the newer change wins; nothing is deleted.");
             PreviewLines(im.merge, lines);
-            lines.push_back("Replace: make this browser's data equal to the file (a backup is downloaded first).");
+            lines.push_back(
+                "Replace: make this browser's data equal to the file (a backup is downloaded first).");
             PreviewLines(im.replace, lines);
             choice("merge", "Merge", true);
             choice("replace", "Replace", false);
@@ -251,8 +251,8 @@ json Dialog(const AppState& s) {
             }
             if (im.reading_list) {
                 const ReadingListImport& r = *im.reading_list;
-                lines.push_back("As a new list \"" + r.list.list.title + "\": " +
-                                std::to_string(r.list.list.sections.size()) + " sections, " +
+                lines.push_back("As a new list \"" + r.list.list.title +
+                                "\": " + std::to_string(r.list.list.sections.size()) + " sections, " +
                                 std::to_string(r.matched) + " entries matched the catalogue, " +
                                 std::to_string(r.unmatched) + " become new papers.");
                 choice("newlist", "Add as a new list", !im.checklist);
@@ -283,8 +283,7 @@ json Dialog(const AppState& s) {
         for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li)
             lines.push_back(s.catalogue.lists[li].title + ": " +
                             CountsText(d.list_required[li], "required papers") + ", " +
-                            std::to_string(d.list_required[li].total - d.list_required[li].read) +
-                            " left.");
+                            std::to_string(d.list_required[li].total - d.list_required[li].read) + " left.");
         return {{"kind", "stats"},
                 {"title", "Statistics"},
                 {"lines", lines},
@@ -377,8 +376,9 @@ std::string BuildMirror(const AppState& s) {
     m["save"] = {{"state", SaveName(s.save.kind)}, {"text", SaveText(s.save.kind)}, {"why", s.save.why}};
     std::string banner = s.fatal_error;
     if (s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable)
-        banner += (banner.empty() ? "" : " ") + std::string("Your changes are not being saved in this browser: ") +
-                  s.save.why + ". Export your progress (Ctrl+S) to keep your work.";
+        banner += (banner.empty() ? "" : " ") +
+                  std::string("Your changes are not being saved in this browser: ") + s.save.why +
+                  ". Export your progress (Ctrl+S) to keep your work.";
     if (!s.storage_problems.empty())
         banner += (banner.empty() ? "" : " ") +
                   std::string("Some saved data could not be read by this version; it is kept unchanged and "
@@ -401,7 +401,8 @@ std::string BuildMirror(const AppState& s) {
     for (const auto& a : s.announcements)
         announce.push_back({{"seq", a.seq}, {"text", a.text}});
     m["announce"] = announce;
-    m["rects"] = {{"search", Rect(s, "search")}, {"note-editor", Rect(s, "note-editor")}, {"tags", Rect(s, "tags")}};
+    m["rects"] = {
+        {"search", Rect(s, "search")}, {"note-editor", Rect(s, "note-editor")}, {"tags", Rect(s, "tags")}};
     return m.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -26,7 +26,7 @@ constexpr int kMirrorRowMargin = 25;
 constexpr int kMirrorMaxRows = 160;
 
 struct MirrorState {
-    std::string key;                      // MirrorChanged()'s key at the last build
+    std::string key; // MirrorChanged()'s key at the last build
     SaveState::Kind last_save = SaveState::Kind::Loading;
     std::string last_notice;
     int64_t last_saved_announce_ms = -1'000'000;

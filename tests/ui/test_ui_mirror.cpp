@@ -100,7 +100,8 @@ TEST_CASE("mirror: its actions act through the intents the canvas records") {
     // The live region says what happened.
     bool said = false;
     for (const json& l : m["announce"])
-        said |= l["text"].get<std::string>().find("Marked read: " + app.s.catalogue.FindPaper(id)->title) == 0;
+        said |=
+            l["text"].get<std::string>().find("Marked read: " + app.s.catalogue.FindPaper(id)->title) == 0;
     CHECK(said);
 
     Act(app, {{"do", "note"}, {"id", id}, {"value", "# Notes\nfrom the mirror"}});
@@ -141,9 +142,11 @@ TEST_CASE("mirror: bad actions change nothing") {
     CHECK(!ApplyMirrorAction(app.s, "not json"));
     CHECK(!ApplyMirrorAction(app.s, "[1,2]"));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", id}, {"value", "finished"}}.dump()));
-    CHECK(!ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", "no-such-paper"}, {"value", "read"}}.dump()));
+    CHECK(
+        !ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", "no-such-paper"}, {"value", "read"}}.dump()));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "priority"}, {"id", id}, {"value", 9}}.dump()));
-    CHECK(!ApplyMirrorAction(app.s, json{{"do", "note"}, {"id", id}, {"value", std::string(kMaxNoteBytes + 1, 'x')}}.dump()));
+    CHECK(!ApplyMirrorAction(
+        app.s, json{{"do", "note"}, {"id", id}, {"value", std::string(kMaxNoteBytes + 1, 'x')}}.dump()));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "dialog"}, {"choice", "merge"}}.dump())); // no import open
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "launch"}}.dump()));
     CHECK(app.s.intents.empty());
