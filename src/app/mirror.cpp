@@ -4,6 +4,7 @@
 #include "app/mirror.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -128,6 +129,7 @@ json CurrentList(const AppState& s) {
     } else {
         const ReadingList& rl = s.catalogue.lists[li];
         l["title"] = rl.title + (rl.term.empty() ? "" : " (" + rl.term + ")");
+        l["mine"] = s.user.lists.count(rl.id) > 0; // renamable, deletable, papers can be added
         const Counts req = d.list_required[li], opt = d.list_optional[li];
         summary = CountsText(req, rl.kind == "topic-list" ? "papers" : "required papers");
         if (opt.total) summary += "; " + CountsText(opt, "optional papers");
@@ -160,6 +162,10 @@ json Rows(const AppState& s) {
             role = c.lists[row.list].sections[row.section].entries[row.entry].role;
         json j = {{"i", r},   {"id", p.id},   {"title", p.title},
                   {"by", by}, {"role", role}, {"status", StatusName(s.progress.StatusOf(p.id))}};
+        if (row.list >= 0 && c.lists[row.list].kind == "user") { // the user's own list: its entries can move
+            j["s"] = row.section;
+            j["e"] = row.entry;
+        }
         if (p.id == s.ui.cursor) j["cursor"] = true;
         if (s.ui.selected.count(p.id)) j["selected"] = true;
         rows.push_back(std::move(j));
@@ -296,6 +302,16 @@ json Dialog(const AppState& s) {
 std::string Str(const json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+int Int(const json& j, const char* key, int otherwise) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_number_integer()) return otherwise;
+    const int64_t v = it->get<int64_t>();
+    return v < INT32_MIN || v > INT32_MAX ? otherwise : static_cast<int>(v);
+}
+bool Bool(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
 } // namespace
@@ -436,10 +452,8 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         if (!paper_known()) return false;
         in.push_back(intent::SetTags{id, value});
     } else if (what == "priority") {
-        const auto it = a.find("value");
-        int p = -1;
-        if (it != a.end() && it->is_number_integer()) p = it->get<int>();
-        if (it != a.end() && it->is_string()) p = std::atoi(value.c_str());
+        int p = Int(a, "value", -1);
+        if (!value.empty()) p = value.size() == 1 && value[0] >= '0' && value[0] <= '9' ? value[0] - '0' : -1;
         if (!paper_known() || p < 0 || p > kMaxPriority) return false;
         in.push_back(intent::SetPriority{id, p});
     } else if (what == "query") {
@@ -462,6 +476,33 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         const std::string list = Str(a, "list");
         if (!paper_known() || !s.user.lists.count(list)) return false;
         in.push_back(intent::AddToList{list, id});
+    } else if (what == "rename-list" || what == "delete-list" || what == "add-paper" ||
+               what == "remove-entry" || what == "move-entry") {
+        const std::string list = Str(a, "list");
+        if (!s.user.lists.count(list)) return false;
+        const int sec = Int(a, "s", -1), ent = Int(a, "e", -1);
+        if (what == "rename-list") {
+            if (value.empty() || value.size() > kMaxUserTitleBytes) return false;
+            in.push_back(intent::RenameList{list, value});
+        } else if (what == "delete-list") {
+            in.push_back(intent::DeleteList{list});
+        } else if (what == "add-paper") {
+            Paper p;
+            p.title = Str(a, "title");
+            if (p.title.empty() || p.title.size() > kMaxUserTitleBytes) return false;
+            p.authors = SplitCommaList(Str(a, "authors"));
+            p.venue = Str(a, "venue");
+            const int year = Int(a, "year", 0);
+            p.year = year >= 1000 && year <= 9999 ? year : 0;
+            if (const std::string link = Str(a, "link"); !link.empty()) p.links = {link};
+            in.push_back(intent::AddPaper{list, std::move(p)});
+        } else if (sec < 0 || ent < 0) {
+            return false;
+        } else if (what == "remove-entry") {
+            in.push_back(intent::RemoveEntry{list, sec, ent});
+        } else {
+            in.push_back(intent::MoveEntry{list, sec, ent, Bool(a, "up")});
+        }
     } else if (what == "theme") {
         const Theme t = value == "dark" ? Theme::Dark : value == "light" ? Theme::Light : Theme::System;
         in.push_back(intent::SetTheme{t});
