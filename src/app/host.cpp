@@ -217,6 +217,12 @@ void AppHost::UpdateMirror(int64_t now_ms) {
     mirror_.last_send_ms = ms(t2 - t1);
     mirror_.max_build_ms = std::max(mirror_.max_build_ms, mirror_.last_build_ms);
     mirror_.last_bytes = json.size();
+    if (mirror_.build_ms.size() >= kMirrorSamples) {
+        mirror_.build_ms.erase(mirror_.build_ms.begin());
+        mirror_.send_ms.erase(mirror_.send_ms.begin());
+    }
+    mirror_.build_ms.push_back(mirror_.last_build_ms);
+    mirror_.send_ms.push_back(mirror_.last_send_ms);
 }
 
 std::string AppHost::ProbeQuery(const std::string& q) const {
@@ -259,7 +265,8 @@ std::string AppHost::ProbeQuery(const std::string& q) const {
     } else if (q == "mirror") {
         j = {{"updates", mirror_.updates},     {"buildMs", mirror_.last_build_ms},
              {"sendMs", mirror_.last_send_ms}, {"maxBuildMs", mirror_.max_build_ms},
-             {"bytes", mirror_.last_bytes},    {"focus", app.ui.dom_focus}};
+             {"bytes", mirror_.last_bytes},    {"buildSamples", mirror_.build_ms},
+             {"sendSamples", mirror_.send_ms}, {"focus", app.ui.dom_focus}};
     }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -4,6 +4,7 @@
 #include "app/mirror.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -128,12 +129,14 @@ json CurrentList(const AppState& s) {
     } else {
         const ReadingList& rl = s.catalogue.lists[li];
         l["title"] = rl.title + (rl.term.empty() ? "" : " (" + rl.term + ")");
+        l["mine"] = s.user.lists.count(rl.id) > 0; // renamable, deletable, papers can be added
         const Counts req = d.list_required[li], opt = d.list_optional[li];
         summary = CountsText(req, rl.kind == "topic-list" ? "papers" : "required papers");
         if (opt.total) summary += "; " + CountsText(opt, "optional papers");
     }
     if (!s.ui.query.empty())
-        summary += ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
+        summary +=
+            ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
     l["summary"] = summary;
     return l;
 }
@@ -157,12 +160,12 @@ json Rows(const AppState& s) {
         std::string role;
         if (row.list >= 0 && row.section >= 0 && row.entry >= 0)
             role = c.lists[row.list].sections[row.section].entries[row.entry].role;
-        json j = {{"i", r},
-                  {"id", p.id},
-                  {"title", p.title},
-                  {"by", by},
-                  {"role", role},
-                  {"status", StatusName(s.progress.StatusOf(p.id))}};
+        json j = {{"i", r},   {"id", p.id},   {"title", p.title},
+                  {"by", by}, {"role", role}, {"status", StatusName(s.progress.StatusOf(p.id))}};
+        if (row.list >= 0 && c.lists[row.list].kind == "user") { // the user's own list: its entries can move
+            j["s"] = row.section;
+            j["e"] = row.entry;
+        }
         if (p.id == s.ui.cursor) j["cursor"] = true;
         if (s.ui.selected.count(p.id)) j["selected"] = true;
         rows.push_back(std::move(j));
@@ -186,7 +189,8 @@ json Detail(const AppState& s) {
             const ReadingList& list = s.catalogue.lists[li];
             for (const Section& sec : list.sections)
                 for (const Entry& e : sec.entries)
-                    if (e.paper == p->id) appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
+                    if (e.paper == p->id)
+                        appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
         }
     std::string tags;
     if (rec)
@@ -208,13 +212,14 @@ json Detail(const AppState& s) {
 }
 
 void PreviewLines(const ImportPreview& p, json& lines) {
-    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " + std::to_string(p.papers_changed) +
-                    " would change (" + std::to_string(p.papers_new) + " new here), " +
-                    std::to_string(p.papers_unchanged) + " unchanged.");
+    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " +
+                    std::to_string(p.papers_changed) + " would change (" + std::to_string(p.papers_new) +
+                    " new here), " + std::to_string(p.papers_unchanged) + " unchanged.");
     lines.push_back("Notes: " + std::to_string(p.notes_added) + " added, " + std::to_string(p.notes_changed) +
                     " changed.");
     if (p.mode == ImportMode::Merge)
-        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) + ".");
+        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) +
+                        ".");
     if (p.mode == ImportMode::Replace)
         lines.push_back("Papers with progress here but not in the file (cleared): " +
                         std::to_string(p.papers_removed) + ".");
@@ -234,7 +239,8 @@ json Dialog(const AppState& s) {
             lines.push_back("A Shelfmark progress file, exported " + im.file->exported_at + ".");
             lines.push_back("Merge (recommended): per field the newer change wins; nothing is deleted.");
             PreviewLines(im.merge, lines);
-            lines.push_back("Replace: make this browser's data equal to the file (a backup is downloaded first).");
+            lines.push_back(
+                "Replace: make this browser's data equal to the file (a backup is downloaded first).");
             PreviewLines(im.replace, lines);
             choice("merge", "Merge", true);
             choice("replace", "Replace", false);
@@ -251,8 +257,8 @@ json Dialog(const AppState& s) {
             }
             if (im.reading_list) {
                 const ReadingListImport& r = *im.reading_list;
-                lines.push_back("As a new list \"" + r.list.list.title + "\": " +
-                                std::to_string(r.list.list.sections.size()) + " sections, " +
+                lines.push_back("As a new list \"" + r.list.list.title +
+                                "\": " + std::to_string(r.list.list.sections.size()) + " sections, " +
                                 std::to_string(r.matched) + " entries matched the catalogue, " +
                                 std::to_string(r.unmatched) + " become new papers.");
                 choice("newlist", "Add as a new list", !im.checklist);
@@ -283,8 +289,7 @@ json Dialog(const AppState& s) {
         for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li)
             lines.push_back(s.catalogue.lists[li].title + ": " +
                             CountsText(d.list_required[li], "required papers") + ", " +
-                            std::to_string(d.list_required[li].total - d.list_required[li].read) +
-                            " left.");
+                            std::to_string(d.list_required[li].total - d.list_required[li].read) + " left.");
         return {{"kind", "stats"},
                 {"title", "Statistics"},
                 {"lines", lines},
@@ -297,6 +302,16 @@ json Dialog(const AppState& s) {
 std::string Str(const json& j, const char* key) {
     const auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+int Int(const json& j, const char* key, int otherwise) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_number_integer()) return otherwise;
+    const int64_t v = it->get<int64_t>();
+    return v < INT32_MIN || v > INT32_MAX ? otherwise : static_cast<int>(v);
+}
+bool Bool(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
 } // namespace
@@ -377,8 +392,9 @@ std::string BuildMirror(const AppState& s) {
     m["save"] = {{"state", SaveName(s.save.kind)}, {"text", SaveText(s.save.kind)}, {"why", s.save.why}};
     std::string banner = s.fatal_error;
     if (s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable)
-        banner += (banner.empty() ? "" : " ") + std::string("Your changes are not being saved in this browser: ") +
-                  s.save.why + ". Export your progress (Ctrl+S) to keep your work.";
+        banner += (banner.empty() ? "" : " ") +
+                  std::string("Your changes are not being saved in this browser: ") + s.save.why +
+                  ". Export your progress (Ctrl+S) to keep your work.";
     if (!s.storage_problems.empty())
         banner += (banner.empty() ? "" : " ") +
                   std::string("Some saved data could not be read by this version; it is kept unchanged and "
@@ -401,7 +417,8 @@ std::string BuildMirror(const AppState& s) {
     for (const auto& a : s.announcements)
         announce.push_back({{"seq", a.seq}, {"text", a.text}});
     m["announce"] = announce;
-    m["rects"] = {{"search", Rect(s, "search")}, {"note-editor", Rect(s, "note-editor")}, {"tags", Rect(s, "tags")}};
+    m["rects"] = {
+        {"search", Rect(s, "search")}, {"note-editor", Rect(s, "note-editor")}, {"tags", Rect(s, "tags")}};
     return m.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -435,10 +452,8 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         if (!paper_known()) return false;
         in.push_back(intent::SetTags{id, value});
     } else if (what == "priority") {
-        const auto it = a.find("value");
-        int p = -1;
-        if (it != a.end() && it->is_number_integer()) p = it->get<int>();
-        if (it != a.end() && it->is_string()) p = std::atoi(value.c_str());
+        int p = Int(a, "value", -1);
+        if (!value.empty()) p = value.size() == 1 && value[0] >= '0' && value[0] <= '9' ? value[0] - '0' : -1;
         if (!paper_known() || p < 0 || p > kMaxPriority) return false;
         in.push_back(intent::SetPriority{id, p});
     } else if (what == "query") {
@@ -461,6 +476,33 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         const std::string list = Str(a, "list");
         if (!paper_known() || !s.user.lists.count(list)) return false;
         in.push_back(intent::AddToList{list, id});
+    } else if (what == "rename-list" || what == "delete-list" || what == "add-paper" ||
+               what == "remove-entry" || what == "move-entry") {
+        const std::string list = Str(a, "list");
+        if (!s.user.lists.count(list)) return false;
+        const int sec = Int(a, "s", -1), ent = Int(a, "e", -1);
+        if (what == "rename-list") {
+            if (value.empty() || value.size() > kMaxUserTitleBytes) return false;
+            in.push_back(intent::RenameList{list, value});
+        } else if (what == "delete-list") {
+            in.push_back(intent::DeleteList{list});
+        } else if (what == "add-paper") {
+            Paper p;
+            p.title = Str(a, "title");
+            if (p.title.empty() || p.title.size() > kMaxUserTitleBytes) return false;
+            p.authors = SplitCommaList(Str(a, "authors"));
+            p.venue = Str(a, "venue");
+            const int year = Int(a, "year", 0);
+            p.year = year >= 1000 && year <= 9999 ? year : 0;
+            if (const std::string link = Str(a, "link"); !link.empty()) p.links = {link};
+            in.push_back(intent::AddPaper{list, std::move(p)});
+        } else if (sec < 0 || ent < 0) {
+            return false;
+        } else if (what == "remove-entry") {
+            in.push_back(intent::RemoveEntry{list, sec, ent});
+        } else {
+            in.push_back(intent::MoveEntry{list, sec, ent, Bool(a, "up")});
+        }
     } else if (what == "theme") {
         const Theme t = value == "dark" ? Theme::Dark : value == "light" ? Theme::Light : Theme::System;
         in.push_back(intent::SetTheme{t});

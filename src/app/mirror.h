@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/app_state.h"
 
@@ -24,9 +25,10 @@ namespace shelfmark {
 // (the DOM table is virtualised too).
 constexpr int kMirrorRowMargin = 25;
 constexpr int kMirrorMaxRows = 160;
+constexpr size_t kMirrorSamples = 256;
 
 struct MirrorState {
-    std::string key;                      // MirrorChanged()'s key at the last build
+    std::string key; // MirrorChanged()'s key at the last build
     SaveState::Kind last_save = SaveState::Kind::Loading;
     std::string last_notice;
     int64_t last_saved_announce_ms = -1'000'000;
@@ -34,6 +36,7 @@ struct MirrorState {
     int64_t updates = 0;
     double last_build_ms = 0, last_send_ms = 0, max_build_ms = 0;
     size_t last_bytes = 0;
+    std::vector<double> build_ms, send_ms; // the last kMirrorSamples updates, for benchmarks
 };
 
 // Turns save-state and notice transitions into announcements (called once a frame).

@@ -100,7 +100,8 @@ TEST_CASE("mirror: its actions act through the intents the canvas records") {
     // The live region says what happened.
     bool said = false;
     for (const json& l : m["announce"])
-        said |= l["text"].get<std::string>().find("Marked read: " + app.s.catalogue.FindPaper(id)->title) == 0;
+        said |=
+            l["text"].get<std::string>().find("Marked read: " + app.s.catalogue.FindPaper(id)->title) == 0;
     CHECK(said);
 
     Act(app, {{"do", "note"}, {"id", id}, {"value", "# Notes\nfrom the mirror"}});
@@ -133,6 +134,46 @@ TEST_CASE("mirror: its actions act through the intents the canvas records") {
     CHECK(app.s.progress.StatusOf(id) == Status::Unread);
 }
 
+TEST_CASE("mirror: the user's own lists are edited from the DOM too") {
+    UiApp app;
+    app.Start();
+    app.Frames(2);
+    Act(app, {{"do", "newlist"}});
+    REQUIRE(app.s.user.lists.size() == 1);
+    const std::string list = app.s.user.lists.begin()->first;
+    Act(app, {{"do", "list"}, {"id", list}});
+    CHECK(Mirror()["list"]["mine"] == true);
+    Act(app, {{"do", "rename-list"}, {"list", list}, {"value", "Reading group"}});
+    CHECK(app.s.user.lists.at(list).list.title == "Reading group");
+    Act(app, {{"do", "add-paper"},
+              {"list", list},
+              {"title", "A paper of my own"},
+              {"authors", "Ada, Grace"},
+              {"year", 2024},
+              {"link", "https://example.org/a"}});
+    const std::string id = uitest::FirstPaperRow(app.s);
+    REQUIRE(!id.empty());
+    CHECK(app.s.catalogue.FindPaper(id)->title == "A paper of my own");
+    CHECK(app.s.catalogue.FindPaper(id)->authors.size() == 2);
+    Act(app, {{"do", "add-to-list"}, {"list", list}, {"id", app.s.catalogue.papers.front().id}});
+    json m = Mirror();
+    int entries = 0;
+    for (const json& r : m["rows"])
+        if (r.contains("id")) {
+            CHECK(r.contains("e"));
+            ++entries;
+        }
+    CHECK(entries == 2);
+    Act(app, {{"do", "move-entry"}, {"list", list}, {"s", 0}, {"e", 1}, {"up", true}});
+    CHECK(app.s.user.lists.at(list).list.sections[0].entries[0].paper == app.s.catalogue.papers.front().id);
+    Act(app, {{"do", "remove-entry"}, {"list", list}, {"s", 0}, {"e", 0}});
+    CHECK(app.s.user.lists.at(list).list.sections[0].entries.size() == 1);
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", "rename-list"}, {"list", list}, {"value", ""}}.dump()));
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", "delete-list"}, {"list", "cs294"}}.dump())); // not the user's
+    Act(app, {{"do", "delete-list"}, {"list", list}});
+    CHECK(app.s.user.lists.empty());
+}
+
 TEST_CASE("mirror: bad actions change nothing") {
     UiApp app;
     app.Start();
@@ -141,11 +182,19 @@ TEST_CASE("mirror: bad actions change nothing") {
     CHECK(!ApplyMirrorAction(app.s, "not json"));
     CHECK(!ApplyMirrorAction(app.s, "[1,2]"));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", id}, {"value", "finished"}}.dump()));
-    CHECK(!ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", "no-such-paper"}, {"value", "read"}}.dump()));
+    CHECK(
+        !ApplyMirrorAction(app.s, json{{"do", "status"}, {"id", "no-such-paper"}, {"value", "read"}}.dump()));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "priority"}, {"id", id}, {"value", 9}}.dump()));
-    CHECK(!ApplyMirrorAction(app.s, json{{"do", "note"}, {"id", id}, {"value", std::string(kMaxNoteBytes + 1, 'x')}}.dump()));
+    CHECK(!ApplyMirrorAction(
+        app.s, json{{"do", "note"}, {"id", id}, {"value", std::string(kMaxNoteBytes + 1, 'x')}}.dump()));
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "dialog"}, {"choice", "merge"}}.dump())); // no import open
     CHECK(!ApplyMirrorAction(app.s, json{{"do", "launch"}}.dump()));
+    // Wrong types are refused, not thrown.
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", "priority"}, {"id", id}, {"value", "high"}}.dump()));
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", "priority"}, {"id", id}, {"value", 1e30}}.dump()));
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", 7}, {"id", id}}.dump()));
+    CHECK(!ApplyMirrorAction(app.s,
+                             json{{"do", "move-entry"}, {"list", "x"}, {"s", "0"}, {"e", nullptr}}.dump()));
     CHECK(app.s.intents.empty());
     app.Frames(3);
     CHECK(app.s.progress.StatusOf(id) == Status::Unread);
