@@ -235,7 +235,7 @@
   var npError = el('p', { id: newId('np-error') });
   npTitle.setAttribute('aria-describedby', npError.id);
   var npAdd = el('button', { type: 'button' }, 'Add to this list');
-  npAdd.dataset.focusName = 'add-paper-toggle';
+  npAdd.dataset.focusName = 'new-paper-add';
   addSet.appendChild(npError);
   addSet.appendChild(npAdd);
   function addPaper() {
@@ -337,6 +337,7 @@
   dNote.dataset.focusName = 'note-editor';
   dNote.dataset.rect = 'note-editor';
   var dNoteMessage = el('p');
+  var dQuarantine = el('p', null, 'A saved record of this paper could not be read by this version; it is kept unchanged.');
   [dTitle, dAuthors, dVenue, dLinks, dStatusSet].forEach(function (e) { detailBox.appendChild(e); });
   var prioWrap = el('p');
   prioWrap.appendChild(dPrioLabel);
@@ -344,7 +345,7 @@
   var tagsWrap = el('p');
   tagsWrap.appendChild(dTagsLabel);
   tagsWrap.appendChild(dTags);
-  [prioWrap, tagsWrap, dAppears, dAddWrap, dNote, dNoteMessage].forEach(function (e) { detailBox.appendChild(e); });
+  [prioWrap, tagsWrap, dAppears, dAddWrap, dNote, dNoteMessage, dQuarantine].forEach(function (e) { detailBox.appendChild(e); });
 
   // The note: sent ~150 ms after the last keystroke and when leaving the field.
   var noteTimer = 0;
@@ -734,6 +735,7 @@
     if (changedPaper || document.activeElement !== dNote) setValue(dNote, d.note);
     setText(dNoteMessage, d.noteMessage);
     setHidden(dNoteMessage, !d.noteMessage);
+    setHidden(dQuarantine, !d.quarantined);
   }
 
   // ------------------------------------------------------------------ dialogs

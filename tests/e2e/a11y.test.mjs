@@ -102,6 +102,16 @@ async function expectRingNear(page, name, note) {
   }
 }
 
+// Counts the mouse events the page gets (window.__mouseEvents), to show a journey used none.
+function countMouseEvents(context) {
+  return context.addInitScript(() => {
+    window.__mouseEvents = 0;
+    // (A button activated with Enter or Space gets a click event too, with detail 0.)
+    for (const t of ['mousedown', 'mouseup', 'mousemove', 'pointerdown', 'wheel']) window.addEventListener(t, (e) => { if (e.isTrusted) window.__mouseEvents++; }, true);
+    window.addEventListener('click', (e) => { if (e.isTrusted && e.detail > 0) window.__mouseEvents++; }, true);
+  });
+}
+
 async function axTree(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Accessibility.enable');
@@ -217,12 +227,7 @@ test('accessibility tree: landmarks, rows named by title with their status; a st
 test('keyboard only: a paper of a list that is not open gets a status and a note, then Ctrl+S exports them', async ({ context, url, note }) => {
   test.setTimeout(120000);
   await logInputEvents(context);
-  await context.addInitScript(() => {
-    window.__mouseEvents = 0;
-    // (A button activated with Enter or Space gets a click event too, with detail 0.)
-    for (const t of ['mousedown', 'mouseup', 'mousemove', 'pointerdown', 'wheel']) window.addEventListener(t, (e) => { if (e.isTrusted) window.__mouseEvents++; }, true);
-    window.addEventListener('click', (e) => { if (e.isTrusted && e.detail > 0) window.__mouseEvents++; }, true);
-  });
+  await countMouseEvents(context);
   const page = await openApp(context, url);
   await waitMirror(page);
   await waitIdle(page);
@@ -384,4 +389,69 @@ test('import by keyboard: Ctrl+O in the mirror, the dialog takes the focus on Me
   await waitForStatus(page, first.paper, first.status);
   const back = await focused(page);
   expect(back.name, `focus after the dialog: ${JSON.stringify(back)}`).toBe(from);
+});
+
+// ----------------------------------------------------- 6. a list of mine by keyboard
+test('keyboard only: a new list of mine is named, gets two papers, reordered, and deleted after a confirmation', async ({ context, url, note }) => {
+  test.setTimeout(90000);
+  await logInputEvents(context);
+  await countMouseEvents(context);
+  const page = await openApp(context, url);
+  await waitMirror(page);
+  // F10 from the canvas is the canvas's menu: get into the mirror with Tab first.
+  await tabUntil(page, (f) => f.inMirror, 'the mirror', { max: 3 });
+  await tabUntil(page, (f) => f.text === 'New list', 'the New list button', { max: 10 });
+  await page.keyboard.press('Enter');
+  const hash = await waitForValue(page, () => location.hash, undefined, (h) => /list=u-/.test(h), { what: 'the new list to open (list=u-… in the URL)' });
+  const listId = decodeURIComponent(/list=([^&]+)/.exec(hash)[1]);
+  await waitForValue(page, (id) => document.querySelector(`#a11y nav button[data-focus-name="list:${id}"]`)?.getAttribute('aria-current'), listId, (v) => v === 'true', {
+    what: `the nav to mark '${listId}' as the open list`,
+  });
+
+  // Its name: the field in the papers region.
+  await tabUntil(page, (f) => f.name === 'list-name', 'the list name field');
+  await expectRingNear(page, 'list-name', note);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Keyboard group');
+  await page.keyboard.press('Enter');
+  await waitForIdb(page, 'user', `list:${listId}`, (v) => v?.title === 'Keyboard group', { what: `IndexedDB user/list:${listId} titled "Keyboard group"` });
+  await waitForValue(page, () => document.querySelector('#a11y main h2')?.textContent, undefined, (t) => t?.startsWith('Keyboard group'), { what: 'the heading to follow the new name' });
+
+  // Two papers through the form (Enter in a field adds).
+  await tabUntil(page, (f) => f.name === 'new-paper-title', 'the new paper title field');
+  await page.keyboard.type('First keyboard paper');
+  await page.keyboard.press('Enter');
+  await waitForValue(page, () => window.shelfmark.visiblePapers().length, undefined, (n) => n === 1, { what: 'one paper in the list' });
+  await page.keyboard.type('Second keyboard paper');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('https://example.org/second.pdf');
+  await page.keyboard.press('Enter');
+  const two = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length === 2, { what: 'two papers in the list' });
+  await waitForValue(page, () => document.querySelectorAll('#a11y table button[aria-label^="Move "]').length, undefined, (n) => n === 4, { what: 'move buttons on both rows' });
+  await shot(page, 'own-list-two-papers');
+
+  // The second row up: rove to it, Tab to its "Move … up" button, Enter.
+  await tabUntil(page, (f) => f.name?.startsWith('row:') && f.tag === 'button' && !f.text.startsWith('Move') && !f.text.startsWith('Remove'), 'a row of the list', { max: 10 });
+  await page.keyboard.press('End');
+  const last = await focused(page);
+  expect(last.text).toBe('Second keyboard paper');
+  await tabUntil(page, (f) => /^Move up$/.test(f.text), 'the Move up button of the last row', { max: 3 });
+  expect(await page.evaluate(() => document.activeElement.getAttribute('aria-label'))).toBe('Move Second keyboard paper up');
+  await page.keyboard.press('Enter');
+  await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.join() === [two[1], two[0]].join(), { what: `the order to become ${two[1]}, ${two[0]}` });
+  await waitSaved(page);
+
+  // Delete, after the confirmation: Keep has the focus first, Delete is one Shift+Tab back.
+  await tabUntil(page, (f) => f.text === 'Delete list…', 'the Delete list button', { key: 'Shift+Tab', max: 30 });
+  await page.keyboard.press('Enter');
+  expect((await focused(page)).text).toBe('Keep');
+  await shot(page, 'own-list-delete-asked');
+  await page.keyboard.press('Shift+Tab');
+  expect((await focused(page)).text).toBe('Delete');
+  await page.keyboard.press('Enter');
+  await waitForValue(page, (id) => !document.querySelector(`#a11y nav button[data-focus-name="list:${id}"]`), listId, (gone) => gone, { what: `'${listId}' to leave the nav` });
+  await waitSaved(page);
+  await waitForIdb(page, 'user', `list:${listId}`, (v) => v === undefined, { what: `IndexedDB user/list:${listId} to be deleted` });
+  expect(await page.evaluate(() => window.__mouseEvents), 'mouse events').toBe(0);
+  note(`list ${listId}: renamed, 2 papers (${two.join(', ')}), reordered, deleted`);
 });
