@@ -101,8 +101,8 @@ var SmPageLib = {
     canvas: null,
     show: function (el) {
       el.classList.add('composing');
-      el.style.fontSize = Math.round(SmIme.px * 0.95) + 'px';
-      el.style.lineHeight = SmIme.px + 'px';
+      el.style.fontSize = SmIme.px + 'px';
+      el.style.lineHeight = (SmIme.px + 4) + 'px';
       el.style.height = (SmIme.px + 4) + 'px';
       el.style.color = SmIme.fg;
       el.style.backgroundColor = SmIme.bg;
@@ -117,7 +117,7 @@ var SmPageLib = {
       var ctx = SmIme.canvas.getContext('2d');
       var cs = getComputedStyle(el);
       ctx.font = cs.fontSize + ' ' + cs.fontFamily;
-      var w = Math.ceil(ctx.measureText(t).width) + Math.ceil(SmIme.px * 0.6);
+      var w = Math.ceil(ctx.measureText(t).width) + 3; // and the caret
       w = Math.min(Math.max(w, Math.ceil(SmIme.px)), Math.max(40, window.innerWidth - 8));
       el.style.width = w + 'px';
       var left = parseFloat(el.dataset.x || el.style.left) || 0;

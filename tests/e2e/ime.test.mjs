@@ -91,7 +91,7 @@ for (const { name, steps, commit } of [
     expect(box.value, 'the composing text in the text-input element').toBe(last);
     expect(box.opacity, 'the composing text is visible (opacity of #ime while composing)').toBe(1);
     expect(Number(box.zIndex), '#ime is above the canvas while composing').toBeGreaterThan(0);
-    expect(box.w, 'the composing box is as wide as its text (at least a character per 1.5 em)').toBeGreaterThanOrEqual(box.fontSize * 0.9 * [...last].length * 0.5);
+    expect(box.w, 'the composing box is as wide as its text (CJK characters are about 1 em each)').toBeGreaterThanOrEqual(box.fontSize * 0.8 * [...last].length);
     expect(box.w, 'the composing box is not wider than its text needs').toBeLessThan(box.fontSize * 2 * [...last].length + 40);
     expect(box.fontSize, 'a readable text size (the app\'s)').toBeGreaterThanOrEqual(11);
     expect(inside(box, editor), `the composing box ${JSON.stringify(box)} is at the caret, inside the note editor ${JSON.stringify(editor)}`).toBeTruthy();
