@@ -11,11 +11,11 @@ namespace shelfmark {
 
 namespace {
 // What Enter does: the recommended action of what the file is (nothing applicable: Cancel).
+// The same defaults as the accessible mirror's dialog (mirror.cpp, Dialog()).
 ImportMode DefaultMode(const PendingImport& im, bool* none) {
     *none = false;
     if (im.file) return ImportMode::Merge;
-    if (im.checklist && (im.checklist_preview.checked > 0 || !im.reading_list))
-        return ImportMode::ChecklistProgress;
+    if (im.checklist) return ImportMode::ChecklistProgress;
     if (im.reading_list) return ImportMode::NewList;
     *none = true;
     return ImportMode::Merge;
