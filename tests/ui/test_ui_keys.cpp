@@ -36,7 +36,8 @@ bool DrawnInside(const UiApp& app, const std::string& name, const ImVec4& col) {
     const ImDrawData* dd = ImGui::GetDrawData();
     for (int l = 0; dd && l < dd->CmdListsCount; ++l)
         for (const ImDrawVert& v : dd->CmdLists[l]->VtxBuffer)
-            if (v.col == want && v.pos.x >= r.x && v.pos.x <= r.x + r.w && v.pos.y >= r.y && v.pos.y <= r.y + r.h)
+            if (v.col == want && v.pos.x >= r.x && v.pos.x <= r.x + r.w && v.pos.y >= r.y &&
+                v.pos.y <= r.y + r.h)
                 return true;
     return false;
 }
@@ -97,7 +98,8 @@ TEST_CASE("keys: Enter in the import dialog of a Markdown checklist marks the ti
     app.Start();
     const std::string md = "# Week\n\n- [x] GPipe\n- [ ] A paper nobody catalogued\n";
     OpenFile(app, "week.md", md);
-    CHECK(DrawnInside(app, ImportProbe(ImportMode::ChecklistProgress), StatusColor(Status::Queued, IsDark(app.s))));
+    CHECK(DrawnInside(app, ImportProbe(ImportMode::ChecklistProgress),
+                      StatusColor(Status::Queued, IsDark(app.s))));
     app.Press(ImGuiKey_KeypadEnter);
     app.Frames(1);
     CHECK_FALSE(app.s.import.open);
@@ -118,7 +120,8 @@ TEST_CASE("keys: Esc cancels the import dialog; Enter closes one that shows an e
     app.Frames(2);
     REQUIRE(app.s.import.open);
     REQUIRE_FALSE(app.s.import.error.empty());
-    CHECK(DrawnInside(app, "import-cancel", StatusColor(Status::Queued, IsDark(app.s)))); // Close is the default
+    CHECK(DrawnInside(app, "import-cancel",
+                      StatusColor(Status::Queued, IsDark(app.s)))); // Close is the default
     app.Press(ImGuiKey_Enter);
     app.Frames(1);
     CHECK_FALSE(app.s.import.open);
