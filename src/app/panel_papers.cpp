@@ -174,6 +174,7 @@ void DrawPapersPanel(AppState& s) {
     if (!s.ui.query_error.empty()) {
         ImGui::SameLine();
         ImGui::TextColored(WarningColor(IsDark(s)), "  %s", s.ui.query_error.c_str());
+        ProbeLastItem(s, "query-error");
     }
     if (s.ui.selected.size() > 1) {
         ImGui::SameLine();
