@@ -1,0 +1,145 @@
+// Issue 12, phones and zoom, in real Chromium: a phone (390x844 CSS px, pixel ratio 3,
+// touch) and 200% browser zoom of a 1280x800 window (640x400 CSS px at pixel ratio 2).
+// Both do the same journey, the phone with taps only (page.touchscreen.tap), the zoomed
+// window with the mouse: open a list, open a paper, set its status, write a note, go back.
+// Checked on the way: one pane at a time, no sideways scrolling, titles wide enough to
+// read (or wrapped), the save state on screen, touch targets of 44 CSS px on the phone.
+// Screenshots kept in test-results/e2e/phone/.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { openApp, rect, visiblePapers, waitForIdb, waitForRect, waitForStatus, waitForValue, waitIdle, waitSaved } from './lib.mjs';
+import { expect, test } from './fixtures.mjs';
+import { RESULTS_DIR } from './settings.mjs';
+
+const ARTIFACTS = path.join(RESULTS_DIR, 'phone');
+async function keepScreenshot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
+  return file;
+}
+
+const LIST = 'ucb-cs294-ai-sys-sp22';
+const NOTE = 'read on the bus';
+
+// Taps (touch) or clicks (mouse) the middle of a named widget, then lets the app apply it.
+async function press(page, name, how) {
+  await waitIdle(page);
+  const r = await waitForRect(page, name);
+  const x = r.x + r.w / 2;
+  const y = r.y + r.h / 2;
+  if (how === 'tap') await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await waitIdle(page);
+  return r;
+}
+
+// What the page shows must fit its width: no sideways scrolling (WCAG 1.4.10), and the
+// save state inside the window.
+async function checkReflow(page, where) {
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    innerHeight: window.innerHeight,
+  }));
+  expect(m.scrollWidth, `${where}: document scrollWidth vs innerWidth ${m.innerWidth}`).toBeLessThanOrEqual(m.innerWidth);
+  const save = await waitForRect(page, 'save-state');
+  expect(save.x, `${where}: save state left edge`).toBeGreaterThanOrEqual(0);
+  expect(save.x + save.w, `${where}: save state right edge (window ${m.innerWidth} wide)`).toBeLessThanOrEqual(m.innerWidth + 0.5);
+  expect(save.y + save.h, `${where}: save state bottom`).toBeLessThanOrEqual(m.innerHeight + 0.5);
+  return m;
+}
+
+async function journey(page, how, { note, shot }) {
+  const minTarget = how === 'tap' ? 44 : 24;
+  await checkReflow(page, 'lists pane');
+  expect(await rect(page, 'back'), 'a back control on the first pane').toBeNull();
+  const listRow = await waitForRect(page, `list:${LIST}`);
+  expect(listRow.h, 'list row height (CSS px)').toBeGreaterThanOrEqual(minTarget);
+  await keepScreenshot(page, `${shot}-1-lists`);
+
+  await press(page, `list:${LIST}`, how);
+  const back = await waitForRect(page, 'back');
+  expect(back.h, 'back control height').toBeGreaterThanOrEqual(minTarget);
+  expect(await rect(page, `list:${LIST}`), 'the lists pane is gone').toBeNull();
+  await checkReflow(page, 'papers pane');
+  const ids = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length >= 3, { what: 'papers of the list drawn' });
+  const em = 15; // the body font at 100% text size, CSS px
+  for (const id of ids) {
+    const row = await rect(page, `row:${id}`);
+    const title = await rect(page, `title:${id}`);
+    if (!row || !title) continue; // scrolled partly out of view
+    expect(row.h, `row:${id} height`).toBeGreaterThanOrEqual(minTarget);
+    // Readable: the title has at least 12 em (or all it needs, wrapped over lines).
+    const wrapped = title.h > em * 1.6;
+    expect(title.w >= Math.min(12 * em, 150) || wrapped || title.w >= row.w - 2 * em, `title:${id} ${JSON.stringify(title)} in row ${JSON.stringify(row)}`).toBeTruthy();
+  }
+  await keepScreenshot(page, `${shot}-2-papers`);
+
+  const id = ids[1];
+  await press(page, `row:${id}`, how);
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${id}`), { what: `${how} on row:${id} to open it` });
+  expect(await rect(page, `row:${id}`), 'the papers pane is gone').toBeNull();
+  const chip = await waitForRect(page, 'detail-status:read');
+  expect(chip.h, 'status chip height').toBeGreaterThanOrEqual(minTarget);
+  await press(page, 'detail-status:read', how);
+  await waitForStatus(page, id, 'read');
+  await checkReflow(page, 'paper pane');
+
+  await press(page, 'note-editor', how);
+  await waitForValue(page, () => document.activeElement?.id, undefined, (v) => v === 'ime', { what: 'the note editor to take the keyboard' });
+  await page.keyboard.type(note);
+  await waitIdle(page, { quietMs: 300 });
+  await keepScreenshot(page, `${shot}-3-paper`);
+  await press(page, 'back', how); // leaves the editor and the pane
+  await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.includes(id), { what: 'back to the papers pane' });
+  await waitSaved(page);
+  const stored = await waitForIdb(page, 'papers', id, (r) => r?.status === 'read' && r?.note === note, { what: `IndexedDB papers/${id} read with the note` });
+  const rec = await page.evaluate((i) => window.shelfmark.record(i), id);
+  expect(rec?.note, 'the app\'s record of the note').toBe(note);
+  await press(page, 'back', how);
+  await waitForRect(page, `list:${LIST}`);
+  await checkReflow(page, 'lists pane again');
+  return stored;
+}
+
+test.describe('phone 390x844, pixel ratio 3, touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+
+  test('taps only: open a list, a paper, set read, write a note, go back', async ({ context, url, note }) => {
+    test.setTimeout(60000);
+    const page = await openApp(context, url);
+    await page.evaluate(() => {
+      window.__mouse = 0; // a tap must not arrive as mouse events as well
+      for (const t of ['mousedown', 'mouseup']) window.addEventListener(t, () => window.__mouse++, true);
+    });
+    const viewport = await page.evaluate(() => document.querySelector('meta[name=viewport]').content);
+    expect(viewport, 'pinch-zoom allowed').not.toMatch(/user-scalable\s*=\s*no|maximum-scale/);
+    const stored = await journey(page, 'tap', { note: NOTE, shot: 'phone-390' });
+    expect(await page.evaluate(() => window.__mouse), 'mouse events sent by the browser for the taps').toBe(0);
+    note(`phone: ${JSON.stringify(stored).slice(0, 120)}; screenshots in ${path.relative(process.cwd(), ARTIFACTS)}`);
+  });
+
+  test('320 CSS px wide: still no sideways scroll, save state on screen', async ({ context, url }) => {
+    const page = await openApp(context, url);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await waitIdle(page);
+    await checkReflow(page, '320 px lists');
+    await press(page, `list:${LIST}`, 'tap');
+    await checkReflow(page, '320 px papers');
+    await keepScreenshot(page, 'phone-320-papers');
+  });
+});
+
+test.describe('200% zoom of 1280x800 (640x400 CSS px, pixel ratio 2)', () => {
+  test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+
+  test('mouse: open a list, a paper, set read, write a note, go back', async ({ context, url, note }) => {
+    test.setTimeout(60000);
+    const page = await openApp(context, url);
+    const stored = await journey(page, 'click', { note: NOTE, shot: 'zoom-200' });
+    note(`200% zoom: ${JSON.stringify(stored).slice(0, 120)}`);
+  });
+});
