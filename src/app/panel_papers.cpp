@@ -141,6 +141,10 @@ void DrawRowsOnePane(AppState& s) {
     const auto title_h = [&](const std::string& text) {
         return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
     };
+    const auto heading = [&](const PaperRow& row) { // a section: its title and date
+        const Section& sec = c.lists[row.list].sections[row.section];
+        return sec.date.empty() ? sec.title : sec.title + "  (" + sec.date + ")";
+    };
     UiState::RowTops& rt = s.ui.row_tops;
     if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != width || rt.font != em) {
         rt = {{}, d.built_for, d.rows_built_for, width, em};
@@ -149,7 +153,7 @@ void DrawRowsOnePane(AppState& s) {
         for (const PaperRow& row : d.rows) {
             rt.tops.push_back(y);
             const float h = row.paper < 0
-                                ? title_h(c.lists[row.list].sections[row.section].title) + pad
+                                ? title_h(heading(row)) + pad
                                 : std::max(touch, title_h(c.papers[row.paper].title) + em + pad * 2.0f);
             y += h + st.ItemSpacing.y;
         }
@@ -178,11 +182,11 @@ void DrawRowsOnePane(AppState& s) {
         ImGui::SetCursorPosY(base + rt.tops[r]);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         if (row.paper < 0) {
-            const Section& sec = c.lists[row.list].sections[row.section];
+            const std::string text = heading(row);
             draw->AddText(ImGui::GetFont(), em, ImVec2(at.x + pad, at.y + pad * 0.5f),
                           ImGui::ColorConvertFloat4ToU32(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f)
                                                               : ImVec4(0.15f, 0.30f, 0.65f, 1.0f)),
-                          sec.title.c_str(), nullptr, wrap);
+                          text.c_str(), nullptr, wrap);
             ImGui::Dummy(ImVec2(width, h));
             continue;
         }
