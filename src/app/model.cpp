@@ -183,7 +183,10 @@ struct Applier {
         ui.focus_search = true;
         if (ui.one_pane && !ui.search_in_menu_bar) ui.pane = Pane::Papers; // where the box is
     }
-    void operator()(const intent::EditNote&) { ui.focus_note = true; }
+    void operator()(const intent::EditNote&) {
+        ui.focus_note = true;
+        if (ui.one_pane && !ui.cursor.empty()) ui.pane = Pane::Paper; // where the editor is
+    }
     void operator()(const intent::Back&) {
         if (ui.show_help) {
             ui.show_help = false;

@@ -122,6 +122,18 @@ test.describe('phone 390x844, pixel ratio 3, touch', () => {
     note(`phone: ${JSON.stringify(stored).slice(0, 120)}; screenshots in ${path.relative(process.cwd(), ARTIFACTS)}`);
   });
 
+  test('pinch-zoom magnifies the page (user-scalable=no is gone, the canvas lets two fingers zoom)', async ({ context, url, note }) => {
+    const page = await openApp(context, url);
+    await waitIdle(page);
+    const before = await page.evaluate(() => window.visualViewport.scale);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.synthesizePinchGesture', { x: 195, y: 400, scaleFactor: 2, gestureSourceType: 'touch' });
+    await cdp.detach();
+    const after = await waitForValue(page, () => window.visualViewport.scale, undefined, (s) => s > 1.2, { what: 'visualViewport.scale after a pinch', timeout: 5000 });
+    await keepScreenshot(page, 'phone-390-pinched');
+    note(`visualViewport.scale ${before} -> ${after}`);
+  });
+
   test('320 CSS px wide: still no sideways scroll, save state on screen', async ({ context, url }) => {
     const page = await openApp(context, url);
     await page.setViewportSize({ width: 320, height: 640 });

@@ -83,6 +83,19 @@ TEST_CASE("phone: one pane at a time; a list opens its papers, a paper its detai
     CHECK(s.ui.pane == Pane::Papers);
     app.Click("back"); // "< Lists"
     CHECK(s.ui.pane == Pane::Lists);
+
+    // The keys work too: `/` shows the results, `n` opens the chosen paper's note.
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Type("tvm");
+    CHECK(s.ui.pane == Pane::Papers);
+    CHECK(app.Has("row:tvm"));
+    app.Press(ImGuiKey_Escape); // leaves the search box
+    app.Press(ImGuiKey_Escape); // clears the search
+    app.Key('n');
+    CHECK(s.ui.pane == Pane::Paper);
+    CHECK(app.WaitForTextInput());
+    CHECK(app.Has("note-editor"));
 }
 
 TEST_CASE("phone: a wide window keeps the three panes, whatever pane was last chosen") {
