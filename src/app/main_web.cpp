@@ -119,6 +119,8 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    // Ctrl+wheel, and a touchpad's pinch (sent as one), is the browser's zoom: left to it.
+    if (e->mouse.ctrlKey) return EM_FALSE;
     // DOM deltas: pixels (mode 0), lines (1) or pages (2), positive = down/right.
     // ImGui: one unit ~ a few lines, positive = up/left.
     double scale = 1.0 / 100.0;

@@ -14,10 +14,12 @@
 namespace shelfmark {
 
 namespace {
-void Bar(const char* what, Counts c) {
+void Bar(const AppState& s, const char* what, Counts c) {
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%s %d/%d", what, c.read, c.total);
-    ImGui::ProgressBar(c.total ? float(c.read) / float(c.total) : 0.0f, ImVec2(-1, 0), overlay);
+    // Not a control: a line high where the one-pane layout makes frames touch-sized.
+    ImGui::ProgressBar(c.total ? float(c.read) / float(c.total) : 0.0f,
+                       ImVec2(-1, s.ui.one_pane ? ImGui::GetFontSize() * 1.4f : 0.0f), overlay);
 }
 
 // A list's row. In the one-pane layout: as tall as a touch target, its name wrapped.
@@ -42,7 +44,7 @@ void DrawListsPanel(AppState& s) {
         ImGui::PushID("all");
         if (ListRow(s, "All papers", s.ui.list_id.empty())) s.intents.push_back(intent::SelectList{""});
         ProbeLastItem(s, "list:");
-        Bar("read", d.all);
+        Bar(s, "read", d.all);
         ImGui::Separator();
         ImGui::PopID();
     }
@@ -55,8 +57,8 @@ void DrawListsPanel(AppState& s) {
         if (!list.term.empty()) ImGui::TextDisabled("%s", list.term.c_str());
         if (li < d.list_required.size()) {
             if (d.list_required[li].total)
-                Bar(list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
-            if (d.list_optional[li].total) Bar("optional", d.list_optional[li]);
+                Bar(s, list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
+            if (d.list_optional[li].total) Bar(s, "optional", d.list_optional[li]);
         }
         if (selected && li < d.section_counts.size()) {
             ImGui::Indent();

@@ -67,15 +67,22 @@ async function journey(page, how, { note, shot }) {
   await checkReflow(page, 'papers pane');
   const ids = await waitForValue(page, () => window.shelfmark.visiblePapers(), undefined, (v) => v.length >= 3, { what: 'papers of the list drawn' });
   const em = 15; // the body font at 100% text size, CSS px
+  let wrappedTitles = 0;
   for (const id of ids) {
     const row = await rect(page, `row:${id}`);
     const title = await rect(page, `title:${id}`);
     if (!row || !title) continue; // scrolled partly out of view
     expect(row.h, `row:${id} height`).toBeGreaterThanOrEqual(minTarget);
-    // Readable: the title has at least 12 em (or all it needs, wrapped over lines).
-    const wrapped = title.h > em * 1.6;
-    expect(title.w >= Math.min(12 * em, 150) || wrapped || title.w >= row.w - 2 * em, `title:${id} ${JSON.stringify(title)} in row ${JSON.stringify(row)}`).toBeTruthy();
+    // Readable: a title has at least 150 CSS px (10 em) to wrap in, and stays inside its row
+    // (all of it drawn: a longer one wraps over more lines).
+    const where = `title:${id} ${JSON.stringify(title)} in row ${JSON.stringify(row)}`;
+    expect(row.w - 2 * em, `room for ${where}`).toBeGreaterThanOrEqual(150);
+    expect(title.x + title.w, `right edge of ${where}`).toBeLessThanOrEqual(row.x + row.w);
+    expect(title.y + title.h, `bottom of ${where}`).toBeLessThanOrEqual(row.y + row.h);
+    if (title.h > em * 1.6) wrappedTitles++;
   }
+  // At 390 px some of the list's first titles are longer than a line (at 640 px, not).
+  if (how === 'tap') expect(wrappedTitles, 'titles wrapped over two lines or more').toBeGreaterThanOrEqual(1);
   await keepScreenshot(page, `${shot}-2-papers`);
 
   const id = ids[1];
@@ -122,12 +129,15 @@ test.describe('phone 390x844, pixel ratio 3, touch', () => {
     note(`phone: ${JSON.stringify(stored).slice(0, 120)}; screenshots in ${path.relative(process.cwd(), ARTIFACTS)}`);
   });
 
-  test('pinch-zoom magnifies the page (user-scalable=no is gone, the canvas lets two fingers zoom)', async ({ context, url, note }) => {
+  // Chromium's synthetic pinch ('default' source: a touchpad's, sent to the page as
+  // Ctrl+wheel, which the app leaves to the browser). A synthetic two-finger touch pinch
+  // zooms no page at all in this headless Chromium, so that one is not tested here.
+  test('pinch-zoom magnifies the page (user-scalable=no is gone, the app leaves the pinch to the browser)', async ({ context, url, note }) => {
     const page = await openApp(context, url);
     await waitIdle(page);
     const before = await page.evaluate(() => window.visualViewport.scale);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Input.synthesizePinchGesture', { x: 195, y: 400, scaleFactor: 2, gestureSourceType: 'touch' });
+    await cdp.send('Input.synthesizePinchGesture', { x: 195, y: 400, scaleFactor: 2, gestureSourceType: 'default' });
     await cdp.detach();
     const after = await waitForValue(page, () => window.visualViewport.scale, undefined, (s) => s > 1.2, { what: 'visualViewport.scale after a pinch', timeout: 5000 });
     await keepScreenshot(page, 'phone-390-pinched');
