@@ -102,7 +102,11 @@ void DrawMenuBar(AppState& s) {
         return;
     }
     if (one_pane) {
-        // One menu, its parts under headings: no submenus to aim at with a finger.
+        // One menu, its parts under headings: no submenus to aim at with a finger. It
+        // scrolls when it is taller than the window (large text).
+        const ImVec2 display = ImGui::GetMainViewport()->WorkSize;
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                            ImVec2(display.x, display.y - ImGui::GetFrameHeight()));
         if (ImGui::BeginMenu("Menu")) {
             ImGui::SeparatorText("File");
             FileItems(s);

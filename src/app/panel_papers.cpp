@@ -246,7 +246,7 @@ void DrawPapersPanel(AppState& s) {
         ImGui::TextUnformatted(list ? list->title.c_str() : "All papers");
     }
     if (list && !list->source.empty()) {
-        ImGui::SameLine();
+        if (!s.ui.one_pane) ImGui::SameLine(); // after a wrapped title it would be cut
         if (ImGui::SmallButton(SM_ICON_LINK " source")) platform::OpenUrl(list->source);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }

@@ -155,6 +155,34 @@ test.describe('phone 390x844, pixel ratio 3, touch', () => {
   });
 });
 
+test.describe('phone 390x844 with the text size at 200%', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+
+  test('taps: Menu > Text size 200%: larger text, still on screen, kept after a reload', async ({ context, url, note }) => {
+    const page = await openApp(context, url);
+    const before = await waitForRect(page, `list:${LIST}`);
+    await press(page, 'menu', 'tap');
+    const item = await waitForRect(page, 'text-size:200');
+    expect(item.h, 'menu item height').toBeGreaterThanOrEqual(44);
+    await keepScreenshot(page, 'phone-390-menu');
+    await press(page, 'text-size:200', 'tap');
+    expect(await page.evaluate(() => localStorage.getItem('shelfmark:text-size')), 'the setting in localStorage').toBe('200');
+    const after = await waitForValue(page, (n) => window.shelfmark.rect(n), `list:${LIST}`, (r) => r && r.h > before.h * 1.3, { what: 'the list row to grow with the text' });
+    await checkReflow(page, 'text 200%, lists');
+    await press(page, `list:${LIST}`, 'tap');
+    await checkReflow(page, 'text 200%, papers');
+    await waitForRect(page, 'search'); // moved out of the menu bar if it had no room there
+    await keepScreenshot(page, 'phone-390-text-200');
+    await page.reload({ waitUntil: 'load' });
+    await waitForValue(page, (n) => window.shelfmark?.rect(n), 'save-state', (r) => !!r, { what: 'the app after the reload' });
+    const menu = await waitForRect(page, 'menu');
+    expect(menu.h, 'the menu bar after a reload, still at 200% text').toBeGreaterThan(50);
+    await press(page, 'menu', 'tap'); // taller than the window now: it scrolls
+    await keepScreenshot(page, 'phone-390-text-200-menu');
+    note(`list row ${before.h} -> ${after.h} CSS px high`);
+  });
+});
+
 test.describe('200% zoom of 1280x800 (640x400 CSS px, pixel ratio 2)', () => {
   test.use({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
 
