@@ -62,6 +62,11 @@ void StatusButton(AppState& s, const std::string& paper) {
     }
 }
 
+// A small button; as tall as a touch target in the one-pane layout.
+bool HeaderButton(const AppState& s, const char* label) {
+    return s.ui.one_pane ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
 // Title (renamable), delete, and a form to add a paper by hand.
 void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     UiState& ui = s.ui;
@@ -76,11 +81,10 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
         s.intents.push_back(intent::RenameList{list.id, ui.rename_buffer});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper"))
-        ui.show_add_paper = !ui.show_add_paper;
+    if (HeaderButton(s, ui.show_add_paper ? "close form" : "+ paper")) ui.show_add_paper = !ui.show_add_paper;
     ProbeLastItem(s, "add-paper-toggle");
     ImGui::SameLine();
-    if (ImGui::SmallButton("delete list")) ImGui::OpenPopup("delete-list");
+    if (HeaderButton(s, "delete list")) ImGui::OpenPopup("delete-list");
     if (ImGui::BeginPopup("delete-list")) {
         ImGui::Text("Delete \"%s\"? Papers and notes stay; only the list goes.", list.title.c_str());
         if (ImGui::Button("Delete")) {
@@ -247,7 +251,8 @@ void DrawPapersPanel(AppState& s) {
     }
     if (list && !list->source.empty()) {
         if (!s.ui.one_pane) ImGui::SameLine(); // after a wrapped title it would be cut
-        if (ImGui::SmallButton(SM_ICON_LINK " source")) platform::OpenUrl(list->source);
+        if (HeaderButton(s, SM_ICON_LINK " source")) platform::OpenUrl(list->source);
+        ProbeLastItem(s, "list-source");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }
     if (!s.ui.one_pane) ImGui::SameLine();

@@ -148,6 +148,7 @@ TEST_CASE("phone: rows, lists, the back control, status chips and menu items are
     app.Click("list:" + SecondList(s));
     CHECK(app.Rect("back").h >= 44.0f);
     CHECK(app.Rect("back").w >= 44.0f);
+    CHECK(app.Rect("list-source").h >= 44.0f);
     int rows = 0;
     for (const std::string& id : s.ui.visible_papers) {
         INFO("row of " << id);
