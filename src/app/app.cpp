@@ -42,6 +42,40 @@ void Banners(AppState& s) {
     }
 }
 
+// Lists | papers | detail; narrower (tablets in portrait), the detail below the papers.
+void DrawPanes(AppState& s) {
+    const float em = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
+    const float lists_w = std::min(em * 17.0f, width * 0.25f);
+    ImGui::BeginChild("lists", ImVec2(lists_w, 0), ImGuiChildFlags_Border);
+    DrawListsPanel(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    if (narrow) {
+        ImGui::BeginGroup();
+        const float h = ImGui::GetContentRegionAvail().y;
+        ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), ImGuiChildFlags_None);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
+        DrawDetailPanel(s);
+        ImGui::EndChild();
+        ImGui::EndGroup();
+    } else {
+        const float detail_w = std::max(em * 22.0f, (width - lists_w) * 0.34f);
+        ImGui::BeginChild("papers",
+                          ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0),
+                          ImGuiChildFlags_None);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
+        DrawDetailPanel(s);
+        ImGui::EndChild();
+    }
+}
+
 // Phones, 200% zoom, large text: one pane at a time (lists -> papers -> paper), a back
 // control at the top, every control at least a touch target tall (the style pushed by
 // DrawApp).
@@ -107,46 +141,12 @@ void DrawApp(AppState& s) {
         return;
     }
     Banners(s);
-    if (s.ui.one_pane) {
+    if (s.ui.one_pane)
         DrawOnePane(s);
-        ImGui::End();
-        ImGui::PopStyleVar();
-        DrawHelpOverlay(s);
-        DrawStatsWindow(s);
-        DrawImportDialog(s);
-        return;
-    }
-
-    const float width = ImGui::GetContentRegionAvail().x;
-    const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
-    const float lists_w = std::min(em * 17.0f, width * 0.25f);
-    ImGui::BeginChild("lists", ImVec2(lists_w, 0), ImGuiChildFlags_Border);
-    DrawListsPanel(s);
-    ImGui::EndChild();
-    ImGui::SameLine();
-    if (narrow) {
-        ImGui::BeginGroup();
-        const float h = ImGui::GetContentRegionAvail().y;
-        ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), ImGuiChildFlags_None);
-        DrawPapersPanel(s);
-        ImGui::EndChild();
-        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
-        DrawDetailPanel(s);
-        ImGui::EndChild();
-        ImGui::EndGroup();
-    } else {
-        const float detail_w = std::max(em * 22.0f, (width - lists_w) * 0.34f);
-        ImGui::BeginChild("papers",
-                          ImVec2(width - lists_w - detail_w - ImGui::GetStyle().ItemSpacing.x * 2, 0),
-                          ImGuiChildFlags_None);
-        DrawPapersPanel(s);
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_Border);
-        DrawDetailPanel(s);
-        ImGui::EndChild();
-    }
+    else
+        DrawPanes(s);
     ImGui::End();
+    if (s.ui.one_pane) ImGui::PopStyleVar();
     DrawHelpOverlay(s);
     DrawStatsWindow(s);
     DrawImportDialog(s);
