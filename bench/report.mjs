@@ -169,6 +169,7 @@ const bigFigures = big && big.available !== false
       ['Memory: wasm linear memory', why(big.memory) ?? fmtMiB(big.memory.wasmBytes)],
       ['Memory: JS heap used', why(big.memory) ?? fmtMiB(big.memory.jsHeapUsedBytes)],
       ['Status change → commit median / p95', why(big.status) ?? `${fmtMs(big.status.clickToCommitMs.median)} / ${fmtMs(big.status.clickToCommitMs.p95)} (${big.status.changes} changes; transaction itself p95 ${fmtMs(big.status.transactionMs.p95)})`],
+      ['Accessible mirror update (JSON build + DOM) median / p95 / max', why(big.mirror ?? { available: false, reason: 'not measured' }) ?? `${fmtMs(big.mirror.totalMs.median)} / ${fmtMs(big.mirror.totalMs.p95)} / ${fmtMs(big.mirror.totalMs.max)} (${big.mirror.samples} updates; build p95 ${fmtMs(big.mirror.buildMs.p95)}, DOM p95 ${fmtMs(big.mirror.domMs.p95)}; ${big.mirror.updatesWhileIdle} while idle)`],
     ]
   : null;
 

@@ -110,5 +110,8 @@
     record: function (paperId) { return query('record ' + paperId); },
     problems: function () { return query('problems') || []; },
     quarantined: function () { return query('quarantined') || []; },
+    // The accessible mirror's updates: how many, and the last ones' cost (JSON build in
+    // wasm, DOM update in mirror.js), in ms.
+    mirror: function () { return query('mirror'); },
   };
 })();

@@ -430,6 +430,32 @@ async function measureStatusCommits(page, changes) {
   };
 }
 
+// The accessible mirror's updates during the runs above (scrolling, typing a search,
+// status changes): each is the JSON build in wasm plus the DOM update in mirror.js,
+// measured by the app (probe "mirror"); and that idle frames send none.
+async function measureMirror(page) {
+  const m = await page.evaluate(() => window.shelfmark.mirror && window.shelfmark.mirror());
+  if (!m || !m.updates) return { available: false, reason: 'no mirror updates reported (probe "mirror")' };
+  await sleep(1500);
+  const idle = await page.evaluate(() => window.shelfmark.mirror());
+  const total = m.buildSamples.map((b, i) => b + (m.sendSamples[i] ?? 0));
+  const stats = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+    return { median: round(at(0.5), 2), p95: round(at(0.95), 2), max: round(s[s.length - 1], 2) };
+  };
+  return {
+    available: true,
+    updates: m.updates,
+    samples: total.length,
+    buildMs: stats(m.buildSamples),
+    domMs: stats(m.sendSamples),
+    totalMs: stats(total),
+    bytes: m.bytes,
+    updatesWhileIdle: idle.updates - m.updates,
+  };
+}
+
 async function measureBig(browser, site, opts, synthIds) {
   const url = `${site}?synthetic=${opts.papers}&lists=50&seed=1`;
   const ctx = await newContext(browser);
@@ -473,6 +499,7 @@ async function measureBig(browser, site, opts, synthIds) {
   const m = await memory(page, cdp);
   out.memory = { available: true, ...m, totalBytes: (m.wasmBytes ?? 0) + (m.jsHeapUsedBytes ?? 0) };
   out.status = await attempt('status commits', () => measureStatusCommits(page, opts.changes));
+  out.mirror = await attempt('accessible mirror', () => measureMirror(page));
   await ctx.close();
   return out;
 }

@@ -150,6 +150,7 @@ void DrawApp(AppState& s) {
     DrawHelpOverlay(s);
     DrawStatsWindow(s);
     DrawImportDialog(s);
+    DrawFocusRing(s);
 }
 
 } // namespace shelfmark

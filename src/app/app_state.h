@@ -176,7 +176,11 @@ struct UiState {
     std::string preview_text;
     std::optional<MarkdownDoc> preview_doc;
     std::string preview_error;
-    std::vector<std::string> visible_papers; // drawn this frame, in order
+    std::vector<std::string> visible_papers;           // drawn this frame, in order
+    int visible_row_first = -1, visible_row_last = -1; // rows of the table drawn this frame
+    // The canvas widget the DOM focus stands for (a Probe name: "search", "row:ID", ...):
+    // the canvas draws the focus ring around it (accessible mirror, mirror.h).
+    std::string dom_focus;
     // The user's own list being edited: its name and the add-a-paper form.
     std::string rename_list, rename_buffer;
     bool show_add_paper = false;
@@ -221,6 +225,13 @@ struct AppState {
     std::set<std::pair<std::string, int64_t>> clashed_batches;
     PendingImport import;
     std::string notice; // one-line outcome of the last action (import, export)
+    // Lines for the accessible mirror's live region (mirror.h Announce), newest last.
+    struct Announcement {
+        int64_t seq;
+        std::string text;
+    };
+    std::vector<Announcement> announcements;
+    int64_t announce_seq = 0;
     Probe probe;
     int64_t frames = 0;
 };
@@ -231,6 +242,9 @@ std::vector<std::string> SplitCommaList(const std::string& text);
 void LoadBundle(AppState& s, const std::string& data_dir);
 // Uses an already built catalogue (e.g. a synthetic one for benchmarks).
 void UseCatalogue(AppState& s, Catalogue c);
+// Adds a line for the accessible mirror's live region (status changes, saves, errors;
+// mirror.cpp).
+void Announce(AppState& s, std::string text);
 // Applies recorded intents to the model.
 void ApplyIntents(AppState& s, int64_t now_ms);
 // Rebuilds what in s.derived is stale (s.stale moved since it was built).
@@ -283,5 +297,7 @@ void DrawStatsWindow(AppState& s);
 void HandleShortcuts(AppState& s);
 void ApplyTheme(const AppState& s, float scale);
 void DrawApp(AppState& s);
+// The keyboard focus ring around the widget ui.dom_focus names (focus_ring.cpp).
+void DrawFocusRing(AppState& s);
 
 } // namespace shelfmark

@@ -3,6 +3,7 @@
 #include <imgui_internal.h> // ImGuiContext::InputEventsQueue: input not yet applied
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -90,6 +91,12 @@ void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_
                        if (ImGui::GetCurrentContext()) ImGui::GetIO().AddInputCharactersUTF8(t.text.c_str());
                    },
                    [&](const event::FileOpened& f) { OpenImportFile(app, f.name, f.text, f.ok); },
+                   [&](const event::MirrorAction& a) {
+                       ApplyMirrorAction(app, a.json);
+                       // The keyboard is in the DOM now: no canvas text field keeps it.
+                       if (!app.ui.dom_focus.empty() && ImGui::GetCurrentContext() && ImGui::GetActiveID())
+                           ImGui::ClearActiveID();
+                   },
                    [&](const event::ColorScheme& c) { app.ui.system_dark = c.dark; },
                    [&](const event::Hash& h) {
                        if (h.fragment == hash_) return;
@@ -151,6 +158,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         platform::SetLocationHash(link);
     }
     if (had_intents || app.save.kind != save_before) extra_frames_ = std::max(extra_frames_, 2);
+    UpdateMirror(now_ms);
     if (!ready_marked_ && (app.storage_loaded || !app.fatal_error.empty())) {
         ready_marked_ = true;
         platform::MarkOnce("shelfmark:ready");
@@ -204,6 +212,30 @@ void AppHost::Flush(int64_t now_ms) {
     PumpSaves(app, now_ms, true);
 }
 
+void AppHost::UpdateMirror(int64_t now_ms) {
+    AnnounceTransitions(app, mirror_, now_ms);
+    UpdateDerived(app); // intents applied after the draw: the mirror shows their result
+    if (!MirrorChanged(app, mirror_)) return;
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const std::string json = BuildMirror(app);
+    const auto t1 = Clock::now();
+    platform::MirrorUpdate(json);
+    const auto t2 = Clock::now();
+    const auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    ++mirror_.updates;
+    mirror_.last_build_ms = ms(t1 - t0);
+    mirror_.last_send_ms = ms(t2 - t1);
+    mirror_.max_build_ms = std::max(mirror_.max_build_ms, mirror_.last_build_ms);
+    mirror_.last_bytes = json.size();
+    if (mirror_.build_ms.size() >= kMirrorSamples) {
+        mirror_.build_ms.erase(mirror_.build_ms.begin());
+        mirror_.send_ms.erase(mirror_.send_ms.begin());
+    }
+    mirror_.build_ms.push_back(mirror_.last_build_ms);
+    mirror_.send_ms.push_back(mirror_.last_send_ms);
+}
+
 std::string AppHost::ProbeQuery(const std::string& q) const {
     nlohmann::json j;
     if (q.rfind("rect ", 0) == 0) {
@@ -241,6 +273,11 @@ std::string AppHost::ProbeQuery(const std::string& q) const {
             j.push_back(rec.key);
     } else if (q == "note-message") {
         j = app.ui.note_message;
+    } else if (q == "mirror") {
+        j = {{"updates", mirror_.updates},     {"buildMs", mirror_.last_build_ms},
+             {"sendMs", mirror_.last_send_ms}, {"maxBuildMs", mirror_.max_build_ms},
+             {"bytes", mirror_.last_bytes},    {"buildSamples", mirror_.build_ms},
+             {"sendSamples", mirror_.send_ms}, {"focus", app.ui.dom_focus}};
     }
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -11,6 +11,8 @@
 //   - RunFrame(): one frame (events, NewFrame, DrawApp, Render, intents, saves, write-backs).
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
 //   - ProbeQuery(): the read-only view tests and tools ask for (sm_probe_query).
+//   - UpdateMirror(): after a frame, the accessible DOM mirror's description, only when
+//     it changed (mirror.h); its actions come back as event::MirrorAction.
 //
 // The backend owns the ImGui context and feeds it input events (io.AddKeyEvent, ...);
 // the host only reads ImGui's state. Uses ImGui and platform.h, never the browser.
@@ -22,6 +24,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/mirror.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -80,13 +83,16 @@ class AppHost {
 
     // Read-only view for tests and tools: "rect NAME", "status ID", "save", "visible",
     // "frames", "query-error", "notice", "import", "record ID", "problems",
-    // "quarantined", "note-message". JSON text ("null" when unknown).
+    // "quarantined", "note-message", "mirror" (updates and their cost). JSON text ("null" when unknown).
     std::string ProbeQuery(const std::string& query) const;
 
     // The text ImGui pastes (the page's last paste event).
     const std::string& Clipboard() const { return clipboard_; }
 
   private:
+    // The accessible mirror: sent when what it shows changed (mirror.h).
+    void UpdateMirror(int64_t now_ms);
+    MirrorState mirror_;
     std::string clipboard_;
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written

@@ -34,6 +34,7 @@ extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
 extern "C" void sm_page_set_text_input(int active, int x, int y);
 extern "C" int sm_page_text_input_active();
+extern "C" int sm_page_focus_in_mirror();
 
 namespace shelfmark {
 namespace {
@@ -269,9 +270,16 @@ ImGuiKey KeyFromDom(const EmscriptenKeyboardEvent* e) {
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    // Keys typed in the accessible mirror (web/mirror.js) are its own: ImGui must not also
+    // act on them. A key released there after a press on the canvas still reaches ImGui.
+    if (down && sm_page_focus_in_mirror()) return EM_FALSE;
     // keyCode 229: a key the IME is composing with (its Enter or Backspace edits the
     // composition, not the field): ImGui must not see it.
     const ImGuiKey key = e->keyCode == 229 ? ImGuiKey_None : KeyFromDom(e);
+    // Tab and Shift+Tab are the browser's: they move the keyboard focus between the
+    // regions and controls of the accessible mirror, in its order (the canvas draws a
+    // ring around the widget the focused control stands for).
+    if (key == ImGuiKey_Tab && !e->ctrlKey && !e->altKey && !e->metaKey) return EM_FALSE;
     BeginInput();
     ImGuiIO& io = ImGui::GetIO();
     AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
@@ -289,10 +297,10 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
         return EM_TRUE; // ours: export, import, search
     if (cmd) return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y ? io.WantTextInput : EM_FALSE;
     if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // F1..F12 stay the browser's
-    return io.WantCaptureKeyboard || key == ImGuiKey_Tab || key == ImGuiKey_Backspace ||
-           key == ImGuiKey_Space || key == ImGuiKey_PageUp || key == ImGuiKey_PageDown ||
-           key == ImGuiKey_Home || key == ImGuiKey_End || key == ImGuiKey_LeftArrow ||
-           key == ImGuiKey_RightArrow || key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
+    return io.WantCaptureKeyboard || key == ImGuiKey_Backspace || key == ImGuiKey_Space ||
+           key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home ||
+           key == ImGuiKey_End || key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow ||
+           key == ImGuiKey_UpArrow || key == ImGuiKey_DownArrow;
 }
 
 EM_BOOL OnFocus(int type, const EmscriptenFocusEvent*, void*) {

@@ -40,6 +40,11 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
             Changed(s, change::Paper{id}, Urgency::Now, now);
         }
     }
+    if (!before.empty()) {
+        const Paper* one = before.size() == 1 ? s.catalogue.FindPaper(before.front().first) : nullptr;
+        Announce(s, std::string(record_undo ? "Marked " : "Undone: back to ") + StatusName(st) +
+                        (one ? ": " + one->title : ": " + std::to_string(before.size()) + " papers"));
+    }
     if (before.empty() || !record_undo) return;
     s.undo.push_back(std::move(before));
     if (s.undo.size() > kMaxUndo) s.undo.erase(s.undo.begin());

@@ -2,28 +2,9 @@
 #include <imgui.h>
 
 #include "app/app_state.h"
+#include "app/help_text.h"
 
 namespace shelfmark {
-
-namespace {
-struct Shortcut {
-    const char* keys;
-    const char* what;
-};
-constexpr Shortcut kShortcuts[] = {
-    {"/  or  Ctrl+F", "search (query syntax: hover the search box)"},
-    {"Up/Down  or  j/k", "move through the papers (Shift extends the selection)"},
-    {"Enter", "select the paper under the cursor"},
-    {"Click, Ctrl+click, Shift+click", "select one, toggle, select a range"},
-    {"1 2 3 4 5", "set the status of the selected papers: unread, queued, reading, read, skipped"},
-    {"n", "edit the note of the selected paper"},
-    {"Esc", "back: close this, leave a text field, clear the search, drop the selection"},
-    {"Ctrl+Z", "undo the last status change"},
-    {"Ctrl+S", "export your progress (a JSON file)"},
-    {"Ctrl+O", "import a progress file or a Markdown list (or drop it on the page)"},
-    {"?", "this help"},
-};
-} // namespace
 
 void DrawHelpOverlay(AppState& s) {
     if (!s.ui.show_help) return;
@@ -38,7 +19,7 @@ void DrawHelpOverlay(AppState& s) {
                          ImGuiWindowFlags_NoSavedSettings)) {
         ImGui::TextDisabled("Shortcuts are off while you type in a text field (Esc leaves it).");
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-            for (const Shortcut& k : kShortcuts) {
+            for (const HelpShortcut& k : kHelpShortcuts) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
                 ImGui::TextUnformatted(k.keys);

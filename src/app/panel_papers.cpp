@@ -235,6 +235,7 @@ void SortSpecs(AppState& s) {
 
 void DrawPapersPanel(AppState& s) {
     s.ui.visible_papers.clear();
+    s.ui.visible_row_first = s.ui.visible_row_last = -1;
     const Catalogue& c = s.catalogue;
     const Derived& d = s.derived;
     const ReadingList* list = c.FindList(s.ui.list_id);
@@ -338,6 +339,10 @@ void DrawPapersPanel(AppState& s) {
                                                                                             : M::Replace});
             }
             ProbeLastItem(s, "row:" + p.id);
+            if (ImGui::IsItemVisible()) {
+                if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
+                s.ui.visible_row_last = r;
+            }
             if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(em * 32.0f);

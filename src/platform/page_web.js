@@ -111,6 +111,13 @@ var SmPageLib = {
     var hash = function () { SMStr.call(Module._sm_on_hash, decodeURIComponent(location.hash || '')); };
     window.addEventListener('hashchange', hash);
     hash();
+    // A click or tap on the canvas gives it the keyboard (away from the accessible mirror).
+    var takeFocus = function () {
+      var m = document.getElementById('a11y');
+      if (m && m.contains(document.activeElement)) Module.canvas.focus({ preventScroll: true });
+    };
+    Module.canvas.addEventListener('mousedown', takeFocus);
+    Module.canvas.addEventListener('touchstart', takeFocus, { passive: true });
     // Files dropped anywhere on the page are imported like picked ones.
     document.addEventListener('dragover', function (ev) { ev.preventDefault(); });
     document.addEventListener('drop', function (ev) {
@@ -172,9 +179,20 @@ var SmPageLib = {
   sm_page_set_setting: function (k, v) {
     try { localStorage.setItem('shelfmark:' + UTF8ToString(k), UTF8ToString(v)); } catch (e) {}
   },
+  // The accessible mirror (web/mirror.js) renders the UI's description as DOM.
+  sm_page_mirror_update: function (ptr) {
+    if (window.shelfmarkMirror) window.shelfmarkMirror.update(UTF8ToString(ptr));
+  },
+  // The keyboard focus is in the accessible mirror: its keys are the DOM's, not ImGui's.
+  sm_page_focus_in_mirror: function () {
+    var m = document.getElementById('a11y');
+    return m && m.contains(document.activeElement) ? 1 : 0;
+  },
   sm_page_set_text_input: function (active, x, y) {
     var ime = document.getElementById('ime');
     if (!ime) return;
+    var mirror = document.getElementById('a11y');
+    if (mirror && mirror.contains(document.activeElement)) return; // never steal the mirror's focus
     if (active) {
       ime.style.left = Math.max(0, x) + 'px';
       ime.style.top = Math.max(0, y) + 'px';

@@ -63,6 +63,9 @@ struct ColorScheme { // the system's preference, at start and on change
 struct Hash { // the URL's #fragment (deep link), at start and on change
     std::string fragment;
 };
+struct MirrorAction { // the user acted in the accessible DOM mirror (mirror.h): {"do": ...}
+    std::string json;
+};
 struct FileOpened { // a file picked or dropped
     std::string name;
     bool ok = true;   // read as UTF-8 text
@@ -73,7 +76,7 @@ struct FileOpened { // a file picked or dropped
 using PlatformEvent =
     std::variant<event::StorageRecord, event::StorageLoaded, event::StorageFailed, event::WriteDone,
                  event::StorageChanged, event::StorageClosed, event::StorageInfo, event::Paste, event::Text,
-                 event::ColorScheme, event::Hash, event::FileOpened>;
+                 event::ColorScheme, event::Hash, event::FileOpened, event::MirrorAction>;
 
 // Moves out every event queued since the last call, oldest first.
 std::vector<PlatformEvent> TakePlatformEvents();
@@ -118,6 +121,9 @@ void PickFile();
 // the cell top; advances[i] is each glyph's advance in px. False when unavailable.
 bool RasterizeGlyphs(const std::vector<uint32_t>& code_points, int px, int cell_w, int cell_h, int baseline,
                      std::vector<uint8_t>* alpha, std::vector<float>* advances);
+// Gives the accessible DOM mirror (web/mirror.js) the UI's new description (JSON text,
+// mirror.h); called only when it changed.
+void MirrorUpdate(const std::string& json);
 // Replaces the URL's #fragment without adding a history entry ("" clears it).
 void SetLocationHash(const std::string& hash);
 // Small per-browser settings (theme); "" when unset or storage is blocked.

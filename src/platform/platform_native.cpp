@@ -189,6 +189,11 @@ bool RasterizeGlyphs(const std::vector<uint32_t>& code_points, int, int cell_w, 
     return false;
 }
 
+void MirrorUpdate(const std::string& json) {
+    ++P().page.mirror_updates;
+    P().page.mirror = json;
+}
+
 void SetLocationHash(const std::string& hash) {
     ++P().page.hash_sets;
     P().page.location_hash = hash;

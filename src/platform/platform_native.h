@@ -90,6 +90,8 @@ struct PageCalls {
     int file_picks = 0;
     int hash_sets = 0;
     std::string location_hash;
+    int mirror_updates = 0;
+    std::string mirror; // the last MirrorUpdate JSON
 };
 const PageCalls& Page();
 const std::map<std::string, std::string>& Settings();

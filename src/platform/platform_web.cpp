@@ -18,6 +18,7 @@ void sm_page_mark(const char* name);
 void sm_page_set_clipboard(const char* text);
 void sm_page_open_url(const char* url);
 void sm_page_set_hash(const char* hash);
+void sm_page_mirror_update(const char* json);
 void sm_page_download(const char* name, const char* text, const char* mime);
 void sm_page_pick_file();
 int sm_page_rasterize(const uint32_t* cps, int count, int px, int cell_w, int cell_h, int baseline,
@@ -122,6 +123,7 @@ bool RasterizeGlyphs(const std::vector<uint32_t>& cps, int px, int cell_w, int c
                              alpha->data(), advances->data()) != 0;
 }
 void SetLocationHash(const std::string& hash) { sm_page_set_hash(hash.c_str()); }
+void MirrorUpdate(const std::string& json) { sm_page_mirror_update(json.c_str()); }
 std::string GetSetting(const std::string& key) {
     char* v = sm_page_get_setting(key.c_str());
     std::string out = v ? v : "";
@@ -166,6 +168,8 @@ EMSCRIPTEN_KEEPALIVE void sm_on_file(const char* name, int ok, const char* text)
     PostPlatformEvent(event::FileOpened{name, ok != 0, text});
 }
 EMSCRIPTEN_KEEPALIVE void sm_on_text(const char* text) { PostPlatformEvent(event::Text{text}); }
+// An action in the accessible DOM mirror (web/mirror.js): {"do": ..., ...}.
+EMSCRIPTEN_KEEPALIVE void sm_mirror_action(const char* json) { PostPlatformEvent(event::MirrorAction{json}); }
 EMSCRIPTEN_KEEPALIVE void sm_on_paste(const char* text) { PostPlatformEvent(event::Paste{text}); }
 // A paste too large for any field, refused by the page before copying it into the heap:
 // its size in UTF-8 bytes when `exact`, otherwise a lower bound (its UTF-16 length).
