@@ -47,7 +47,8 @@ constexpr const char* kCanvas = "#canvas";
 struct WebHost {
     AppHost host;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    double dpr = 0.0; // devicePixelRatio the fonts were built for
+    double dpr = 0.0;  // devicePixelRatio the fonts were built for
+    int text_size = 0; // and the text size setting (percent)
     double css_w = 0, css_h = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool text_input = false;  // the page's text-input element has focus for ImGui
@@ -66,10 +67,11 @@ void RebuildFontsAndStyle(double dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
-    LoadFonts(static_cast<float>(dpr));
+    LoadFonts(Host().host.FontScale(static_cast<float>(dpr))); // pixel ratio x text size
     ImGui_ImplOpenGL3_CreateFontsTexture();
     Host().host.ApplyStyle(static_cast<float>(dpr));
     Host().dpr = dpr;
+    Host().text_size = Host().host.app.ui.text_size_percent;
 }
 
 void SyncCanvasSize() {
@@ -120,6 +122,8 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    // Ctrl+wheel, and a touchpad's pinch (sent as one), is the browser's zoom: left to it.
+    if (e->mouse.ctrlKey) return EM_FALSE;
     // DOM deltas: pixels (mode 0), lines (1) or pages (2), positive = down/right.
     // ImGui: one unit ~ a few lines, positive = up/left.
     double scale = 1.0 / 100.0;
@@ -139,6 +143,15 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
     const float x = static_cast<float>(t.clientX * h.dpr), y = static_cast<float>(t.clientY * h.dpr);
     static float last_y = 0, last_x = 0;
     static bool dragging = false;
+    // Two fingers: the browser's pinch-zoom (style.css allows it), neither a tap nor a
+    // scroll of ours, until every finger has left.
+    static bool pinching = false;
+    int down = 0;
+    for (int i = 0; i < e->numTouches; ++i)
+        down += !(type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && down == 1) pinching = false;
+    if (down > 1) pinching = true;
+    if (pinching) return EM_FALSE;
     BeginInput();
     ImGuiIO& io = ImGui::GetIO();
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
@@ -163,7 +176,9 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
         }
     }
     Wake();
-    return EM_TRUE;
+    // Not the touchstart: cancelling it would cancel a pinch that a second finger starts.
+    // Cancelling the touchend keeps the browser from sending the tap again as mouse events.
+    return type != EMSCRIPTEN_EVENT_TOUCHSTART;
 }
 
 // A key that types one character (e.key is "a", "한", "?"; not "Enter" or "Shift").
@@ -331,7 +346,7 @@ void Frame() {
         return;
     }
     SyncCanvasSize();
-    if (GlyphsPending()) RebuildFontsAndStyle(h.dpr);
+    if (GlyphsPending() || h.text_size != h.host.app.ui.text_size_percent) RebuildFontsAndStyle(h.dpr);
     ImGui_ImplOpenGL3_NewFrame();
     const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
     const FrameResult r = h.host.RunFrame(platform::NowMs(), display, static_cast<float>(h.dpr));
