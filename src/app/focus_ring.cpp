@@ -21,7 +21,7 @@ void DrawFocusRing(AppState& s) {
     const bool dark = IsDark(s);
     // Outer: the ring's colour (>= 3:1 against the panel in its theme); inner: a thin line
     // in the opposite tone, so the ring stays visible on a selected row or a filled chip.
-    const ImU32 ring = dark ? IM_COL32(255, 204, 51, 255) : IM_COL32(11, 87, 208, 255);
+    const ImU32 ring = dark ? IM_COL32(255, 204, 51, 255) : IM_COL32(10, 61, 145, 255);
     const ImU32 inner = dark ? IM_COL32(20, 20, 22, 255) : IM_COL32(255, 255, 255, 255);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddRect(a, b, ring, 4.0f * k, 0, t);
