@@ -202,7 +202,7 @@ fetch_sources() {
 fetch_sources
 [ "$only_sources" = 1 ] && { say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"))"; exit 0; }
 
-# --- npm (@playwright/test, playwright-core, pngjs) from the committed lockfile; no
+# --- npm (@playwright/test, playwright-core, pngjs, axe-core, @axe-core/playwright) from the committed lockfile; no
 # browser download (the tests use Debian's chromium).
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@playwright/test ] ||

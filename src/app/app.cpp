@@ -13,7 +13,7 @@ namespace shelfmark {
 namespace {
 void Banners(AppState& s) {
     if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.50f, 0.30f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
         const bool says_export = s.save.why.find("xport") != std::string::npos;
         ImGui::TextWrapped("Your changes are not being saved in this browser: %s%s", s.save.why.c_str(),
                            says_export ? "." : ". Export your progress (Ctrl+S) to keep your work.");
@@ -27,7 +27,7 @@ void Banners(AppState& s) {
         if (ImGui::SmallButton("OK##notice")) s.notice.clear();
     }
     if (!s.storage_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
         ImGui::TextWrapped(
             "Some saved data could not be read by this version; it is kept unchanged and included in "
             "exports (%d problem%s; hover for details).",
@@ -137,7 +137,7 @@ void DrawApp(AppState& s) {
     ImGui::PopStyleVar();
     DrawMenuBar(s);
     if (!s.fatal_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.4f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
         ImGui::TextWrapped("%s", s.fatal_error.c_str());
         ImGui::PopStyleColor();
         ImGui::End();

@@ -186,6 +186,10 @@ struct UiState {
     bool show_add_paper = false;
     Paper new_paper;
     std::string new_paper_link, new_paper_authors;
+    // The menu bar by keyboard (F10, or Alt pressed and released alone): ImGui's keyboard
+    // navigation is on only while the menu bar has the keyboard (shortcuts.cpp).
+    bool menu_keys = false;
+    bool alt_alone = false; // Alt is down and nothing else was pressed since
 };
 
 // The import dialog: the chosen file's plan (import_plan.h), open until applied or

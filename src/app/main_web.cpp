@@ -33,6 +33,8 @@ extern "C" void sm_page_init(int max_paste_bytes);
 extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
 extern "C" void sm_page_set_text_input(int active, int x, int y);
+extern "C" void sm_page_set_text_style(int px, unsigned fg_rgb, unsigned bg_rgb);
+extern "C" void sm_page_focus_canvas();
 extern "C" int sm_page_text_input_active();
 extern "C" int sm_page_focus_in_mirror();
 
@@ -287,7 +289,11 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     // Keys typed in the accessible mirror (web/mirror.js) are its own: ImGui must not also
     // act on them. A key released there after a press on the canvas still reaches ImGui.
-    if (down && sm_page_focus_in_mirror()) return EM_FALSE;
+    // F10 is the menu bar's, from the mirror too: the keyboard goes to the canvas, whose
+    // menu bar then has it (shortcuts.cpp).
+    const bool f10 = e->keyCode != 229 && KeyFromDom(e) == ImGuiKey_F10;
+    if (down && f10 && sm_page_focus_in_mirror()) sm_page_focus_canvas();
+    if (down && !f10 && sm_page_focus_in_mirror()) return EM_FALSE;
     // keyCode 229: a key the IME is composing with (its Enter or Backspace edits the
     // composition, not the field): ImGui must not see it.
     const ImGuiKey key = e->keyCode == 229 ? ImGuiKey_None : KeyFromDom(e);
@@ -311,7 +317,8 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (cmd && (key == ImGuiKey_S || key == ImGuiKey_O || key == ImGuiKey_F))
         return EM_TRUE; // ours: export, import, search
     if (cmd) return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y ? io.WantTextInput : EM_FALSE;
-    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // F1..F12 stay the browser's
+    if (key == ImGuiKey_F10) return EM_TRUE;                        // ours: the menu bar (shortcuts.cpp)
+    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // other F keys stay the browser's
     return io.WantCaptureKeyboard || key == ImGuiKey_Backspace || key == ImGuiKey_Space ||
            key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home ||
            key == ImGuiKey_End || key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow ||
@@ -424,6 +431,14 @@ int main(int argc, char** argv) {
         WebHost& hh = Host();
         hh.ime_x = static_cast<int>(data->InputPos.x / hh.dpr);
         hh.ime_y = static_cast<int>(data->InputPos.y / hh.dpr);
+        // The composing text is shown there in the field's line height and colours.
+        const ImVec4* c = ImGui::GetStyle().Colors;
+        const auto rgb = [](const ImVec4& v) {
+            const ImU32 u = ImGui::ColorConvertFloat4ToU32(v); // ABGR
+            return static_cast<unsigned>(((u & 0xFF) << 16) | (u & 0xFF00) | ((u >> 16) & 0xFF));
+        };
+        sm_page_set_text_style(static_cast<int>(data->InputLineHeight / hh.dpr + 0.5), rgb(c[ImGuiCol_Text]),
+                               rgb(c[ImGuiCol_WindowBg]));
         if (hh.text_input) sm_page_set_text_input(1, hh.ime_x, hh.ime_y);
     };
     ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -149,7 +149,7 @@ void DrawMenuBar(AppState& s) {
         ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - save_w));
     }
     const bool bad = s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable;
-    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.35f, 1.0f));
+    if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
     ImGui::TextUnformatted(label);
     if (bad) ImGui::PopStyleColor();
     ProbeLastItem(s, "save-state");

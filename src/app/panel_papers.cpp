@@ -77,7 +77,9 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     InputString("##rename", "List name", &ui.rename_buffer, kMaxUserTitleBytes);
     ProbeLastItem(s, "list-name");
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
+    if (LastFieldExit() == FieldExit::Escape) {
+        ui.rename_buffer = list.title; // Esc: the name stays as it was
+    } else if (ImGui::IsItemDeactivatedAfterEdit()) {
         s.intents.push_back(intent::RenameList{list.id, ui.rename_buffer});
     }
     ImGui::SameLine();
@@ -85,12 +87,14 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     ProbeLastItem(s, "add-paper-toggle");
     ImGui::SameLine();
     if (HeaderButton(s, "delete list")) ImGui::OpenPopup("delete-list");
+    ProbeLastItem(s, "delete-list");
     if (ImGui::BeginPopup("delete-list")) {
         ImGui::Text("Delete \"%s\"? Papers and notes stay; only the list goes.", list.title.c_str());
-        if (ImGui::Button("Delete")) {
+        if (DefaultButton("Delete", IsDark(s)) || EnterPressed()) { // Esc: Keep (shortcuts.cpp)
             s.intents.push_back(intent::DeleteList{list.id});
             ImGui::CloseCurrentPopup();
         }
+        ProbeLastItem(s, "delete-list-confirm");
         ImGui::SameLine();
         if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -98,19 +102,31 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     if (!ui.show_add_paper) return;
     Paper& p = ui.new_paper;
     const float w = ImGui::GetFontSize() * 22;
+    // Enter in any field adds the paper (the marked button); Esc in one closes the form
+    // (what was typed stays for next time).
+    FieldExit exit = FieldExit::None;
+    const auto field_exit = [&] {
+        if (const FieldExit e = LastFieldExit(); e != FieldExit::None) exit = e;
+    };
     ImGui::SetNextItemWidth(w);
     InputString("title##np", "Title (required)", &p.title, kMaxUserTitleBytes);
     ProbeLastItem(s, "new-paper-title");
+    field_exit();
     ImGui::SetNextItemWidth(w);
     InputString("link##np", "https://...", &ui.new_paper_link, 2000);
+    field_exit();
     ImGui::SetNextItemWidth(w);
     InputString("authors##np", "Authors, comma separated", &ui.new_paper_authors, 4000);
+    field_exit();
     ImGui::SetNextItemWidth(w * 0.6f);
     InputString("venue##np", "e.g. OSDI", &p.venue, 200);
+    field_exit();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w * 0.3f);
     ImGui::InputInt("year##np", &p.year, 0, 0);
-    if (ImGui::Button("Add to this list") && !p.title.empty()) {
+    field_exit();
+    if (exit == FieldExit::Escape) ui.show_add_paper = false;
+    if ((DefaultButton("Add to this list", IsDark(s)) || exit == FieldExit::Enter) && !p.title.empty()) {
         intent::AddPaper in{list.id, p};
         in.paper.year = (p.year >= 1000 && p.year <= 9999) ? p.year : 0;
         if (!ui.new_paper_link.empty()) in.paper.links = {ui.new_paper_link};
@@ -267,13 +283,14 @@ void DrawPapersPanel(AppState& s) {
         ImGui::TextDisabled("  %d papers", d.matches);
     if (!s.ui.query_error.empty()) {
         if (s.ui.one_pane) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.3f, 1.0f));
+            ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
             ImGui::TextWrapped("%s", s.ui.query_error.c_str());
             ImGui::PopStyleColor();
         } else {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "  %s", s.ui.query_error.c_str());
+            ImGui::TextColored(WarningColor(IsDark(s)), "  %s", s.ui.query_error.c_str());
         }
+        ProbeLastItem(s, "query-error");
     }
     if (s.ui.one_pane) {
         DrawRowsOnePane(s);
