@@ -186,17 +186,23 @@ test.describe('phone 390x844 with the text size at 200%', () => {
 
 test.describe('CSS zoom', () => {
   test('zoom: 2 on the page (a user style) reflows like 200% browser zoom, nothing cut', async ({ context, url }) => {
-    const page = await openApp(context, url);
-    await waitForRect(page, 'menu-file'); // 1280x800: the three panes
-    await page.evaluate(() => {
-      document.documentElement.style.zoom = '2';
+    // As a user style would: the page is zoomed before the app starts.
+    await context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.style.zoom = '2';
+      });
     });
-    await waitForValue(page, () => window.shelfmark.rect('menu'), undefined, (r) => !!r, { what: 'one pane at CSS zoom 2' });
+    const page = await openApp(context, url);
+    expect(await page.evaluate(() => document.getElementById('canvas').currentCSSZoom), 'the canvas zoomed').toBe(2);
+    await waitForValue(page, () => window.shelfmark.rect('menu'), undefined, (r) => !!r, { what: 'one pane at CSS zoom 2 (1280 px wide)' });
     await waitIdle(page);
     await checkReflow(page, 'CSS zoom 2');
     const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().width);
     expect(canvas, 'the canvas as wide as the window').toBeLessThanOrEqual(1280);
     await keepScreenshot(page, 'css-zoom-2');
+    await press(page, `list:${LIST}`, 'click'); // clicks land where the zoomed widgets are
+    await waitForRect(page, 'back');
+    await checkReflow(page, 'CSS zoom 2, papers');
   });
 });
 
