@@ -82,6 +82,10 @@ void DrawPanes(AppState& s) {
 void DrawOnePane(AppState& s) {
     Pane pane = s.ui.pane;
     if (pane == Pane::Paper && !s.catalogue.FindPaper(s.ui.cursor)) pane = Pane::Papers; // none chosen
+    if (pane != Pane::Papers) { // no paper rows on screen (DrawPapersPanel sets these when it draws)
+        s.ui.visible_papers.clear();
+        s.ui.visible_row_first = s.ui.visible_row_last = -1;
+    }
     if (pane != Pane::Lists) {
         const Pane up = pane == Pane::Paper ? Pane::Papers : Pane::Lists;
         const float touch = TouchTargetPx(s.probe, ImGui::GetFontSize());

@@ -48,6 +48,7 @@ struct WebHost {
     AppHost host;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     double dpr = 0.0;  // devicePixelRatio the fonts were built for
+    double zoom = 1.0; // and the CSS zoom on the page (a user style), taken as browser zoom
     int text_size = 0; // and the text size setting (percent)
     double css_w = 0, css_h = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
@@ -63,14 +64,24 @@ WebHost& Host() {
 void Wake() { Host().host.Wake(); }
 
 // ---------------------------------------------------------------- fonts and scale
+// The CSS zoom applied to the canvas (Element.currentCSSZoom; 1 where unsupported).
+EM_JS(double, sm_css_zoom, (), {
+    var z = Module.canvas && Module.canvas.currentCSSZoom;
+    return z > 0 ? z : 1;
+});
+
+// Fonts and sizes are drawn at this many pixels per CSS pixel of the layout: the pixel
+// ratio, times the page's CSS zoom (which the canvas's size and events do not show).
+float UiScale() { return static_cast<float>(Host().dpr * Host().zoom); }
+
 void RebuildFontsAndStyle(double dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
-    LoadFonts(Host().host.FontScale(static_cast<float>(dpr))); // pixel ratio x text size
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    Host().host.ApplyStyle(static_cast<float>(dpr));
     Host().dpr = dpr;
+    LoadFonts(Host().host.FontScale(UiScale())); // pixel ratio x zoom x text size
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    Host().host.ApplyStyle(UiScale());
     Host().text_size = Host().host.app.ui.text_size_percent;
 }
 
@@ -79,12 +90,16 @@ void SyncCanvasSize() {
     double w = 0, hgt = 0;
     emscripten_get_element_css_size(kCanvas, &w, &hgt);
     const double dpr = emscripten_get_device_pixel_ratio();
-    if (w == h.css_w && hgt == h.css_h && dpr == h.dpr) return;
+    const double zoom = sm_css_zoom();
+    if (w == h.css_w && hgt == h.css_h && dpr == h.dpr && zoom == h.zoom) return;
     h.css_w = w;
     h.css_h = hgt;
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(w * dpr)),
                                        static_cast<int>(std::lround(hgt * dpr)));
-    if (dpr != h.dpr) RebuildFontsAndStyle(dpr);
+    if (dpr != h.dpr || zoom != h.zoom) {
+        h.zoom = zoom;
+        RebuildFontsAndStyle(dpr);
+    }
     h.host.app.probe.scale = static_cast<float>(dpr);
 }
 
@@ -349,7 +364,7 @@ void Frame() {
     if (GlyphsPending() || h.text_size != h.host.app.ui.text_size_percent) RebuildFontsAndStyle(h.dpr);
     ImGui_ImplOpenGL3_NewFrame();
     const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
-    const FrameResult r = h.host.RunFrame(platform::NowMs(), display, static_cast<float>(h.dpr));
+    const FrameResult r = h.host.RunFrame(platform::NowMs(), display, UiScale());
     int fb_w = 0, fb_h = 0;
     emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);

@@ -218,6 +218,10 @@ void DrawRowsOnePane(AppState& s) {
             s.intents.push_back(intent::SelectPaper{p.id});
         ProbeLastItem(s, "row:" + p.id);
         ImGui::PopID();
+        if (ImGui::IsItemVisible()) { // the rows the accessible mirror renders (mirror.cpp)
+            if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
+            s.ui.visible_row_last = r;
+        }
         const float th = title_h(p.title);
         draw->AddText(ImGui::GetFont(), em, ImVec2(at.x + pad, at.y + pad), ImGui::GetColorU32(ImGuiCol_Text),
                       p.title.c_str(), nullptr, wrap);

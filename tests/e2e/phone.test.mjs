@@ -4,6 +4,7 @@
 // window with the mouse: open a list, open a paper, set its status, write a note, go back.
 // Checked on the way: one pane at a time, no sideways scrolling, titles wide enough to
 // read (or wrapped), the save state on screen, touch targets of 44 CSS px on the phone.
+// Also: pinch-zoom, 320 CSS px, the text size at 200%, and CSS zoom on the page.
 // Screenshots kept in test-results/e2e/phone/.
 
 import fs from 'node:fs';
@@ -180,6 +181,28 @@ test.describe('phone 390x844 with the text size at 200%', () => {
     await press(page, 'menu', 'tap'); // taller than the window now: it scrolls
     await keepScreenshot(page, 'phone-390-text-200-menu');
     note(`list row ${before.h} -> ${after.h} CSS px high`);
+  });
+});
+
+test.describe('CSS zoom', () => {
+  test('zoom: 2 on the page (a user style) reflows like 200% browser zoom, nothing cut', async ({ context, url }) => {
+    // As a user style would: the page is zoomed before the app starts.
+    await context.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.style.zoom = '2';
+      });
+    });
+    const page = await openApp(context, url);
+    expect(await page.evaluate(() => document.getElementById('canvas').currentCSSZoom), 'the canvas zoomed').toBe(2);
+    await waitForValue(page, () => window.shelfmark.rect('menu'), undefined, (r) => !!r, { what: 'one pane at CSS zoom 2 (1280 px wide)' });
+    await waitIdle(page);
+    await checkReflow(page, 'CSS zoom 2');
+    const canvas = await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().width);
+    expect(canvas, 'the canvas as wide as the window').toBeLessThanOrEqual(1280);
+    await keepScreenshot(page, 'css-zoom-2');
+    await press(page, `list:${LIST}`, 'click'); // clicks land where the zoomed widgets are
+    await waitForRect(page, 'back');
+    await checkReflow(page, 'CSS zoom 2, papers');
   });
 });
 

@@ -76,9 +76,12 @@ TEST_CASE("phone: one pane at a time; a list opens its papers, a paper its detai
     app.Click("back"); // "< Papers"
     CHECK(s.ui.pane == Pane::Papers);
     CHECK(app.Has("row:" + paper));
-    app.Press(ImGuiKey_Escape); // Esc goes back as the control does
+    CHECK(s.ui.visible_row_first >= 0); // the rows in view, for the accessible mirror
+    app.Press(ImGuiKey_Escape);         // Esc goes back as the control does
     CHECK(s.ui.pane == Pane::Lists);
     CHECK(app.Has("list:" + list));
+    CHECK(s.ui.visible_papers.empty()); // none on screen
+    CHECK(s.ui.visible_row_first == -1);
     app.Click("list:" + list); // the list already chosen opens again
     CHECK(s.ui.pane == Pane::Papers);
     app.Click("back"); // "< Lists"
