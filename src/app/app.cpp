@@ -1,15 +1,19 @@
-// app.cpp: the window layout: menu bar, banners, then lists | papers | detail, with
+// app.cpp: the window layout: menu bar, banners, then lists | papers | detail (narrower:
+// the detail below the papers; narrower still, below kOnePaneEm: one pane at a time), with
 // the help and statistics windows on top.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/app_state.h"
+#include "app/widgets.h"
 
 namespace shelfmark {
 
 namespace {
 void Banners(AppState& s) {
     if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.50f, 0.30f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
         const bool says_export = s.save.why.find("xport") != std::string::npos;
         ImGui::TextWrapped("Your changes are not being saved in this browser: %s%s", s.save.why.c_str(),
                            says_export ? "." : ". Export your progress (Ctrl+S) to keep your work.");
@@ -23,7 +27,7 @@ void Banners(AppState& s) {
         if (ImGui::SmallButton("OK##notice")) s.notice.clear();
     }
     if (!s.storage_problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.70f, 0.20f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
         ImGui::TextWrapped(
             "Some saved data could not be read by this version; it is kept unchanged and included in "
             "exports (%d problem%s; hover for details).",
@@ -37,31 +41,9 @@ void Banners(AppState& s) {
         }
     }
 }
-} // namespace
 
-void DrawApp(AppState& s) {
-    s.probe.rects.clear();
-    UpdateDerived(s);
-    HandleShortcuts(s);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::Begin("Shelfmark", nullptr, flags);
-    ImGui::PopStyleVar();
-    DrawMenuBar(s);
-    if (!s.fatal_error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.4f, 1.0f));
-        ImGui::TextWrapped("%s", s.fatal_error.c_str());
-        ImGui::PopStyleColor();
-        ImGui::End();
-        return;
-    }
-    Banners(s);
-
+// Lists | papers | detail; narrower (tablets in portrait), the detail below the papers.
+void DrawPanes(AppState& s) {
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
@@ -92,7 +74,79 @@ void DrawApp(AppState& s) {
         DrawDetailPanel(s);
         ImGui::EndChild();
     }
+}
+
+// Phones, 200% zoom, large text: one pane at a time (lists -> papers -> paper), a back
+// control at the top, every control at least a touch target tall (the style pushed by
+// DrawApp).
+void DrawOnePane(AppState& s) {
+    Pane pane = s.ui.pane;
+    if (pane == Pane::Paper && !s.catalogue.FindPaper(s.ui.cursor)) pane = Pane::Papers; // none chosen
+    if (pane != Pane::Lists) {
+        const Pane up = pane == Pane::Paper ? Pane::Papers : Pane::Lists;
+        const float touch = TouchTargetPx(s.probe, ImGui::GetFontSize());
+        if (ImGui::Button(up == Pane::Papers ? "< Papers" : "< Lists", ImVec2(0, touch)))
+            s.intents.push_back(intent::ShowPane{up});
+        ProbeLastItem(s, "back");
+    }
+    switch (pane) {
+    case Pane::Lists:
+        ImGui::BeginChild("lists", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawListsPanel(s);
+        ImGui::EndChild();
+        break;
+    case Pane::Papers:
+        ImGui::BeginChild("papers", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+        break;
+    case Pane::Paper:
+        ImGui::BeginChild("detail", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawDetailPanel(s);
+        ImGui::EndChild();
+        break;
+    }
+}
+} // namespace
+
+void DrawApp(AppState& s) {
+    s.probe.rects.clear();
+    UpdateDerived(s);
+    HandleShortcuts(s);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const float em = ImGui::GetFontSize();
+    s.ui.one_pane = vp->WorkSize.x < em * kOnePaneEm;
+    if (s.ui.one_pane) {
+        // Buttons, chips, fields and the menu bar as tall as a touch target.
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float pad_y = std::max(st.FramePadding.y, (TouchTargetPx(s.probe, em) - em) * 0.5f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(std::max(st.FramePadding.x, em * 0.75f), pad_y));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::Begin("Shelfmark", nullptr, flags);
+    ImGui::PopStyleVar();
+    DrawMenuBar(s);
+    if (!s.fatal_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
+        ImGui::TextWrapped("%s", s.fatal_error.c_str());
+        ImGui::PopStyleColor();
+        ImGui::End();
+        if (s.ui.one_pane) ImGui::PopStyleVar();
+        return;
+    }
+    Banners(s);
+    if (s.ui.one_pane)
+        DrawOnePane(s);
+    else
+        DrawPanes(s);
     ImGui::End();
+    if (s.ui.one_pane) ImGui::PopStyleVar();
     DrawHelpOverlay(s);
     DrawStatsWindow(s);
     DrawImportDialog(s);

@@ -12,6 +12,7 @@
 // Widgets never write to storage: they record Intents; the Saver writes changed records.
 #pragma once
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <map>
@@ -85,6 +86,15 @@ struct Probe {
     }
 };
 
+// Below this window width (in em, so a larger text size switches too) the app shows one
+// pane at a time with back controls, and larger touch targets.
+inline constexpr float kOnePaneEm = 50.0f;
+// Touch targets in the one-pane layout: 44 CSS px (WCAG 2.5.8 asks for 24 at least), or
+// more with large text; in physical pixels.
+inline float TouchTargetPx(const Probe& p, float font_px) {
+    return std::max(44.0f * p.scale, font_px * 2.2f);
+}
+
 // One row of the papers table: a section heading (paper < 0) or a paper.
 struct PaperRow {
     int paper = -1;   // index into catalogue.papers
@@ -137,6 +147,19 @@ struct UiState {
     bool sort_descending = false;
     Theme theme = Theme::System;
     bool system_dark = true;
+    int text_size_percent = 100; // the text size setting; fonts are drawn at pixel ratio x this
+    // One pane at a time when the window is narrower than kOnePaneEm (phones, 200% zoom,
+    // large text): which one shows. Select a list -> Papers, a paper -> Paper, back -> up.
+    Pane pane = Pane::Lists;
+    bool one_pane = false;          // the layout of this frame (set by DrawApp)
+    bool search_in_menu_bar = true; // else the papers pane draws the search box (too narrow)
+    // The one-pane papers list, whose rows are as tall as their wrapped titles: each row's
+    // top and the end (rows + 1 values), for the rows, width and font they were measured at.
+    struct RowTops {
+        std::vector<float> tops;
+        uint64_t data = ~0ull, rows = ~0ull; // Derived::built_for, rows_built_for
+        float width = 0, font = 0;
+    } row_tops;
     bool show_help = false;
     bool show_stats = false;
     bool focus_search = false; // one-shot requests to the widgets
@@ -163,6 +186,10 @@ struct UiState {
     bool show_add_paper = false;
     Paper new_paper;
     std::string new_paper_link, new_paper_authors;
+    // The menu bar by keyboard (F10, or Alt pressed and released alone): ImGui's keyboard
+    // navigation is on only while the menu bar has the keyboard (shortcuts.cpp).
+    bool menu_keys = false;
+    bool alt_alone = false; // Alt is down and nothing else was pressed since
 };
 
 // The import dialog: the chosen file's plan (import_plan.h), open until applied or
@@ -265,6 +292,7 @@ inline void Changed(AppState& s, const Change& c) { Changed(s, c, std::nullopt, 
 
 // Panels: one per file, each draws itself and records intents.
 void DrawMenuBar(AppState& s);
+void DrawSearchBox(AppState& s, float width); // panel_menu.cpp: in the menu bar, or the papers pane
 void DrawListsPanel(AppState& s);
 void DrawPapersPanel(AppState& s);
 void DrawDetailPanel(AppState& s);

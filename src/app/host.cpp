@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "app/deep_link.h"
@@ -40,6 +41,11 @@ void AppHost::InitImGui() {
 void AppHost::Start() {
     const std::string theme = platform::GetSetting("theme");
     app.ui.theme = saved_theme_ = theme == "1" ? Theme::Dark : theme == "2" ? Theme::Light : Theme::System;
+    // The text size: a percent; anything else (absent, edited by hand) is 100.
+    const std::string size = platform::GetSetting("text-size");
+    const int percent = size.empty() || size.size() > 3 ? 0 : std::atoi(size.c_str());
+    app.ui.text_size_percent = saved_text_size_ =
+        percent >= kMinTextSize && percent <= kMaxTextSize ? percent : 100;
     if (app.fatal_error.empty()) {
         platform::StorageOpen();
         platform::StorageRequestPersist();
@@ -141,6 +147,11 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     if (app.ui.theme != saved_theme_) {
         saved_theme_ = app.ui.theme;
         platform::SetSetting("theme", std::to_string(static_cast<int>(app.ui.theme)));
+    }
+    if (app.ui.text_size_percent != saved_text_size_) {
+        saved_text_size_ = app.ui.text_size_percent;
+        platform::SetSetting("text-size", std::to_string(saved_text_size_));
+        extra_frames_ = std::max(extra_frames_, 2); // the backend rebuilds the fonts next frame
     }
     if (const std::string link = CurrentDeepLink(app); link != hash_ && app.storage_loaded) {
         hash_ = link;

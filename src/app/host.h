@@ -6,7 +6,7 @@
 // Index
 //   - AppHost: owns the AppState and the loop's own state (last URL fragment, theme
 //     setting written, frames still to draw, the clipboard text).
-//   - Start(): the theme setting, storage open; InitImGui(): io settings shared by hosts.
+//   - Start(): the theme and text size settings, storage open; InitImGui(): io settings shared by hosts.
 //   - HandlePlatformEvent()/ProcessPlatformEvents(): async results -> the model.
 //   - RunFrame(): one frame (events, NewFrame, DrawApp, Render, intents, saves, write-backs).
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
@@ -49,6 +49,11 @@ class AppHost {
     // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
     // RunFrame when the light/dark choice changes.
     void ApplyStyle(float scale);
+    // Pixels per font pixel the backend draws the fonts at for `scale`: the pixel ratio
+    // times the text size setting (app.ui.text_size_percent; rebuild when it changes).
+    float FontScale(float scale) const {
+        return scale * static_cast<float>(app.ui.text_size_percent) / 100.0f;
+    }
 
     // One async result: pasted text (or only its size), typed text, a picked file, the
     // system colour scheme, the URL fragment, or storage (HandleStorageEvent).
@@ -91,6 +96,7 @@ class AppHost {
     std::string clipboard_;
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written
+    int saved_text_size_ = 100;         // text-size setting last written
     bool applied_dark_ = true;          // palette currently in ImGui's style
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};

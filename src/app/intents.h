@@ -16,6 +16,14 @@ namespace shelfmark {
 // The app's colour theme (persisted as the setting "theme": 0, 1, 2).
 enum class Theme { System = 0, Dark = 1, Light = 2 };
 
+// The text size setting (persisted as "text-size", a percent), offered in the View menu.
+inline constexpr int kTextSizes[] = {100, 125, 150, 175, 200};
+inline constexpr int kMinTextSize = 100, kMaxTextSize = 200;
+
+// The pane shown when there is room for only one (phones, large text): lists, then the
+// papers of a list, then one paper.
+enum class Pane { Lists, Papers, Paper };
+
 namespace intent {
 
 // Progress of papers.
@@ -67,6 +75,12 @@ struct SetSort {
 struct SetTheme {
     Theme theme = Theme::System;
 };
+struct SetTextSize {
+    int percent = 100; // kMinTextSize..kMaxTextSize
+};
+struct ShowPane { // the back controls of the one-pane layout
+    Pane pane = Pane::Lists;
+};
 struct FocusSearch {};
 struct EditNote {};
 struct Back {}; // Esc: close overlays, leave fields, clear the search
@@ -110,12 +124,13 @@ struct MoveEntry {
 
 } // namespace intent
 
-using Intent = std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
-                            intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
-                            intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme,
-                            intent::FocusSearch, intent::EditNote, intent::Back, intent::ToggleHelp,
-                            intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
-                            intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
-                            intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
+using Intent =
+    std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
+                 intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
+                 intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme, intent::SetTextSize,
+                 intent::ShowPane, intent::FocusSearch, intent::EditNote, intent::Back, intent::ToggleHelp,
+                 intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
+                 intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
+                 intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
 
 } // namespace shelfmark

@@ -33,6 +33,8 @@ extern "C" void sm_page_init(int max_paste_bytes);
 extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
 extern "C" void sm_page_set_text_input(int active, int x, int y);
+extern "C" void sm_page_set_text_style(int px, unsigned fg_rgb, unsigned bg_rgb);
+extern "C" void sm_page_focus_canvas();
 extern "C" int sm_page_text_input_active();
 extern "C" int sm_page_focus_in_mirror();
 
@@ -45,7 +47,8 @@ constexpr const char* kCanvas = "#canvas";
 struct WebHost {
     AppHost host;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    double dpr = 0.0; // devicePixelRatio the fonts were built for
+    double dpr = 0.0;  // devicePixelRatio the fonts were built for
+    int text_size = 0; // and the text size setting (percent)
     double css_w = 0, css_h = 0;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool text_input = false;  // the page's text-input element has focus for ImGui
@@ -64,10 +67,11 @@ void RebuildFontsAndStyle(double dpr) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts->Clear();
-    LoadFonts(static_cast<float>(dpr));
+    LoadFonts(Host().host.FontScale(static_cast<float>(dpr))); // pixel ratio x text size
     ImGui_ImplOpenGL3_CreateFontsTexture();
     Host().host.ApplyStyle(static_cast<float>(dpr));
     Host().dpr = dpr;
+    Host().text_size = Host().host.app.ui.text_size_percent;
 }
 
 void SyncCanvasSize() {
@@ -118,6 +122,8 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
+    // Ctrl+wheel, and a touchpad's pinch (sent as one), is the browser's zoom: left to it.
+    if (e->mouse.ctrlKey) return EM_FALSE;
     // DOM deltas: pixels (mode 0), lines (1) or pages (2), positive = down/right.
     // ImGui: one unit ~ a few lines, positive = up/left.
     double scale = 1.0 / 100.0;
@@ -137,6 +143,15 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
     const float x = static_cast<float>(t.clientX * h.dpr), y = static_cast<float>(t.clientY * h.dpr);
     static float last_y = 0, last_x = 0;
     static bool dragging = false;
+    // Two fingers: the browser's pinch-zoom (style.css allows it), neither a tap nor a
+    // scroll of ours, until every finger has left.
+    static bool pinching = false;
+    int down = 0;
+    for (int i = 0; i < e->numTouches; ++i)
+        down += !(type == EMSCRIPTEN_EVENT_TOUCHEND && e->touches[i].isChanged);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && down == 1) pinching = false;
+    if (down > 1) pinching = true;
+    if (pinching) return EM_FALSE;
     BeginInput();
     ImGuiIO& io = ImGui::GetIO();
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
@@ -161,7 +176,9 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
         }
     }
     Wake();
-    return EM_TRUE;
+    // Not the touchstart: cancelling it would cancel a pinch that a second finger starts.
+    // Cancelling the touchend keeps the browser from sending the tap again as mouse events.
+    return type != EMSCRIPTEN_EVENT_TOUCHSTART;
 }
 
 // A key that types one character (e.key is "a", "한", "?"; not "Enter" or "Shift").
@@ -257,7 +274,11 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     // Keys typed in the accessible mirror (web/mirror.js) are its own: ImGui must not also
     // act on them. A key released there after a press on the canvas still reaches ImGui.
-    if (down && sm_page_focus_in_mirror()) return EM_FALSE;
+    // F10 is the menu bar's, from the mirror too: the keyboard goes to the canvas, whose
+    // menu bar then has it (shortcuts.cpp).
+    const bool f10 = e->keyCode != 229 && KeyFromDom(e) == ImGuiKey_F10;
+    if (down && f10 && sm_page_focus_in_mirror()) sm_page_focus_canvas();
+    if (down && !f10 && sm_page_focus_in_mirror()) return EM_FALSE;
     // keyCode 229: a key the IME is composing with (its Enter or Backspace edits the
     // composition, not the field): ImGui must not see it.
     const ImGuiKey key = e->keyCode == 229 ? ImGuiKey_None : KeyFromDom(e);
@@ -281,7 +302,8 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (cmd && (key == ImGuiKey_S || key == ImGuiKey_O || key == ImGuiKey_F))
         return EM_TRUE; // ours: export, import, search
     if (cmd) return key == ImGuiKey_A || key == ImGuiKey_Z || key == ImGuiKey_Y ? io.WantTextInput : EM_FALSE;
-    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // F1..F12 stay the browser's
+    if (key == ImGuiKey_F10) return EM_TRUE;                        // ours: the menu bar (shortcuts.cpp)
+    if (key >= ImGuiKey_F1 && key <= ImGuiKey_F12) return EM_FALSE; // other F keys stay the browser's
     return io.WantCaptureKeyboard || key == ImGuiKey_Backspace || key == ImGuiKey_Space ||
            key == ImGuiKey_PageUp || key == ImGuiKey_PageDown || key == ImGuiKey_Home ||
            key == ImGuiKey_End || key == ImGuiKey_LeftArrow || key == ImGuiKey_RightArrow ||
@@ -324,7 +346,7 @@ void Frame() {
         return;
     }
     SyncCanvasSize();
-    if (GlyphsPending()) RebuildFontsAndStyle(h.dpr);
+    if (GlyphsPending() || h.text_size != h.host.app.ui.text_size_percent) RebuildFontsAndStyle(h.dpr);
     ImGui_ImplOpenGL3_NewFrame();
     const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
     const FrameResult r = h.host.RunFrame(platform::NowMs(), display, static_cast<float>(h.dpr));
@@ -394,6 +416,14 @@ int main(int argc, char** argv) {
         WebHost& hh = Host();
         hh.ime_x = static_cast<int>(data->InputPos.x / hh.dpr);
         hh.ime_y = static_cast<int>(data->InputPos.y / hh.dpr);
+        // The composing text is shown there in the field's line height and colours.
+        const ImVec4* c = ImGui::GetStyle().Colors;
+        const auto rgb = [](const ImVec4& v) {
+            const ImU32 u = ImGui::ColorConvertFloat4ToU32(v); // ABGR
+            return static_cast<unsigned>(((u & 0xFF) << 16) | (u & 0xFF00) | ((u >> 16) & 0xFF));
+        };
+        sm_page_set_text_style(static_cast<int>(data->InputLineHeight / hh.dpr + 0.5), rgb(c[ImGuiCol_Text]),
+                               rgb(c[ImGuiCol_WindowBg]));
         if (hh.text_input) sm_page_set_text_input(1, hh.ime_x, hh.ime_y);
     };
     ImGui_ImplOpenGL3_Init("#version 300 es");

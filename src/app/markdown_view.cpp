@@ -460,8 +460,7 @@ void DrawMarkdown(AppState& s, const std::string& text, const std::string& paper
         return;
     }
     if (!ui.preview_doc) {
-        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "Preview unavailable: %s",
-                           ui.preview_error.c_str());
+        ImGui::TextColored(WarningColor(IsDark(s)), "Preview unavailable: %s", ui.preview_error.c_str());
         ImGui::TextDisabled("The note itself is kept as written.");
         return;
     }

@@ -117,6 +117,7 @@ struct Applier {
             SetStatuses(s, ids, st, now, false);
     }
     void operator()(const intent::SelectList& in) {
+        ui.pane = Pane::Papers; // one pane at a time: the chosen list's papers
         if ((in.list.empty() || s.catalogue.FindList(in.list)) && ui.list_id != in.list) {
             ui.list_id = in.list;
             ui.scroll_to_cursor = true;
@@ -135,6 +136,7 @@ struct Applier {
         } else {
             ui.selected = {in.paper};
             ui.cursor = ui.anchor = in.paper;
+            ui.pane = Pane::Paper; // one pane at a time: the chosen paper
         }
     }
     void operator()(const intent::MoveCursor& in) {
@@ -169,6 +171,7 @@ struct Applier {
     void operator()(const intent::SetQuery& in) {
         if (ui.query == in.text) return;
         ui.query = in.text;
+        if (!in.text.empty()) ui.pane = Pane::Papers; // one pane at a time: the results
         Changed(s, change::View{});
     }
     void operator()(const intent::SetSort& in) {
@@ -177,8 +180,18 @@ struct Applier {
         Changed(s, change::View{});
     }
     void operator()(const intent::SetTheme& in) { ui.theme = in.theme; }
-    void operator()(const intent::FocusSearch&) { ui.focus_search = true; }
-    void operator()(const intent::EditNote&) { ui.focus_note = true; }
+    void operator()(const intent::SetTextSize& in) {
+        ui.text_size_percent = std::clamp(in.percent, kMinTextSize, kMaxTextSize);
+    }
+    void operator()(const intent::ShowPane& in) { ui.pane = in.pane; }
+    void operator()(const intent::FocusSearch&) {
+        ui.focus_search = true;
+        if (ui.one_pane && !ui.search_in_menu_bar) ui.pane = Pane::Papers; // where the box is
+    }
+    void operator()(const intent::EditNote&) {
+        ui.focus_note = true;
+        if (ui.one_pane && !ui.cursor.empty()) ui.pane = Pane::Paper; // where the editor is
+    }
     void operator()(const intent::Back&) {
         if (ui.show_help) {
             ui.show_help = false;
@@ -190,6 +203,8 @@ struct Applier {
             Changed(s, change::View{});
         } else if (ui.selected.size() > 1) {
             ui.selected = {ui.cursor};
+        } else if (ui.one_pane && ui.pane != Pane::Lists) {
+            ui.pane = ui.pane == Pane::Paper ? Pane::Papers : Pane::Lists; // as the back control
         }
     }
     void operator()(const intent::ToggleHelp&) { ui.show_help = !ui.show_help; }

@@ -47,7 +47,7 @@ void DrawNoteCopies(AppState& s, const std::string& paper, const PaperProgress* 
         if (c.at > 0) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", std::gmtime(&t));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(
-            ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+            WarningColor(IsDark(s)),
             "Another window saved a different version of this note (%s) while this one was being "
             "edited. Both are kept: pick one or combine them.",
             when);
@@ -104,8 +104,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
     ImGui::TextUnformatted("Note");
     ImGui::SameLine();
     ImGui::TextDisabled("Markdown; saved as you type (n to edit, Esc to leave)");
-    if (!ui.note_message.empty())
-        ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.35f, 1.0f), "%s", ui.note_message.c_str());
+    if (!ui.note_message.empty()) ImGui::TextColored(WarningColor(IsDark(s)), "%s", ui.note_message.c_str());
     DrawNoteCopies(s, paper, rec);
 
     const float avail = ImGui::GetContentRegionAvail().y;

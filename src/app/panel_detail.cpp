@@ -101,7 +101,7 @@ void DrawDetailPanel(AppState& s) {
     if (p->kind != "paper") ImGui::TextDisabled("(%s)", p->kind.c_str());
     if (s.progress.HasQuarantined(p->id)) {
         ImGui::TextColored(
-            ImVec4(1.0f, 0.62f, 0.30f, 1.0f),
+            WarningColor(IsDark(s)),
             "A saved record of this paper could not be read by this version of Shelfmark (perhaps a "
             "newer one wrote it). It is kept unchanged and included in exports; what could be read "
             "of it is shown here, and your changes are saved beside it.");

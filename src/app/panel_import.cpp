@@ -1,13 +1,26 @@
 // panel_import.cpp: the import preview: what a chosen file would change, before anything
 // is applied. JSON progress files: Merge (default) or Replace (after a backup download).
 // Markdown: its [x] boxes as progress, or the whole file as a new list of the user's.
+// Keys: Enter applies the default action (its button is marked), Esc cancels.
 #include <imgui.h>
 
 #include "app/app_state.h"
+#include "app/widgets.h"
 
 namespace shelfmark {
 
 namespace {
+// What Enter does: the recommended action of what the file is (nothing applicable: Cancel).
+// The same defaults as the accessible mirror's dialog (mirror.cpp, Dialog()).
+ImportMode DefaultMode(const PendingImport& im, bool* none) {
+    *none = false;
+    if (im.file) return ImportMode::Merge;
+    if (im.checklist) return ImportMode::ChecklistProgress;
+    if (im.reading_list) return ImportMode::NewList;
+    *none = true;
+    return ImportMode::Merge;
+}
+
 void PreviewLines(const ImportPreview& p) {
     ImGui::BulletText("%zu papers in the file: %zu would change (%zu new here), %zu unchanged",
                       p.papers_in_file, p.papers_changed, p.papers_new, p.papers_unchanged);
@@ -40,15 +53,22 @@ void DrawImportDialog(AppState& s) {
     if (!ImGui::BeginPopupModal("Import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text("File: %s", im.file_name.c_str());
     ImGui::Separator();
+    const bool dark = IsDark(s);
+    bool no_default = false;
+    const ImportMode default_mode = DefaultMode(im, &no_default);
+    const bool cancel_is_default = !im.error.empty() || no_default;
+    const bool enter = EnterPressed();
     // Probes "import-0" .. "import-3", in the order of ImportMode.
     const auto apply = [&](const char* label, ImportMode mode) {
-        if (ImGui::Button(label)) s.intents.push_back(intent::ApplyImport{mode});
+        const bool is_default = !cancel_is_default && mode == default_mode;
+        if (is_default ? DefaultButton(label, dark) || enter : ImGui::Button(label))
+            s.intents.push_back(intent::ApplyImport{mode});
         s.probe.Add(std::string("import-") + std::to_string(static_cast<int>(mode)),
                     ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
                     ImGui::GetItemRectMax().y);
     };
     if (!im.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.5f, 0.35f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(dark));
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
         ImGui::TextWrapped("This file cannot be imported; nothing was changed.\n%s", im.error.c_str());
         ImGui::PopTextWrapPos();
@@ -76,7 +96,7 @@ void DrawImportDialog(AppState& s) {
                     ImGui::TextDisabled("line %d", it.line);
                     ImGui::SameLine();
                     if (it.paper.empty())
-                        ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "[%s] unmatched: %.80s",
+                        ImGui::TextColored(WarningColor(dark), "[%s] unmatched: %.80s",
                                            it.checked ? "x" : " ", it.title.c_str());
                     else
                         ImGui::Text("[%s] %s (by %s)", it.checked ? "x" : " ", it.paper.c_str(),
@@ -100,7 +120,9 @@ void DrawImportDialog(AppState& s) {
         }
     }
     ImGui::Separator();
-    if (ImGui::Button(im.error.empty() ? "Cancel" : "Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    const char* close = im.error.empty() ? "Cancel" : "Close";
+    const bool clicked = cancel_is_default ? DefaultButton(close, dark) || enter : ImGui::Button(close);
+    if (clicked || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
         s.intents.push_back(intent::CancelImport{});
         ImGui::CloseCurrentPopup();
     }

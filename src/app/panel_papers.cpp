@@ -1,6 +1,9 @@
 // panel_papers.cpp: the papers table: status, title, venue/year, role, other lists,
 // note mark. Virtualized (ImGuiListClipper), sortable, multi-select (Ctrl/Shift+click).
+// In the one-pane layout (phones), a one-column list whose titles wrap.
 #include <imgui.h>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <string>
@@ -59,6 +62,11 @@ void StatusButton(AppState& s, const std::string& paper) {
     }
 }
 
+// A small button; as tall as a touch target in the one-pane layout.
+bool HeaderButton(const AppState& s, const char* label) {
+    return s.ui.one_pane ? ImGui::Button(label) : ImGui::SmallButton(label);
+}
+
 // Title (renamable), delete, and a form to add a paper by hand.
 void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     UiState& ui = s.ui;
@@ -69,21 +77,24 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
     InputString("##rename", "List name", &ui.rename_buffer, kMaxUserTitleBytes);
     ProbeLastItem(s, "list-name");
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
+    if (LastFieldExit() == FieldExit::Escape) {
+        ui.rename_buffer = list.title; // Esc: the name stays as it was
+    } else if (ImGui::IsItemDeactivatedAfterEdit()) {
         s.intents.push_back(intent::RenameList{list.id, ui.rename_buffer});
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(ui.show_add_paper ? "close form" : "+ paper"))
-        ui.show_add_paper = !ui.show_add_paper;
+    if (HeaderButton(s, ui.show_add_paper ? "close form" : "+ paper")) ui.show_add_paper = !ui.show_add_paper;
     ProbeLastItem(s, "add-paper-toggle");
     ImGui::SameLine();
-    if (ImGui::SmallButton("delete list")) ImGui::OpenPopup("delete-list");
+    if (HeaderButton(s, "delete list")) ImGui::OpenPopup("delete-list");
+    ProbeLastItem(s, "delete-list");
     if (ImGui::BeginPopup("delete-list")) {
         ImGui::Text("Delete \"%s\"? Papers and notes stay; only the list goes.", list.title.c_str());
-        if (ImGui::Button("Delete")) {
+        if (DefaultButton("Delete", IsDark(s)) || EnterPressed()) { // Esc: Keep (shortcuts.cpp)
             s.intents.push_back(intent::DeleteList{list.id});
             ImGui::CloseCurrentPopup();
         }
+        ProbeLastItem(s, "delete-list-confirm");
         ImGui::SameLine();
         if (ImGui::Button("Keep")) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -91,19 +102,31 @@ void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     if (!ui.show_add_paper) return;
     Paper& p = ui.new_paper;
     const float w = ImGui::GetFontSize() * 22;
+    // Enter in any field adds the paper (the marked button); Esc in one closes the form
+    // (what was typed stays for next time).
+    FieldExit exit = FieldExit::None;
+    const auto field_exit = [&] {
+        if (const FieldExit e = LastFieldExit(); e != FieldExit::None) exit = e;
+    };
     ImGui::SetNextItemWidth(w);
     InputString("title##np", "Title (required)", &p.title, kMaxUserTitleBytes);
     ProbeLastItem(s, "new-paper-title");
+    field_exit();
     ImGui::SetNextItemWidth(w);
     InputString("link##np", "https://...", &ui.new_paper_link, 2000);
+    field_exit();
     ImGui::SetNextItemWidth(w);
     InputString("authors##np", "Authors, comma separated", &ui.new_paper_authors, 4000);
+    field_exit();
     ImGui::SetNextItemWidth(w * 0.6f);
     InputString("venue##np", "e.g. OSDI", &p.venue, 200);
+    field_exit();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w * 0.3f);
     ImGui::InputInt("year##np", &p.year, 0, 0);
-    if (ImGui::Button("Add to this list") && !p.title.empty()) {
+    field_exit();
+    if (exit == FieldExit::Escape) ui.show_add_paper = false;
+    if ((DefaultButton("Add to this list", IsDark(s)) || exit == FieldExit::Enter) && !p.title.empty()) {
         intent::AddPaper in{list.id, p};
         in.paper.year = (p.year >= 1000 && p.year <= 9999) ? p.year : 0;
         if (!ui.new_paper_link.empty()) in.paper.links = {ui.new_paper_link};
@@ -120,6 +143,99 @@ std::string VenueYear(const Paper& p) {
     std::string v = p.venue;
     if (p.year) v += (v.empty() ? "" : " ") + std::to_string(p.year);
     return v;
+}
+
+// The one-pane papers list: one column, each paper a row as tall as its wrapped title and a
+// line with its status, venue and year (at least a touch target), a tap opens it.
+// Virtualized like the table, over the rows' measured heights (s.ui.row_tops).
+void DrawRowsOnePane(AppState& s) {
+    const Catalogue& c = s.catalogue;
+    const Derived& d = s.derived;
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float em = ImGui::GetFontSize();
+    const float pad = em * 0.5f;
+    const float touch = TouchTargetPx(s.probe, em);
+    ImGui::BeginChild("rows", ImVec2(0, 0), ImGuiChildFlags_None);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float wrap = std::max(em * 4.0f, width - pad * 2.0f);
+    const auto title_h = [&](const std::string& text) {
+        return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
+    };
+    const auto heading = [&](const PaperRow& row) { // a section: its title and date
+        const Section& sec = c.lists[row.list].sections[row.section];
+        return sec.date.empty() ? sec.title : sec.title + "  (" + sec.date + ")";
+    };
+    UiState::RowTops& rt = s.ui.row_tops;
+    if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != width || rt.font != em) {
+        rt = {{}, d.built_for, d.rows_built_for, width, em};
+        rt.tops.reserve(d.rows.size() + 1);
+        float y = 0;
+        for (const PaperRow& row : d.rows) {
+            rt.tops.push_back(y);
+            const float h = row.paper < 0
+                                ? title_h(heading(row)) + pad
+                                : std::max(touch, title_h(c.papers[row.paper].title) + em + pad * 2.0f);
+            y += h + st.ItemSpacing.y;
+        }
+        rt.tops.push_back(y);
+    }
+    const float base = ImGui::GetCursorPosY();
+    const float top = ImGui::GetScrollY() - base, bottom = top + ImGui::GetWindowHeight();
+    const int n = static_cast<int>(d.rows.size());
+    if (s.ui.scroll_to_cursor && !s.ui.cursor.empty()) {
+        const auto it = d.paper_index.find(s.ui.cursor);
+        for (int i = 0; it != d.paper_index.end() && i < n; ++i)
+            if (d.rows[i].paper == it->second) {
+                ImGui::SetScrollY(base + (rt.tops[i] + rt.tops[i + 1]) * 0.5f -
+                                  ImGui::GetWindowHeight() * 0.5f);
+                break;
+            }
+        s.ui.scroll_to_cursor = false;
+    }
+    const bool dark = IsDark(s);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    int first =
+        static_cast<int>(std::upper_bound(rt.tops.begin(), rt.tops.end() - 1, top) - rt.tops.begin()) - 1;
+    for (int r = std::max(first, 0); r < n && rt.tops[r] < bottom; ++r) {
+        const PaperRow& row = d.rows[r];
+        const float h = rt.tops[r + 1] - rt.tops[r] - st.ItemSpacing.y;
+        ImGui::SetCursorPosY(base + rt.tops[r]);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (row.paper < 0) {
+            const std::string text = heading(row);
+            draw->AddText(ImGui::GetFont(), em, ImVec2(at.x + pad, at.y + pad * 0.5f),
+                          ImGui::ColorConvertFloat4ToU32(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f)
+                                                              : ImVec4(0.15f, 0.30f, 0.65f, 1.0f)),
+                          text.c_str(), nullptr, wrap);
+            ImGui::Dummy(ImVec2(width, h));
+            continue;
+        }
+        const Paper& p = c.papers[row.paper];
+        s.ui.visible_papers.push_back(p.id);
+        ImGui::PushID(r);
+        if (ImGui::Selectable("##row", s.ui.selected.count(p.id) > 0, ImGuiSelectableFlags_None,
+                              ImVec2(0, h)))
+            s.intents.push_back(intent::SelectPaper{p.id});
+        ProbeLastItem(s, "row:" + p.id);
+        ImGui::PopID();
+        const float th = title_h(p.title);
+        draw->AddText(ImGui::GetFont(), em, ImVec2(at.x + pad, at.y + pad), ImGui::GetColorU32(ImGuiCol_Text),
+                      p.title.c_str(), nullptr, wrap);
+        const ImVec2 title_size = ImGui::CalcTextSize(p.title.c_str(), nullptr, false, wrap);
+        s.probe.Add("title:" + p.id, at.x + pad, at.y + pad, at.x + pad + title_size.x, at.y + pad + th);
+        // The second line: status (in its colour), venue and year, a mark for a note.
+        const Status status = s.progress.StatusOf(p.id);
+        ImVec2 line(at.x + pad, at.y + pad + th);
+        draw->AddText(line, ImGui::ColorConvertFloat4ToU32(StatusColor(status, dark)), StatusName(status));
+        line.x += ImGui::CalcTextSize(StatusName(status)).x + em;
+        std::string rest = VenueYear(p);
+        const PaperProgress* pp = s.progress.Find(p.id);
+        if (pp && !pp->note.empty()) rest += (rest.empty() ? "" : "  ") + std::string(SM_ICON_NOTE);
+        draw->AddText(line, ImGui::GetColorU32(ImGuiCol_TextDisabled), rest.c_str());
+    }
+    ImGui::SetCursorPosY(base + rt.tops.back());
+    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::EndChild();
 }
 
 void SortSpecs(AppState& s) {
@@ -140,24 +256,41 @@ void DrawPapersPanel(AppState& s) {
     const Derived& d = s.derived;
     const ReadingList* list = c.FindList(s.ui.list_id);
     const bool own = list && list->kind == "user";
+    if (s.ui.one_pane && !s.ui.search_in_menu_bar) DrawSearchBox(s, -1.0f); // no room in the menu bar
     if (own) {
         DrawOwnListHeader(s, *list);
+    } else if (s.ui.one_pane) {
+        ImGui::PushFont(GetFont(FontKind::Heading));
+        ImGui::TextWrapped("%s", list ? list->title.c_str() : "All papers");
+        ImGui::PopFont();
     } else {
         ImGui::TextUnformatted(list ? list->title.c_str() : "All papers");
     }
     if (list && !list->source.empty()) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton(SM_ICON_LINK " source")) platform::OpenUrl(list->source);
+        if (!s.ui.one_pane) ImGui::SameLine(); // after a wrapped title it would be cut
+        if (HeaderButton(s, SM_ICON_LINK " source")) platform::OpenUrl(list->source);
+        ProbeLastItem(s, "list-source");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the original list: %s", list->source.c_str());
     }
-    ImGui::SameLine();
+    if (!s.ui.one_pane) ImGui::SameLine();
     if (!s.ui.query.empty())
         ImGui::TextDisabled("  %d matching", d.matches);
     else
         ImGui::TextDisabled("  %d papers", d.matches);
     if (!s.ui.query_error.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.3f, 1.0f), "  %s", s.ui.query_error.c_str());
+        if (s.ui.one_pane) {
+            ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
+            ImGui::TextWrapped("%s", s.ui.query_error.c_str());
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::SameLine();
+            ImGui::TextColored(WarningColor(IsDark(s)), "  %s", s.ui.query_error.c_str());
+        }
+        ProbeLastItem(s, "query-error");
+    }
+    if (s.ui.one_pane) {
+        DrawRowsOnePane(s);
+        return;
     }
     if (s.ui.selected.size() > 1) {
         ImGui::SameLine();

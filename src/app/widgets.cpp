@@ -154,6 +154,51 @@ ImVec4 StatusColor(Status st, bool dark) {
 
 ImVec4 StatusFillText(bool dark) { return dark ? ImVec4(0.05f, 0.05f, 0.06f, 1.0f) : ImVec4(1, 1, 1, 1); }
 
+ImVec4 WarningColor(bool dark) {
+    return dark ? ImVec4(1.00f, 0.66f, 0.30f, 1.0f) : ImVec4(0.62f, 0.28f, 0.00f, 1.0f);
+}
+
+ImVec4 ErrorColor(bool dark) {
+    return dark ? ImVec4(1.00f, 0.52f, 0.46f, 1.0f) : ImVec4(0.72f, 0.09f, 0.05f, 1.0f);
+}
+
+ImVec4 DefaultButtonFill(bool dark, bool hovered) {
+    // The accent: Queued's blue, under the chosen chip's text colour.
+    if (!hovered) return StatusColor(Status::Queued, dark);
+    return dark ? ImVec4(0.68f, 0.81f, 1.00f, 1.0f) : ImVec4(0.07f, 0.21f, 0.52f, 1.0f);
+}
+
+bool DefaultButton(const char* label, bool dark) {
+    const ImVec4 fill = DefaultButtonFill(dark, false);
+    const ImVec4 hover = DefaultButtonFill(dark, true);
+    ImGui::PushStyleColor(ImGuiCol_Button, fill);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, StatusFillText(dark));
+    const bool clicked = ImGui::Button(label);
+    ImGui::PopStyleColor(4);
+    // A frame around it in the text colour: the mark of the default, also where colour is
+    // not seen.
+    const float pad = std::max(1.0f, ImGui::GetStyle().FrameBorderSize + ImGui::GetFontSize() * 0.12f);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - pad, a.y - pad), ImVec2(b.x + pad, b.y + pad),
+                                        ImGui::GetColorU32(ImGuiCol_Text),
+                                        ImGui::GetStyle().FrameRounding + pad, 0, pad);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Enter");
+    return clicked;
+}
+
+bool EnterPressed() {
+    return ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+}
+
+FieldExit LastFieldExit() {
+    if (!ImGui::IsItemDeactivated()) return FieldExit::None;
+    if (EnterPressed()) return FieldExit::Enter;
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false)) return FieldExit::Escape;
+    return FieldExit::None;
+}
+
 namespace {
 double Luminance(const ImVec4& c) {
     const auto lin = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };

@@ -40,6 +40,26 @@ void ProbeLastItem(AppState& s, const std::string& name);
 // least 4.5:1 (WCAG 1.4.3) in both themes (tests/ui/test_ui_contrast.cpp).
 ImVec4 StatusColor(Status st, bool dark);
 ImVec4 StatusFillText(bool dark);
+// Text about a problem, per theme: a warning (something was skipped or not understood: an
+// unknown search field, an unmatched line, a note at its size limit, unreadable saved data)
+// and an error (changes not saved, a file that cannot be imported). Both at least 4.5:1 on
+// the window, menu bar and popup backgrounds of their theme (tests/ui/test_ui_contrast.cpp).
+ImVec4 WarningColor(bool dark);
+ImVec4 ErrorColor(bool dark);
+
+// Dialogs and forms (Enter = the default action, Esc = cancel, also from a text field).
+// The default button of a dialog or form: filled with the accent colour and framed, so it
+// is visibly the one Enter triggers. True when clicked.
+bool DefaultButton(const char* label, bool dark);
+// Its fill (hovered or pressed: a deeper shade), under StatusFillText().
+ImVec4 DefaultButtonFill(bool dark, bool hovered);
+// Enter (or the keypad's Enter) pressed this frame, not a repeat.
+bool EnterPressed();
+// How the last item (a text field) was left this frame: by Enter (a single-line field
+// ends on Enter: submit), by Esc (cancel), or not at all.
+enum class FieldExit { None, Enter, Escape };
+FieldExit LastFieldExit();
+
 // WCAG contrast ratio of `fg` over `bg` (1..21); alpha is composited over `base` first.
 double ContrastRatio(const ImVec4& fg, const ImVec4& bg, const ImVec4& base = ImVec4(0, 0, 0, 1));
 

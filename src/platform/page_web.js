@@ -92,7 +92,51 @@ var SmPageLib = {
       return { bytes: lengthBytesUTF8(t), exact: true };
     },
   },
-  sm_page_init__deps: ['$SMStr', '$SmFile', '$SmPaste'],
+  // The text-input element while an IME composes: the app's text size (CSS px of a line)
+  // and its text and background colours, set by sm_page_set_text_style.
+  $SmIme: {
+    px: 16,
+    fg: '#1a1a1a',
+    bg: '#ffffff',
+    canvas: null,
+    show: function (el) {
+      el.classList.add('composing');
+      el.style.fontSize = SmIme.px + 'px';
+      el.style.lineHeight = (SmIme.px + 4) + 'px';
+      el.style.height = (SmIme.px + 4) + 'px';
+      el.style.color = SmIme.fg;
+      el.style.backgroundColor = SmIme.bg;
+      el.style.borderColor = SmIme.fg;
+      SmIme.fit(el, el.value);
+    },
+    // As wide as the composing text (textareas do not size themselves), kept on screen.
+    fit: function (el, text) {
+      if (!el.classList.contains('composing')) return;
+      var t = String(text || el.value || '');
+      if (!SmIme.canvas) SmIme.canvas = document.createElement('canvas');
+      var ctx = SmIme.canvas.getContext('2d');
+      var cs = getComputedStyle(el);
+      ctx.font = cs.fontSize + ' ' + cs.fontFamily;
+      var w = Math.ceil(ctx.measureText(t).width) + 3; // and the caret
+      w = Math.min(Math.max(w, Math.ceil(SmIme.px)), Math.max(40, window.innerWidth - 8));
+      el.style.width = w + 'px';
+      var left = parseFloat(el.dataset.x || el.style.left) || 0;
+      el.style.left = Math.max(0, Math.min(left, window.innerWidth - w - 4)) + 'px';
+    },
+    hide: function (el) {
+      el.classList.remove('composing');
+      el.style.width = '';
+      if (el.dataset.x) el.style.left = el.dataset.x + 'px';
+    },
+  },
+  sm_page_set_text_style__deps: ['$SmIme'],
+  sm_page_set_text_style: function (px, fg, bg) {
+    var hex = function (v) { return '#' + ('000000' + (v >>> 0).toString(16)).slice(-6); };
+    SmIme.px = Math.max(8, px);
+    SmIme.fg = hex(fg);
+    SmIme.bg = hex(bg);
+  },
+  sm_page_init__deps: ['$SMStr', '$SmFile', '$SmPaste', '$SmIme'],
   // max_paste_bytes: the largest paste any text field can take (kMaxNoteBytes).
   sm_page_init: function (maxPasteBytes) {
     var flush = function () {
@@ -127,18 +171,22 @@ var SmPageLib = {
     });
     // Text input for ImGui fields goes through a hidden textarea so that IMEs (Chinese,
     // Japanese, Korean), dictation and inserted text work; keys still come as keydown.
+    // While an IME composes (compositionstart..compositionend) the element shows the
+    // composing text at the caret, in the app's text size and colours (SmIme.show);
+    // otherwise it is invisible.
     var ime = document.getElementById('ime');
     if (ime) {
       var composing = false;
       var send = function (t) { if (t) SMStr.call(Module._sm_on_text, t); ime.value = ''; };
-      ime.addEventListener('compositionstart', function () { composing = true; });
-      ime.addEventListener('compositionend', function (ev) { composing = false; send(ev.data || ime.value); });
+      ime.addEventListener('compositionstart', function () { composing = true; SmIme.show(ime); });
+      ime.addEventListener('compositionupdate', function (ev) { SmIme.fit(ime, ev.data); });
+      ime.addEventListener('compositionend', function (ev) { composing = false; SmIme.hide(ime); send(ev.data || ime.value); });
       ime.addEventListener('input', function (ev) {
-        if (composing || ev.isComposing) return;
+        if (composing || ev.isComposing) { SmIme.fit(ime, ime.value); return; }
         if (ev.inputType === 'insertText' || ev.inputType === 'insertReplacementText' || ev.inputType === 'insertFromDrop') send(ev.data || ime.value);
         else ime.value = '';
       });
-      ime.addEventListener('blur', function () { ime.value = ''; });
+      ime.addEventListener('blur', function () { composing = false; SmIme.hide(ime); ime.value = ''; });
     }
     // Pasted text larger than any field can hold is refused here, before it is copied
     // into the wasm heap (a 100 MB paste grew the heap to 312 MB and froze the page for
@@ -188,14 +236,21 @@ var SmPageLib = {
     var m = document.getElementById('a11y');
     return m && m.contains(document.activeElement) ? 1 : 0;
   },
+  // The keyboard to the canvas (F10 from the mirror: the canvas's menu bar takes it).
+  sm_page_focus_canvas: function () {
+    if (Module.canvas) Module.canvas.focus({ preventScroll: true });
+  },
+  sm_page_set_text_input__deps: ['$SmIme'],
   sm_page_set_text_input: function (active, x, y) {
     var ime = document.getElementById('ime');
     if (!ime) return;
     var mirror = document.getElementById('a11y');
     if (mirror && mirror.contains(document.activeElement)) return; // never steal the mirror's focus
     if (active) {
+      ime.dataset.x = String(Math.max(0, x));
       ime.style.left = Math.max(0, x) + 'px';
       ime.style.top = Math.max(0, y) + 'px';
+      SmIme.fit(ime, ime.value);
       if (document.activeElement !== ime) ime.focus({ preventScroll: true });
     } else if (document.activeElement === ime) {
       Module.canvas.focus({ preventScroll: true });

@@ -29,8 +29,9 @@ import { expect, test } from './fixtures.mjs';
 // must not lose such clicks, and it keeps the tests quick.
 const click = (page, name) => clickNamed(page, name, { fast: true });
 
-// The colour the papers panel draws a query error in (ImVec4(1.0, 0.6, 0.3)).
-const QUERY_ERROR_RGB = [255, 153, 77];
+// The colour the papers panel draws a query error in: WarningColor of the light theme
+// (headless Chromium prefers light), ImVec4(0.62, 0.28, 0.0) in widgets.cpp.
+const QUERY_ERROR_RGB = [158, 71, 0];
 
 // Orange "query error" pixels in the line above the papers table (where the panel shows
 // "N matching" and the query's error).
@@ -40,8 +41,8 @@ async function queryErrorPixels(page) {
   return countColourPixels(await page.screenshot({ clip }), QUERY_ERROR_RGB, 18);
 }
 
-// The colour of the note editor's message (e.g. the size limit): ImVec4(1.0, 0.55, 0.35).
-const NOTE_MESSAGE_RGB = [255, 140, 89];
+// The colour of the note editor's message (e.g. the size limit): the same WarningColor.
+const NOTE_MESSAGE_RGB = [158, 71, 0];
 
 // Message-coloured pixels in the two lines above the note editor.
 async function noteMessagePixels(page) {

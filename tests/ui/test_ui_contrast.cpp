@@ -49,5 +49,36 @@ TEST_CASE("contrast: status chips, secondary text and counts reach 4.5:1 in both
     }
 }
 
+TEST_CASE("contrast: warnings, errors and the default button reach 4.5:1 in both themes") {
+    UiApp app;
+    for (const Theme theme : {Theme::Dark, Theme::Light}) {
+        app.s.ui.theme = theme;
+        ApplyTheme(app.s, 1.0f);
+        const bool dark = theme == Theme::Dark;
+        const ImVec4* c = ImGui::GetStyle().Colors;
+        const ImVec4 win = c[ImGuiCol_WindowBg];
+        CAPTURE(dark);
+        // Banners and panels (window), "Not saved" (menu bar), the import dialog (popup),
+        // the detail pane's notices (a child window over the window).
+        for (const ImGuiCol bg :
+             {ImGuiCol_WindowBg, ImGuiCol_MenuBarBg, ImGuiCol_PopupBg, ImGuiCol_ChildBg}) {
+            CAPTURE(bg);
+            CHECK(ContrastRatio(WarningColor(dark), c[bg], win) >= kText);
+            CHECK(ContrastRatio(ErrorColor(dark), c[bg], win) >= kText);
+        }
+        // Warning and error differ from the normal text and from each other (not only by
+        // lightness: they are hues), so they read as warnings.
+        CHECK(WarningColor(dark).x != WarningColor(dark).z);
+        CHECK(ErrorColor(dark).x > ErrorColor(dark).y);
+        // The default button of a dialog: its label on its fill, plain and hovered; its
+        // frame (the text colour) at least 3:1 on the dialog (WCAG 1.4.11).
+        for (const bool hovered : {false, true}) {
+            CAPTURE(hovered);
+            CHECK(ContrastRatio(StatusFillText(dark), DefaultButtonFill(dark, hovered), win) >= kText);
+        }
+        CHECK(ContrastRatio(c[ImGuiCol_Text], c[ImGuiCol_PopupBg], win) >= 3.0);
+    }
+}
+
 } // namespace
 } // namespace shelfmark

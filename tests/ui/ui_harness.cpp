@@ -5,6 +5,7 @@
 #include <imgui_internal.h> // ImGuiContext::InputEventsQueue
 
 #include <cctype>
+#include <cmath>
 
 #include "platform/platform.h"
 #include "platform/platform_native.h"
@@ -12,7 +13,6 @@
 namespace shelfmark::uitest {
 
 namespace {
-constexpr float kDisplayW = 1280.0f, kDisplayH = 800.0f;
 constexpr int64_t kFrameMs = 16;
 } // namespace
 
@@ -22,11 +22,10 @@ UiApp::UiApp() {
     ctx_ = ImGui::CreateContext();
     host.InitImGui();
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(kDisplayW, kDisplayH);
+    io.DisplaySize = display_;
     // The fonts of the web build are files of the site (/fonts/...), which ImGui (1.90.1
     // too) asserts on when missing: the default font stands in (GetFont() falls back to it).
-    io.Fonts->AddFontDefault();
-    io.Fonts->Build();
+    BuildFont();
     LoadBundle(s, SHELFMARK_DATA_DIR);
     host.ApplyStyle(1.0f);
 }
@@ -38,8 +37,28 @@ void UiApp::Start() {
     Frames(3);
 }
 
+void UiApp::BuildFont() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.SizePixels = std::round(13.0f * host.FontScale(dpr_));
+    io.Fonts->AddFontDefault(&cfg);
+    io.Fonts->Build();
+    font_px_ = cfg.SizePixels;
+    font_text_size_ = s.ui.text_size_percent;
+}
+
+void UiApp::SetDisplay(float css_w, float css_h, float dpr) {
+    display_ = ImVec2(css_w * dpr, css_h * dpr);
+    dpr_ = dpr;
+    s.probe.scale = dpr;
+    BuildFont();
+    host.ApplyStyle(dpr);
+}
+
 void UiApp::Frame() {
-    host.RunFrame(platform::NowMs(), ImVec2(kDisplayW, kDisplayH), 1.0f);
+    if (font_text_size_ != s.ui.text_size_percent) BuildFont(); // as main_web.cpp's Frame()
+    host.RunFrame(platform::NowMs(), display_, dpr_);
     platform::native::AdvanceMs(kFrameMs);
 }
 
@@ -74,7 +93,7 @@ void UiApp::DrainInput() {
 void UiApp::Click(const std::string& name, Mods mods) {
     const Probe::Rect r = Rect(name);
     ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    io.AddMousePosEvent((r.x + r.w * 0.5f) * dpr_, (r.y + r.h * 0.5f) * dpr_); // CSS px -> physical
     Frame();
     SetMods(mods);
     io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);

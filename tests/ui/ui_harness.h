@@ -1,8 +1,8 @@
 // ui_harness.h: the app on Dear ImGui's null backend (examples/example_null), for
 // headless UI tests: the app host (host.h) the web build runs, a font atlas built in memory, a 1280x800
-// display at 60 frames per second, input given to ImGui the way main_web.cpp gives it (ImGui's input events:
-// keys as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text), and the native platform
-// (platform_native.h) as the browser.
+// display (or another: SetDisplay) at 60 frames per second, input given to ImGui the way main_web.cpp gives
+// it (ImGui's input events: keys as ImGuiKey, modifiers as ImGuiMod_* key events, typed characters as text),
+// and the native platform (platform_native.h) as the browser.
 //
 // One UiApp per test: it owns the ImGui context and resets the native platform.
 #pragma once
@@ -43,6 +43,13 @@ class UiApp {
     void Frame();
     void Frames(int n);
 
+    // The display: `css_w` x `css_h` CSS pixels at `dpr` device pixels per CSS pixel
+    // (default 1280 x 800 at 1). As main_web.cpp does, the font is rebuilt at dpr x the
+    // text size setting (ImGui's default font, 13 px at 100%) and the style scaled by dpr.
+    void SetDisplay(float css_w, float css_h, float dpr);
+    // The font size in physical pixels the font was last built at.
+    float FontPx() const { return font_px_; }
+
     // Named widget rectangles of the last frame (AppState::probe).
     bool Has(const std::string& name) const;
     Probe::Rect Rect(const std::string& name) const; // fails the test when absent
@@ -69,7 +76,12 @@ class UiApp {
   private:
     void SetMods(Mods mods);
     void DrainInput(); // frames until ImGui's input queue is empty (bounded)
+    void BuildFont();  // at dpr_ x the text size setting
     ImGuiContext* ctx_ = nullptr;
+    ImVec2 display_{1280.0f, 800.0f}; // physical pixels
+    float dpr_ = 1.0f;
+    float font_px_ = 13.0f;
+    int font_text_size_ = 100; // the text size the font was built for
 };
 
 // The first paper row of the table (after scope, query and sort), or "".
