@@ -374,6 +374,7 @@ bool MirrorChanged(const AppState& s, MirrorState& m) {
     num(s.ui.show_stats);
     num(Dark(s));
     num(static_cast<int>(s.ui.theme));
+    num(s.ui.text_size_percent);
     num(s.announce_seq);
     add(s.ui.note_message);
     num(static_cast<int64_t>(s.user.lists.size()));
@@ -389,6 +390,7 @@ std::string BuildMirror(const AppState& s) {
     m["v"] = 1;
     m["theme"] = Dark(s) ? "dark" : "light";
     m["themeSetting"] = s.ui.theme == Theme::Dark ? "dark" : s.ui.theme == Theme::Light ? "light" : "system";
+    m["textSize"] = s.ui.text_size_percent;
     m["save"] = {{"state", SaveName(s.save.kind)}, {"text", SaveText(s.save.kind)}, {"why", s.save.why}};
     std::string banner = s.fatal_error;
     if (s.save.kind == SaveState::Kind::NotSaved || s.save.kind == SaveState::Kind::Unavailable)
@@ -503,6 +505,10 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         } else {
             in.push_back(intent::MoveEntry{list, sec, ent, Bool(a, "up")});
         }
+    } else if (what == "text-size") {
+        const int pct = Int(a, "value", 0);
+        if (pct < kMinTextSize || pct > kMaxTextSize) return false;
+        in.push_back(intent::SetTextSize{pct});
     } else if (what == "theme") {
         const Theme t = value == "dark" ? Theme::Dark : value == "light" ? Theme::Light : Theme::System;
         in.push_back(intent::SetTheme{t});

@@ -130,6 +130,11 @@ TEST_CASE("mirror: its actions act through the intents the canvas records") {
     CHECK(!app.s.ui.show_help);
     CHECK(Mirror()["dialog"].is_null());
 
+    Act(app, {{"do", "text-size"}, {"value", 150}});
+    CHECK(app.s.ui.text_size_percent == 150);
+    CHECK(Mirror()["textSize"] == 150);
+    CHECK(!ApplyMirrorAction(app.s, json{{"do", "text-size"}, {"value", 900}}.dump()));
+
     Act(app, {{"do", "undo"}});
     CHECK(app.s.progress.StatusOf(id) == Status::Unread);
 }
