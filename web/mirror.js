@@ -141,8 +141,12 @@
   sizeSelect.addEventListener('change', function () { send({ do: 'text-size', value: parseInt(sizeSelect.value, 10) }); });
   header.appendChild(themeLabel);
   header.appendChild(themeSelect);
-  header.appendChild(sizeLabel);
-  header.appendChild(sizeSelect);
+  // Shown once the app reports a text size (the setting exists in the build).
+  var sizeWrap = el('span');
+  sizeWrap.appendChild(sizeLabel);
+  sizeWrap.appendChild(sizeSelect);
+  sizeWrap.hidden = true;
+  header.appendChild(sizeWrap);
   var saveText = el('p', { class: 'a11y-save' });
   header.appendChild(saveText);
   var noticeText = el('p', { class: 'a11y-notice' });
@@ -399,7 +403,8 @@
     setHidden(noticeText, !m.notice);
     var theme = str(m.themeSetting || m.theme);
     if (['system', 'dark', 'light'].indexOf(theme) >= 0 && document.activeElement !== themeSelect) setValue(themeSelect, theme);
-    var size = parseInt(m.textSize, 10);
+    var size = typeof m.textSize === 'number' ? m.textSize : NaN;
+    setHidden(sizeWrap, TEXT_SIZES.indexOf(size) < 0);
     if (TEXT_SIZES.indexOf(size) >= 0 && document.activeElement !== sizeSelect) setValue(sizeSelect, String(size));
   }
 
@@ -636,7 +641,6 @@
       if (r && r.paper) r.title.focus({ preventScroll: true });
     }
   }
-
 
   function renderMain(m) {
     var list = obj(m.list) || {};

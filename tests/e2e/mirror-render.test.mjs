@@ -168,6 +168,10 @@ test('renders landmarks, headings, the lists, the virtualised table and the pape
     ['Theme', 'system'],
     ['Text size', '125'],
   ]);
+  // A build without the text-size setting sends no textSize: no dead control then.
+  await update(page, fixture({ textSize: undefined }));
+  expect(await page.evaluate(() => document.getElementById(document.querySelectorAll('#a11y header label')[1].htmlFor).closest('[hidden]') !== null)).toBe(true);
+  await update(page, fixture());
   expect(dom.live).toBe('polite');
 
   // Chromium's accessibility tree: landmarks, and rows named by title with a status value.
@@ -557,4 +561,27 @@ test('a list of mine: rename, delete after a confirmation, add a paper, move and
   // A catalogue list: no such controls, three columns.
   await update(page, fixture());
   expect(await page.evaluate(() => [document.querySelectorAll('#a11y table td button').length, document.querySelector('#a11y tr.a11y-section td').getAttribute('colspan'), !!document.querySelector('#a11y main [role=group][aria-label="This list of mine"]').closest('[hidden]')])).toEqual([0, '3', true]);
+});
+
+test('IME: composing in the search field is seen in the shown field, and the query is sent once committed', async ({ context }) => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const page = await mirrorPage(context);
+  await page.addStyleTag({ content: 'body { background: #141416; }' });
+  await update(page, fixture());
+  await page.focus('#a11y input[type=search]');
+  await clearActions(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: '한', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: '한구', selectionStart: 2, selectionEnd: 2 });
+  const composing = await page.evaluate(() => {
+    const s = document.querySelector('#a11y input[type=search]');
+    const r = s.getBoundingClientRect();
+    return { value: s.value, visible: r.width > 100 && r.height > 10, shown: s.classList.contains('a11y-shown') };
+  });
+  expect(composing).toEqual({ value: '한구', visible: true, shown: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'search-ime-composing.png'), clip: { x: 280, y: 30, width: 440, height: 50 } });
+  expect(await actions(page), 'nothing sent while composing').toEqual([]);
+  await cdp.send('Input.insertText', { text: '한국' });
+  await expect.poll(() => actions(page)).toEqual([{ do: 'query', value: '한국' }]);
+  expect(await page.inputValue('#a11y input[type=search]')).toBe('한국');
 });
