@@ -455,3 +455,32 @@ test('keyboard only: a new list of mine is named, gets two papers, reordered, an
   expect(await page.evaluate(() => window.__mouseEvents), 'mouse events').toBe(0);
   note(`list ${listId}: renamed, 2 papers (${two.join(', ')}), reordered, deleted`);
 });
+
+// -------------------------------------------------- 7. view settings from the mirror
+test('view settings by keyboard: the mirror\'s text-size and theme selects set the app\'s, which keeps them', async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  const page = await openApp(context, url);
+  await waitMirror(page);
+  await waitForValue(page, () => {
+    const s = [...document.querySelectorAll('#a11y header select')].find((e) => e.labels[0]?.textContent === 'Text size');
+    return s && !s.closest('[hidden]') ? s.value : null;
+  }, undefined, (v) => v === '100', { what: 'the Text size select to show 100' });
+  const searchBefore = await page.evaluate(() => window.shelfmark.rect('search'));
+  await page.evaluate(() => [...document.querySelectorAll('#a11y header select')].find((e) => e.labels[0]?.textContent === 'Text size').focus());
+  await page.keyboard.press('ArrowDown');
+  await waitForValue(page, () => localStorage.getItem('shelfmark:text-size'), undefined, (v) => v === '125', { what: "localStorage 'shelfmark:text-size' = 125" });
+  const searchAfter = await waitForValue(page, () => window.shelfmark.rect('search'), undefined, (r) => r && r.h > 0, { what: "rect('search')" });
+  expect(searchAfter.h, `the search field grows with the text (${searchBefore.h} -> ${searchAfter.h} px)`).toBeGreaterThan(searchBefore.h);
+  // Theme: System -> Dark with the keyboard; the app says dark back.
+  const was = await page.evaluate(() => {
+    const t = [...document.querySelectorAll('#a11y header select')].find((e) => e.labels[0]?.textContent === 'Theme');
+    t.focus();
+    return [t.value, document.getElementById('a11y').dataset.theme];
+  });
+  expect(was[0], 'the theme setting on a fresh load').toBe('system');
+  await page.keyboard.press('ArrowDown'); // System -> Dark
+  await waitForValue(page, () => document.getElementById('a11y').dataset.theme, undefined, (t) => t === 'dark', { what: 'the app to report the dark theme' });
+  await waitIdle(page);
+  await shot(page, 'view-125-dark');
+  note(`text size 100 -> 125: search ${searchBefore.h} -> ${searchAfter.h} px high; theme system (${was[1]}) -> dark`);
+});
