@@ -5,6 +5,8 @@
 // whatever it is drawn over, in both themes.
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "app/app_state.h"
 #include "app/widgets.h"
 
@@ -17,7 +19,11 @@ void DrawFocusRing(AppState& s) {
     const float k = s.probe.scale;
     const Probe::Rect r = it->second;
     const float pad = 3.0f * k, t = 2.0f * k;
-    const ImVec2 a(r.x * k - pad, r.y * k - pad), b((r.x + r.w) * k + pad, (r.y + r.h) * k + pad);
+    // Kept inside the canvas (a widget at its edge, e.g. the menu bar, would cut the ring).
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    const ImVec2 a(std::max(r.x * k - pad, t * 0.5f), std::max(r.y * k - pad, t * 0.5f)),
+        b(std::min((r.x + r.w) * k + pad, size.x - t * 0.5f),
+          std::min((r.y + r.h) * k + pad, size.y - t * 0.5f));
     const bool dark = IsDark(s);
     // Outer: the ring's colour (>= 3:1 against the panel in its theme); inner: a thin line
     // in the opposite tone, so the ring stays visible on a selected row or a filled chip.

@@ -18,6 +18,8 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxAnnouncements = 8;
+// The canvas text fields the mirror shows its own field over while it has the focus.
+constexpr const char* kFieldRects[] = {"search", "note-editor", "tags", "list-name", "new-paper-title"};
 constexpr int64_t kSavedAnnounceGapMs = 4000; // "Saved" at most this often (typing saves often)
 
 bool Dark(const AppState& s) {
@@ -378,7 +380,7 @@ bool MirrorChanged(const AppState& s, MirrorState& m) {
     num(s.announce_seq);
     add(s.ui.note_message);
     num(static_cast<int64_t>(s.user.lists.size()));
-    for (const char* r : {"search", "note-editor", "tags"})
+    for (const char* r : kFieldRects)
         add(Rect(s, r).dump());
     if (key == m.key) return false;
     m.key = std::move(key);
@@ -419,8 +421,10 @@ std::string BuildMirror(const AppState& s) {
     for (const auto& a : s.announcements)
         announce.push_back({{"seq", a.seq}, {"text", a.text}});
     m["announce"] = announce;
-    m["rects"] = {
-        {"search", Rect(s, "search")}, {"note-editor", Rect(s, "note-editor")}, {"tags", Rect(s, "tags")}};
+    json rects = json::object();
+    for (const char* r : kFieldRects)
+        rects[r] = Rect(s, r);
+    m["rects"] = rects;
     return m.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

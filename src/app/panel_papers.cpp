@@ -2,6 +2,7 @@
 // note mark. Virtualized (ImGuiListClipper), sortable, multi-select (Ctrl/Shift+click).
 // In the one-pane layout (phones), a one-column list whose titles wrap.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -70,7 +71,10 @@ bool HeaderButton(const AppState& s, const char* label) {
 // Title (renamable), delete, and a form to add a paper by hand.
 void DrawOwnListHeader(AppState& s, const ReadingList& list) {
     UiState& ui = s.ui;
-    if (ui.rename_list != list.id) {
+    // The field follows the list's name unless it is being edited (a rename from the
+    // accessible mirror or another window shows at once).
+    if (ui.rename_list != list.id ||
+        (ImGui::GetActiveID() != ImGui::GetID("##rename") && ui.rename_buffer != list.title)) {
         ui.rename_list = list.id;
         ui.rename_buffer = list.title;
     }
