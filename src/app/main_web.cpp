@@ -34,7 +34,6 @@ extern "C" void sm_page_set_cursor(const char* css);
 extern "C" void sm_page_fatal(const char* message);
 extern "C" void sm_page_set_text_input(int active, int x, int y);
 extern "C" void sm_page_set_text_style(int px, unsigned fg_rgb, unsigned bg_rgb);
-extern "C" void sm_page_focus_canvas();
 extern "C" int sm_page_text_input_active();
 extern "C" int sm_page_focus_in_mirror();
 
@@ -289,11 +288,9 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     // Keys typed in the accessible mirror (web/mirror.js) are its own: ImGui must not also
     // act on them. A key released there after a press on the canvas still reaches ImGui.
-    // F10 is the menu bar's, from the mirror too: the keyboard goes to the canvas, whose
-    // menu bar then has it (shortcuts.cpp).
-    const bool f10 = e->keyCode != 229 && KeyFromDom(e) == ImGuiKey_F10;
-    if (down && f10 && sm_page_focus_in_mirror()) sm_page_focus_canvas();
-    if (down && !f10 && sm_page_focus_in_mirror()) return EM_FALSE;
+    // (F10 there is the mirror's: it focuses the mirror's own menu buttons; on the canvas
+    // it is the canvas menu bar's, shortcuts.cpp.)
+    if (down && sm_page_focus_in_mirror()) return EM_FALSE;
     // keyCode 229: a key the IME is composing with (its Enter or Backspace edits the
     // composition, not the field): ImGui must not see it.
     const ImGuiKey key = e->keyCode == 229 ? ImGuiKey_None : KeyFromDom(e);

@@ -236,10 +236,6 @@ var SmPageLib = {
     var m = document.getElementById('a11y');
     return m && m.contains(document.activeElement) ? 1 : 0;
   },
-  // The keyboard to the canvas (F10 from the mirror: the canvas's menu bar takes it).
-  sm_page_focus_canvas: function () {
-    if (Module.canvas) Module.canvas.focus({ preventScroll: true });
-  },
   sm_page_set_text_input__deps: ['$SmIme'],
   sm_page_set_text_input: function (active, x, y) {
     var ime = document.getElementById('ime');
