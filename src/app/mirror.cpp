@@ -232,8 +232,9 @@ json Dialog(const AppState& s) {
     if (im.open) {
         json lines = json::array(), choices = json::array();
         lines.push_back("File: " + im.file_name);
-        const auto choice = [&](const char* id, const char* label, bool def) {
-            choices.push_back({{"id", id}, {"label", label}, {"default", def}});
+        const std::optional<ImportMode> def = im.Default(); // the canvas dialog's too
+        const auto choice = [&](const char* id, const char* label, ImportMode mode) {
+            choices.push_back({{"id", id}, {"label", label}, {"default", def == mode}});
         };
         if (!im.error.empty()) {
             lines.push_back("This file cannot be imported; nothing was changed. " + im.error);
@@ -244,8 +245,8 @@ json Dialog(const AppState& s) {
             lines.push_back(
                 "Replace: make this browser's data equal to the file (a backup is downloaded first).");
             PreviewLines(im.replace, lines);
-            choice("merge", "Merge", true);
-            choice("replace", "Replace", false);
+            choice("merge", "Merge", ImportMode::Merge);
+            choice("replace", "Replace", ImportMode::Replace);
         } else {
             if (im.checklist) {
                 const ChecklistPreview& p = im.checklist_preview;
@@ -253,7 +254,7 @@ json Dialog(const AppState& s) {
                                 std::to_string(p.checked) + " ticked; " + std::to_string(p.matched) +
                                 " matched a paper, " + std::to_string(p.unmatched) + " did not. " +
                                 std::to_string(p.will_mark_read) + " papers become read.");
-                choice("checklist", "Mark ticked papers as read", true);
+                choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
             } else {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
@@ -263,7 +264,7 @@ json Dialog(const AppState& s) {
                                 "\": " + std::to_string(r.list.list.sections.size()) + " sections, " +
                                 std::to_string(r.matched) + " entries matched the catalogue, " +
                                 std::to_string(r.unmatched) + " become new papers.");
-                choice("newlist", "Add as a new list", !im.checklist);
+                choice("newlist", "Add as a new list", ImportMode::NewList);
             } else {
                 lines.push_back("Not usable as a list: " + im.reading_list_error);
             }

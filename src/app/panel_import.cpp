@@ -10,15 +10,12 @@
 namespace shelfmark {
 
 namespace {
-// What Enter does: the recommended action of what the file is (nothing applicable: Cancel).
-// The same defaults as the accessible mirror's dialog (mirror.cpp, Dialog()).
+// What Enter does: the recommended action of what the file is (ImportPlan::Default(),
+// also the accessible mirror's default); nothing applicable: Cancel.
 ImportMode DefaultMode(const PendingImport& im, bool* none) {
-    *none = false;
-    if (im.file) return ImportMode::Merge;
-    if (im.checklist) return ImportMode::ChecklistProgress;
-    if (im.reading_list) return ImportMode::NewList;
-    *none = true;
-    return ImportMode::Merge;
+    const std::optional<ImportMode> d = im.Default();
+    *none = !d;
+    return d.value_or(ImportMode::Merge);
 }
 
 void PreviewLines(const ImportPreview& p) {

@@ -63,6 +63,16 @@ struct ImportPlan {
     std::string reading_list_error;
 
     bool Offers(ImportMode mode) const { return WhyNot(mode).empty(); }
+    // The recommended mode (the import dialog's default, Enter): Merge for a progress
+    // file; for Markdown its checklist as progress, else the file as a new list; none
+    // when nothing applies.
+    std::optional<ImportMode> Default() const {
+        if (!error.empty()) return std::nullopt;
+        if (file) return ImportMode::Merge;
+        if (checklist) return ImportMode::ChecklistProgress;
+        if (reading_list) return ImportMode::NewList;
+        return std::nullopt;
+    }
     // Why `mode` cannot be applied to this file, "" when it can.
     std::string WhyNot(ImportMode mode) const;
 };
