@@ -253,6 +253,8 @@ void Announce(AppState& s, std::string text);
 void ApplyIntents(AppState& s, int64_t now_ms);
 // Rebuilds what in s.derived is stale (s.stale moved since it was built).
 void UpdateDerived(AppState& s);
+// The first row of the papers table that holds `paper`, -1 if none (model.cpp).
+int RowIndexOf(const AppState& s, const std::string& paper);
 // Rebuilds s.catalogue from s.bundled and s.user (user_lists.cpp).
 void RebuildCatalogue(AppState& s);
 // The user-list intents (user_lists.cpp).

@@ -60,21 +60,12 @@ std::string CountsText(Counts c, const char* what) {
     return std::to_string(c.read) + " of " + std::to_string(c.total) + " " + what + " read";
 }
 
-// The row of the papers table that holds `paper` (first one), -1 if none.
-int RowOf(const AppState& s, const std::string& paper) {
-    const auto it = s.derived.paper_index.find(paper);
-    if (it == s.derived.paper_index.end()) return -1;
-    for (size_t i = 0; i < s.derived.rows.size(); ++i)
-        if (s.derived.rows[i].paper == it->second) return static_cast<int>(i);
-    return -1;
-}
-
 // The rows the mirror renders: what the canvas shows, with a margin on each side.
 std::pair<int, int> RowWindow(const AppState& s) {
     const int n = static_cast<int>(s.derived.rows.size());
     int first = s.ui.visible_row_first, last = s.ui.visible_row_last;
     if (first < 0 || last < first || first >= n) {
-        const int c = s.ui.cursor.empty() ? -1 : RowOf(s, s.ui.cursor);
+        const int c = s.ui.cursor.empty() ? -1 : RowIndexOf(s, s.ui.cursor);
         first = last = std::max(0, c);
     }
     first = std::max(0, first - kMirrorRowMargin);

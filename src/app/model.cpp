@@ -13,14 +13,6 @@ constexpr size_t kMaxUndo = 200;
 
 bool IsRequiredRole(const std::string& role) { return role == "required" || role == "listed"; }
 
-int RowIndexOf(const AppState& s, const std::string& paper) {
-    const auto it = s.derived.paper_index.find(paper);
-    if (it == s.derived.paper_index.end()) return -1;
-    for (size_t i = 0; i < s.derived.rows.size(); ++i)
-        if (s.derived.rows[i].paper == it->second) return static_cast<int>(i);
-    return -1;
-}
-
 void SelectRange(AppState& s, const std::string& from, const std::string& to) {
     int a = RowIndexOf(s, from), b = RowIndexOf(s, to);
     if (a < 0) a = b;
@@ -217,6 +209,14 @@ struct Applier {
     template <class UserListIntent> void operator()(const UserListIntent& in) { Apply(s, in, now); }
 };
 } // namespace
+
+int RowIndexOf(const AppState& s, const std::string& paper) {
+    const auto it = s.derived.paper_index.find(paper);
+    if (it == s.derived.paper_index.end()) return -1;
+    for (size_t i = 0; i < s.derived.rows.size(); ++i)
+        if (s.derived.rows[i].paper == it->second) return static_cast<int>(i);
+    return -1;
+}
 
 std::vector<std::string> SplitCommaList(const std::string& text) {
     std::vector<std::string> out;

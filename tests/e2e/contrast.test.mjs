@@ -8,13 +8,10 @@
 // pixel farthest from it in contrast (anti-aliased edges only lower the contrast, so the
 // farthest pixel is the text's own colour).
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { decodePng, openApp, pressKey, rect, typeInto, visiblePapers, waitForRect, waitForStatus, waitForValue, waitIdle } from './lib.mjs';
-import { expect, test } from './fixtures.mjs';
-import { RESULTS_DIR } from './settings.mjs';
+import { expect, keepScreenshot as keep, test } from './fixtures.mjs';
 
-const ARTIFACTS = path.join(RESULTS_DIR, 'contrast');
 
 // sRGB 8-bit -> relative luminance (WCAG 2.1).
 function luminance([r, g, b]) {
@@ -74,13 +71,7 @@ function textContrast(pixels) {
 const hex = (c) => '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
 const inset = (r, dx, dy) => ({ x: r.x + dx, y: r.y + dy, w: r.w - 2 * dx, h: r.h - 2 * dy });
 
-async function keepScreenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  const buf = await page.screenshot({ path: file });
-  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
-  return { buf, file };
-}
+const keepScreenshot = (page, name) => keep(page, 'contrast', name);
 
 // Opens the app in `scheme`, selects the first paper and sets it read (so one chip is the
 // filled "chosen" chip and the others plain), the mouse away from everything.

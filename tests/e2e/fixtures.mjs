@@ -212,3 +212,14 @@ export const test = base.extend({
     }
   },
 });
+
+// Keeps a screenshot as a test artifact: test-results/e2e/<dir>/<name>.png, attached to the
+// test's report. `clip` (optional) keeps part of the page. Returns the PNG bytes and the file.
+export async function keepScreenshot(page, dir, name, { clip } = {}) {
+  const folder = path.join(RESULTS_DIR, dir);
+  fs.mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
+  const buf = await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
+  return { buf, file };
+}

@@ -4,21 +4,12 @@
 // again and the committed text is in the note. Driven through CDP's Input.imeSetComposition
 // (what an IME does) and Input.insertText (its commit).
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { decodePng, openApp, pressKey, visiblePapers, waitForRect, waitForValue, waitFrames, waitIdle } from './lib.mjs';
-import { expect, test } from './fixtures.mjs';
-import { RESULTS_DIR } from './settings.mjs';
+import { expect, keepScreenshot as keep, test } from './fixtures.mjs';
 
 // Screenshots kept as artifacts: test-results/e2e/ime/<name>.png.
-const ARTIFACTS = path.join(RESULTS_DIR, 'ime');
-async function keepScreenshot(page, name, clip) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
-  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
-  return file;
-}
+const keepScreenshot = async (page, name, clip) => (await keep(page, 'ime', name, { clip })).file;
 
 // What the text-input element looks like now.
 function imeBox(page) {

@@ -3,20 +3,13 @@
 // dialog Enter applies the marked default and Esc cancels. Screenshots of the open menu
 // and of the dialog's marked default button (both themes) are kept as artifacts.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { captureDownload, decodePng, importFile, openApp, pressKey, rect, status, waitForRect, waitForValue, waitIdle } from './lib.mjs';
-import { expect, test } from './fixtures.mjs';
+import { expect, keepScreenshot as keep, test } from './fixtures.mjs';
 import { RESULTS_DIR } from './settings.mjs';
 
 const ARTIFACTS = path.join(RESULTS_DIR, 'keys');
-async function keepScreenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  const buf = await page.screenshot({ path: file });
-  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
-  return { buf, file };
-}
+const keepScreenshot = (page, name) => keep(page, 'keys', name);
 
 function luminance([r, g, b]) {
   const lin = (v) => {

@@ -7,20 +7,13 @@
 // Also: pinch-zoom, 320 CSS px, the text size at 200%, and CSS zoom on the page.
 // Screenshots kept in test-results/e2e/phone/.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { openApp, rect, visiblePapers, waitForIdb, waitForRect, waitForStatus, waitForValue, waitIdle, waitSaved } from './lib.mjs';
-import { expect, test } from './fixtures.mjs';
+import { expect, keepScreenshot as keep, test } from './fixtures.mjs';
 import { RESULTS_DIR } from './settings.mjs';
 
 const ARTIFACTS = path.join(RESULTS_DIR, 'phone');
-async function keepScreenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
-  return file;
-}
+const keepScreenshot = async (page, name) => (await keep(page, 'phone', name)).file;
 
 const LIST = 'ucb-cs294-ai-sys-sp22';
 const NOTE = 'read on the bus';

@@ -7,8 +7,6 @@
 //      refuse its export, and the record stays readable after a reload
 //   3. one note typed in two windows at once: no typed word is dropped
 
-import fs from 'node:fs';
-import path from 'node:path';
 
 import {
   captureDownload,
@@ -30,18 +28,11 @@ import {
   waitIdle,
   waitSaved,
 } from './lib.mjs';
-import { expect, test } from './fixtures.mjs';
-import { RESULTS_DIR } from './settings.mjs';
+import { expect, keepScreenshot as keep, test } from './fixtures.mjs';
 
 // Screenshots kept as test artifacts (looked at by a person; nothing is asserted on them):
 // test-results/e2e/reliability/<name>.png, also attached to the test's result.
-const ARTIFACTS = path.join(RESULTS_DIR, 'reliability');
-async function keepScreenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file });
-  await test.info().attach(`${name}.png`, { path: file, contentType: 'image/png' });
-}
+const keepScreenshot = (page, name) => keep(page, 'reliability', name);
 
 // Writes one record straight into IndexedDB, as an earlier session or another build would.
 const putOne = (page, store, key, value) => putIdb(page, store, [[key, value]]);
