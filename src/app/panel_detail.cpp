@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <string>
 
@@ -18,9 +20,11 @@ namespace {
 void StatusChoices(AppState& s, const std::string& paper) {
     const Status cur = s.progress.StatusOf(paper);
     const bool dark = IsDark(s);
+    // One pane: touch-tall chips, wrapped onto the next line when the next one does not fit.
+    const float chip_h = s.ui.one_pane ? TouchTargetPx(s.probe, ImGui::GetFontSize()) : 0.0f;
     for (int i = 0; i < kStatusCount; ++i) {
         const Status st = static_cast<Status>(i);
-        if (i) ImGui::SameLine();
+        if (i) SameLineIfFits(s, ButtonWidth(StatusName(st)));
         // The current status is a chip filled with its colour (not only a shade of blue).
         const bool on = st == cur;
         if (on) {
@@ -28,13 +32,18 @@ void StatusChoices(AppState& s, const std::string& paper) {
                 ImGui::PushStyleColor(c, StatusColor(st, dark));
         }
         ImGui::PushStyleColor(ImGuiCol_Text, on ? StatusFillText(dark) : StatusColor(st, dark));
-        if (ImGui::Button(StatusName(st))) s.intents.push_back(intent::SetStatus{{paper}, st});
+        if (ImGui::Button(StatusName(st), ImVec2(0, chip_h)))
+            s.intents.push_back(intent::SetStatus{{paper}, st});
         ImGui::PopStyleColor(on ? 4 : 1);
         ProbeLastItem(s, std::string("detail-status:") + StatusName(st));
     }
     if (const PaperProgress* p = s.progress.Find(paper); p && !p->history.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%zu change%s)", p->history.size(), p->history.size() == 1 ? "" : "s");
+        char changes[48];
+        std::snprintf(changes, sizeof changes, "(%zu change%s)", p->history.size(),
+                      p->history.size() == 1 ? "" : "s");
+        SameLineIfFits(s, ImGui::CalcTextSize(changes).x);
+        ImGui::TextDisabled("%s", changes);
+        ProbeLastItem(s, "changes");
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             for (auto it = p->history.rbegin(); it != p->history.rend(); ++it) {
@@ -51,12 +60,18 @@ void TagsAndPriority(AppState& s, const std::string& paper) {
     const PaperProgress* rec = s.progress.Find(paper);
     static const char* kPriorities[] = {"no priority", "low", "normal", "high"};
     int prio = rec ? rec->priority : 0;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    float combo_w = ImGui::GetFontSize() * 7;
+    if (s.ui.one_pane) { // as wide as its widest choice, with the padding and the arrow
+        for (const char* label : kPriorities)
+            combo_w = std::max(combo_w, ButtonWidth(label) + ImGui::GetFrameHeight());
+        combo_w = std::min(combo_w, ImGui::GetContentRegionAvail().x);
+    }
+    ImGui::SetNextItemWidth(combo_w);
     if (ImGui::Combo("##priority", &prio, kPriorities, kMaxPriority + 1)) {
         s.intents.push_back(intent::SetPriority{paper, prio});
     }
     ProbeLastItem(s, "priority");
-    ImGui::SameLine();
+    SameLineIfFits(s, ImGui::GetFontSize() * 8); // the tags field: beside it when there is room
     UiState& ui = s.ui;
     std::string stored;
     if (rec)
@@ -110,9 +125,13 @@ void DrawDetailPanel(AppState& s) {
     ImGui::PopTextWrapPos();
     for (size_t i = 0; i < p->links.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::SmallButton(SM_ICON_LINK " open")) platform::OpenUrl(p->links[i]);
+        if (TouchSmallButton(s, SM_ICON_LINK " open")) platform::OpenUrl(p->links[i]);
+        ProbeLastItem(s, "link:" + std::to_string(i));
         ImGui::SameLine();
+        if (s.ui.one_pane) ImGui::PushTextWrapPos(0.0f); // a long URL wraps, not cut
         ImGui::TextDisabled("%s", p->links[i].c_str());
+        if (s.ui.one_pane) ImGui::PopTextWrapPos();
+        ProbeLastItem(s, "link-url:" + std::to_string(i));
         ImGui::PopID();
     }
     StatusChoices(s, p->id);
@@ -121,16 +140,28 @@ void DrawDetailPanel(AppState& s) {
     // Where it appears.
     const auto it = s.derived.paper_index.find(p->id);
     if (it != s.derived.paper_index.end()) {
+        int n = 0;
         for (int li : s.derived.lists_of_paper[it->second]) {
             const ReadingList& list = s.catalogue.lists[li];
             for (const Section& sec : list.sections)
                 for (const Entry& e : sec.entries)
                     if (e.paper == p->id) {
                         ImGui::Bullet();
-                        if (ImGui::SmallButton((list.title + "##" + list.id + sec.title).c_str()))
+                        if (TouchSmallButton(s, (list.title + "##" + list.id + sec.title).c_str(),
+                                             ImGui::GetContentRegionAvail().x))
                             s.intents.push_back(intent::SelectList{list.id});
-                        ImGui::SameLine();
-                        ImGui::TextDisabled("%s (%s)", sec.title.c_str(), e.role.c_str());
+                        const std::string probe = std::to_string(n++);
+                        ProbeLastItem(s, "appears:" + probe);
+                        const std::string where = sec.title + " (" + e.role + ")";
+                        if (s.ui.one_pane) { // wrapped, beside the button or under it
+                            SameLineIfFits(s, ImGui::CalcTextSize(where.c_str()).x);
+                            ImGui::PushTextWrapPos(0.0f);
+                        } else {
+                            ImGui::SameLine();
+                        }
+                        ImGui::TextDisabled("%s", where.c_str());
+                        if (s.ui.one_pane) ImGui::PopTextWrapPos();
+                        ProbeLastItem(s, "appears-where:" + probe);
                     }
         }
     }

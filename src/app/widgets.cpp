@@ -217,4 +217,24 @@ double ContrastRatio(const ImVec4& fg, const ImVec4& bg, const ImVec4& base) {
     return (std::max(lf, lb) + 0.05) / (std::min(lf, lb) + 0.05);
 }
 
+bool TouchSmallButton(const AppState& s, const char* label, float max_w) {
+    if (!s.ui.one_pane) return ImGui::SmallButton(label);
+    float w = ButtonWidth(label);
+    if (max_w > 0.0f) w = std::min(w, max_w);
+    return ImGui::Button(label, ImVec2(w, TouchTargetPx(s.probe, ImGui::GetFontSize())));
+}
+
+bool SameLineIfFits(const AppState& s, float next_w) {
+    if (s.ui.one_pane) {
+        const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next_w;
+        if (right > ImGui::GetContentRegionMaxAbs().x) return false;
+    }
+    ImGui::SameLine();
+    return true;
+}
+
+float ButtonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
 } // namespace shelfmark

@@ -34,6 +34,16 @@ void FocusNextItem();
 // Records the last item's rectangle in the probe under `name`.
 void ProbeLastItem(AppState& s, const std::string& name);
 
+// A small button; in the one-pane layout a full button as tall as a touch target
+// (TouchTargetPx), at most `max_w` wide when max_w > 0 (the label is clipped beyond).
+bool TouchSmallButton(const AppState& s, const char* label, float max_w = 0.0f);
+// Puts the next item, `next_w` wide, on the line of the last item: always in the wide
+// layout; in the one-pane layout only when it fits there, else it starts the next line.
+// True when it stays on the same line.
+bool SameLineIfFits(const AppState& s, float next_w);
+// The width of a button (or a combo's preview, without its arrow) showing `label`.
+float ButtonWidth(const char* label);
+
 // The colour used for a status everywhere.
 // A status's colour: as text on a chip (ImGuiCol_Button and its hovered and pressed
 // shades), and as the fill of the chosen chip under StatusFillText(). Every pair is at

@@ -168,6 +168,79 @@ TEST_CASE("phone: rows, lists, the back control, status chips and menu items are
     }
 }
 
+// A paper with links that appears in a list, the one with the longest link.
+std::string PaperWithLinks(const AppState& s) {
+    std::string best;
+    size_t longest = 0;
+    for (const Paper& p : s.catalogue.papers) {
+        const auto it = s.derived.paper_index.find(p.id);
+        if (p.links.empty() || it == s.derived.paper_index.end() ||
+            s.derived.lists_of_paper[it->second].empty())
+            continue;
+        if (p.links[0].size() > longest) {
+            longest = p.links[0].size();
+            best = p.id;
+        }
+    }
+    REQUIRE_FALSE(best.empty());
+    return best;
+}
+
+TEST_CASE("phone: the paper pane fits 320 and 390 CSS px; its chips and buttons are touch-sized") {
+    for (const float w : {320.0f, 390.0f}) {
+        INFO(w << " CSS px wide");
+        UiApp app;
+        app.SetDisplay(w, kPhoneH, kPhoneDpr);
+        app.Start();
+        AppState& s = app.s;
+        REQUIRE(s.ui.one_pane);
+        const std::string paper = PaperWithLinks(s);
+        s.intents.push_back(intent::SelectPaper{paper});
+        s.intents.push_back(intent::SetStatus{{paper}, Status::Reading});
+        s.intents.push_back(intent::SetStatus{{paper}, Status::Read});
+        s.intents.push_back(intent::ShowPane{Pane::Paper});
+        app.Frames(3);
+        REQUIRE(s.ui.pane == Pane::Paper);
+        REQUIRE(s.ui.cursor == paper);
+        const auto fits = [&](const std::string& name, float min_h) {
+            INFO(name);
+            REQUIRE(app.Has(name));
+            const Probe::Rect r = app.Rect(name);
+            CHECK(r.x >= 0.0f);
+            CHECK(r.x + r.w <= w + 0.5f);
+            CHECK(r.w > 0.0f);
+            CHECK(r.h >= min_h);
+        };
+        for (const char* st : {"unread", "queued", "reading", "read", "skipped"})
+            fits(std::string("detail-status:") + st, 44.0f);
+        fits("changes", 1.0f); // "(2 changes)"
+        fits("priority", 24.0f);
+        fits("tags", 24.0f);
+        fits("note-editor", 24.0f);
+        const Paper* p = s.catalogue.FindPaper(paper);
+        for (size_t i = 0; i < p->links.size(); ++i) {
+            fits("link:" + std::to_string(i), 44.0f);
+            fits("link-url:" + std::to_string(i), 1.0f); // wrapped, not cut
+        }
+        fits("appears:0", 44.0f);
+        fits("appears-where:0", 1.0f);
+    }
+}
+
+TEST_CASE("phone: the priority combo is as wide as its longest choice") {
+    UiApp app;
+    app.SetDisplay(kPhoneW, kPhoneH, kPhoneDpr);
+    app.Start();
+    AppState& s = app.s;
+    s.intents.push_back(intent::SelectPaper{PaperWithLinks(s)});
+    s.intents.push_back(intent::ShowPane{Pane::Paper});
+    app.Frames(3);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float text = ImGui::CalcTextSize("no priority").x / kPhoneDpr;
+    // The label, the padding before it and the arrow button (a frame-tall square, 44 px).
+    CHECK(app.Rect("priority").w >= text + st.FramePadding.x / kPhoneDpr + 44.0f);
+}
+
 TEST_CASE("phone: titles wrap in the one-pane list instead of being cut") {
     UiApp app;
     app.SetDisplay(kPhoneW, kPhoneH, kPhoneDpr);
