@@ -381,6 +381,17 @@
   search.addEventListener('input', function (ev) { if (!ev.isComposing) sendQuery(); });
   search.addEventListener('compositionend', sendQuery);
 
+  // The page is being hidden or closed: what was typed here and not sent yet (the note's
+  // debounce, a field not left) goes to the app first. These listeners are added before
+  // the app's own (page_web.js, at start-up), so the app's flush then saves it.
+  function flushTyped() {
+    flushNote();
+    sendTags();
+    sendRename();
+  }
+  window.addEventListener('pagehide', flushTyped);
+  document.addEventListener('visibilitychange', function () { if (document.visibilityState === 'hidden') flushTyped(); });
+
   // Dialog layer and live region.
   var dialogLayer = el('div', { class: 'a11y-dialogs' });
   var live = el('div', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', class: 'a11y-live' });

@@ -484,3 +484,24 @@ test('view settings by keyboard: the mirror\'s text-size and theme selects set t
   await shot(page, 'view-125-dark');
   note(`text size 100 -> 125: search ${searchBefore.h} -> ${searchAfter.h} px high; theme system (${was[1]}) -> dark`);
 });
+
+test('closing the tab right after typing in the mirror keeps the note and the tags (no word lost to the debounce)', async ({ context, url, note }) => {
+  test.setTimeout(60000);
+  let page = await openApp(context, url);
+  await waitMirror(page);
+  const id = await page.evaluate(() => document.querySelectorAll('#a11y th button')[2].dataset.paper);
+  await page.focus(`#a11y th button[data-paper="${id}"]`);
+  await page.keyboard.press('Enter'); // open it
+  await waitForValue(page, () => document.querySelector('#a11y aside h2')?.textContent ?? '', undefined, (t) => t.length > 0, { what: 'the paper pane' });
+  await page.focus('#a11y aside input[type=text]');
+  await page.keyboard.type('kept, tags');
+  await page.focus('#a11y aside textarea');
+  const text = 'Typed in the mirror, then the tab closed at once.';
+  await page.keyboard.type(text); // no pause: the last keys are still in the 150 ms debounce
+  await page.close(); // pagehide
+  page = await openApp(context, url);
+  const rec = await readIdb(page, 'papers', id);
+  note(`paper ${id}: stored ${JSON.stringify({ note: rec?.note, tags: rec?.tags })}`);
+  expect(rec?.note, `IndexedDB papers/${id}.note`).toBe(text);
+  expect(rec?.tags, `IndexedDB papers/${id}.tags`).toEqual(['kept', 'tags']);
+});
