@@ -102,6 +102,8 @@
     saveState: function () { return query('save'); },
     visiblePapers: function () { return query('visible') || []; },
     frameCount: function () { return query('frames') || 0; },
+    // The table's paper rows on screen and how many of their titles are cut: {shown, cut}.
+    titles: function () { return query('titles'); },
     notice: function () { return query('notice'); },
     queryError: function () { return query('query-error'); },
     importState: function () { return query('import'); },

@@ -178,6 +178,9 @@ struct UiState {
     std::string preview_error;
     std::vector<std::string> visible_papers;           // drawn this frame, in order
     int visible_row_first = -1, visible_row_last = -1; // rows of the table drawn this frame
+    // The table's paper rows on screen this frame and those whose title did not fit its
+    // cell (cut, drawn with an ellipsis): the "titles" probe.
+    int titles_shown = 0, titles_cut = 0;
     // The canvas widget the DOM focus stands for (a Probe name: "search", "row:ID", ...):
     // the canvas draws the focus ring around it (accessible mirror, mirror.h).
     std::string dom_focus;

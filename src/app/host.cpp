@@ -255,6 +255,8 @@ std::string AppHost::ProbeQuery(const std::string& q) const {
         }
     } else if (q == "visible") {
         j = app.ui.visible_papers;
+    } else if (q == "titles") {
+        j = {{"shown", app.ui.titles_shown}, {"cut", app.ui.titles_cut}};
     } else if (q == "frames") {
         j = app.frames;
     } else if (q == "query-error") {

@@ -260,6 +260,7 @@ void SortSpecs(AppState& s) {
 void DrawPapersPanel(AppState& s) {
     s.ui.visible_papers.clear();
     s.ui.visible_row_first = s.ui.visible_row_last = -1;
+    s.ui.titles_shown = s.ui.titles_cut = 0;
     const Catalogue& c = s.catalogue;
     const Derived& d = s.derived;
     const ReadingList* list = c.FindList(s.ui.list_id);
@@ -356,6 +357,7 @@ void DrawPapersPanel(AppState& s) {
             StatusButton(s, p.id);
             ImGui::TableSetColumnIndex(kTitle);
             const bool selected = s.ui.selected.count(p.id) > 0;
+            const bool cut = ImGui::CalcTextSize(p.title.c_str()).x > ImGui::GetContentRegionAvail().x;
             if (ImGui::Selectable(p.title.c_str(), selected)) {
                 const ImGuiIO& io = ImGui::GetIO();
                 using M = intent::SelectMode;
@@ -367,6 +369,8 @@ void DrawPapersPanel(AppState& s) {
             if (ImGui::IsItemVisible()) {
                 if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
                 s.ui.visible_row_last = r;
+                ++s.ui.titles_shown;
+                if (cut) ++s.ui.titles_cut;
             }
             if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
                 ImGui::BeginTooltip();
