@@ -1,6 +1,6 @@
-// app.cpp: the window layout: menu bar, banners, then lists | papers | detail (narrower:
+// app.cpp: the window layout: menu bar, then lists | papers | detail (narrower:
 // the detail below the papers; narrower still, below kOnePaneEm: one pane at a time), with
-// the help and statistics windows on top.
+// banners over the bottom and the help and statistics windows on top.
 #include <imgui.h>
 
 #include <algorithm>
@@ -11,8 +11,29 @@
 namespace shelfmark {
 
 namespace {
+// Banners and the last action's notice: a strip over the bottom of the window (a toast), so
+// that they never push the panes down or shift what is under the pointer.
 void Banners(AppState& s) {
-    if (s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved) {
+    const bool unsaved =
+        s.save.kind == SaveState::Kind::Unavailable || s.save.kind == SaveState::Kind::NotSaved;
+    if (!unsaved && s.notice.empty() && s.storage_problems.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float w = std::min(vp->WorkSize.x - em * 2.0f, em * 46.0f);
+    ImGui::SetNextWindowPos(
+        ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em * 0.75f),
+        ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::Begin("##banners", nullptr, flags);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    if (unsaved) {
         ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
         const bool says_export = s.save.why.find("xport") != std::string::npos;
         ImGui::TextWrapped("Your changes are not being saved in this browser: %s%s", s.save.why.c_str(),
@@ -22,9 +43,12 @@ void Banners(AppState& s) {
         s.probe.Add("banner", a.x, a.y, b.x, b.y);
     }
     if (!s.notice.empty()) {
-        ImGui::TextDisabled("%s", s.notice.c_str());
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(s.notice.c_str());
+        ProbeLastItem(s, "notice");
         ImGui::SameLine();
-        if (ImGui::SmallButton("OK##notice")) s.notice.clear();
+        if (ImGui::Button("OK##notice")) s.notice.clear();
+        ProbeLastItem(s, "notice-ok");
     }
     if (!s.storage_problems.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
@@ -40,10 +64,14 @@ void Banners(AppState& s) {
             ImGui::EndTooltip();
         }
     }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
 }
 
 // Lists | papers | detail; narrower (tablets in portrait), the detail below the papers.
+// With no paper chosen there is no detail pane: the papers take its room (titles to read).
 void DrawPanes(AppState& s) {
+    const bool detail = s.catalogue.FindPaper(s.ui.cursor) != nullptr;
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below
@@ -52,7 +80,11 @@ void DrawPanes(AppState& s) {
     DrawListsPanel(s);
     ImGui::EndChild();
     ImGui::SameLine();
-    if (narrow) {
+    if (!detail) {
+        ImGui::BeginChild("papers", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawPapersPanel(s);
+        ImGui::EndChild();
+    } else if (narrow) {
         ImGui::BeginGroup();
         const float h = ImGui::GetContentRegionAvail().y;
         ImGui::BeginChild("papers", ImVec2(0, h * 0.55f), ImGuiChildFlags_None);
@@ -120,9 +152,10 @@ void DrawApp(AppState& s) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
+    // Not ImGuiWindowFlags_NoSavedSettings: the papers table inherits it, and its column
+    // widths and order are kept (host.cpp SaveTableLayout keeps only the tables' settings).
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
     const float em = ImGui::GetFontSize();
     s.ui.one_pane = vp->WorkSize.x < em * kOnePaneEm;
     if (s.ui.one_pane) {
@@ -144,12 +177,12 @@ void DrawApp(AppState& s) {
         if (s.ui.one_pane) ImGui::PopStyleVar();
         return;
     }
-    Banners(s);
     if (s.ui.one_pane)
         DrawOnePane(s);
     else
         DrawPanes(s);
     ImGui::End();
+    Banners(s);
     if (s.ui.one_pane) ImGui::PopStyleVar();
     DrawHelpOverlay(s);
     DrawStatsWindow(s);

@@ -160,6 +160,7 @@ struct UiState {
         uint64_t data = ~0ull, rows = ~0ull; // Derived::built_for, rows_built_for
         float width = 0, font = 0;
     } row_tops;
+    RowTops table_tops; // the table's rows: one or two lines each, by the title's width
     bool show_help = false;
     bool show_stats = false;
     bool focus_search = false; // one-shot requests to the widgets
@@ -169,6 +170,8 @@ struct UiState {
     std::string note_paper;
     std::string note_buffer;
     std::string note_message;            // e.g. the size limit was reached
+    unsigned note_editor_id = 0;         // the note editor's ImGuiID (when last drawn)
+    bool note_keys_at_press = false;     // the note editor had the keyboard at the last mouse press
     bool note_caret_to_end = false;      // put the caret at the end when the editor activates
     bool note_reload = false;            // another window's edit was merged in: the editor takes it
     std::string tags_paper, tags_buffer; // the tags field of the detail panel

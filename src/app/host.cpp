@@ -23,11 +23,37 @@ std::string SizeText(size_t bytes) {
 }
 
 bool WantsText() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
+
+// The tables' part of ImGui's settings text (column widths, order, shown or hidden), without
+// the sort: the sort is the view's (deep links, SetSort), not a layout.
+std::string TableLayoutOf(const char* ini, size_t n) {
+    std::string out;
+    bool in_table = false;
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && ini[e] != '\n')
+            ++e;
+        std::string line(ini + i, e - i);
+        i = e + 1;
+        if (!line.empty() && line[0] == '[') in_table = line.rfind("[Table]", 0) == 0;
+        if (!in_table || line.empty()) continue;
+        if (const size_t sort = line.find(" Sort="); sort != std::string::npos) {
+            const size_t end = line.find(' ', sort + 1);
+            line.erase(sort, end == std::string::npos ? std::string::npos : end - sort);
+        }
+        out += line + "\n";
+    }
+    return out;
+}
 } // namespace
 
 void AppHost::InitImGui() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
+    // Settings (the table's column widths and order) are saved by the host (SaveTableLayout)
+    // as soon as a change is done, not after ImGui's timer, which only runs while frames are drawn.
+    io.IniSavingRate = 1e9f;
     io.LogFilename = nullptr;
     io.ClipboardUserData = this;
     io.GetClipboardTextFn = [](void* self) { return static_cast<AppHost*>(self)->clipboard_.c_str(); };
@@ -46,6 +72,11 @@ void AppHost::Start() {
     const int percent = size.empty() || size.size() > 3 ? 0 : std::atoi(size.c_str());
     app.ui.text_size_percent = saved_text_size_ =
         percent >= kMinTextSize && percent <= kMaxTextSize ? percent : 100;
+    // The papers table's column widths, order and hidden columns (ImGui's settings text for
+    // tables, written by SaveTableLayout). Anything ImGui cannot read in it is ignored.
+    saved_table_ = platform::GetSetting("table-layout");
+    if (!saved_table_.empty() && saved_table_.size() < 4096 && ImGui::GetCurrentContext())
+        ImGui::LoadIniSettingsFromMemory(saved_table_.c_str(), saved_table_.size());
     if (app.fatal_error.empty()) {
         platform::StorageOpen();
         platform::StorageRequestPersist();
@@ -153,6 +184,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         platform::SetSetting("text-size", std::to_string(saved_text_size_));
         extra_frames_ = std::max(extra_frames_, 2); // the backend rebuilds the fonts next frame
     }
+    SaveTableLayout();
     if (const std::string link = CurrentDeepLink(app); link != hash_ && app.storage_loaded) {
         hash_ = link;
         platform::SetLocationHash(link);
@@ -178,6 +210,21 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     }
     busy_ = false;
     return r;
+}
+
+void AppHost::SaveTableLayout() {
+    ImGuiIO& io = ImGui::GetIO();
+    // A column being dragged: saved once it is let go.
+    if ((GImGui->SettingsDirtyTimer <= 0.0f && !io.WantSaveIniSettings) ||
+        ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        return;
+    size_t n = 0;
+    const char* ini = ImGui::SaveIniSettingsToMemory(&n);
+    io.WantSaveIniSettings = false;
+    const std::string layout = TableLayoutOf(ini, n);
+    if (layout == saved_table_) return;
+    saved_table_ = layout;
+    platform::SetSetting("table-layout", layout);
 }
 
 void AppHost::Tick(int64_t now_ms) {

@@ -97,7 +97,9 @@ class AppHost {
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written
     int saved_text_size_ = 100;         // text-size setting last written
-    bool applied_dark_ = true;          // palette currently in ImGui's style
+    std::string saved_table_;           // table-layout setting last written
+    void SaveTableLayout();
+    bool applied_dark_ = true; // palette currently in ImGui's style
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};
     int extra_frames_ = 0; // frames still to draw after the last change

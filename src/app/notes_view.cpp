@@ -120,6 +120,7 @@ void DrawNoteEditor(AppState& s, const std::string& paper) {
         InputStringMultiline("##note", &ui.note_buffer, ImVec2(-1, editor_h), kMaxNoteBytes, &at_limit,
                              &ui.note_caret_to_end, &replacement, &replace_conflict);
     ImGui::PopFont();
+    ui.note_editor_id = ImGui::GetItemID();
     ProbeLastItem(s, "note-editor");
     if (at_limit)
         ui.note_message = "This note reached the 256 KB limit; split it or link to a longer document.";

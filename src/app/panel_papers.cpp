@@ -22,16 +22,36 @@ enum Column { kStatus, kTitle, kVenue, kRole, kLists, kNote, kColumnCount };
 void StatusButton(AppState& s, const std::string& paper) {
     const Status st = s.progress.StatusOf(paper);
     const bool dark = IsDark(s);
-    ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(st, dark));
-    // "###": the id must not depend on the label, or a change arriving from another tab
-    // between press and release would drop the click.
-    const std::string label = std::string(StatusName(st)) + "###status";
-    if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
+    // A chip that reads as a state: tinted with the status's colour, its mark (a shape, not
+    // only a colour) and its name. "###": the id must not depend on the label, or a change
+    // arriving from another tab between press and release would drop the click.
+    ImGui::PushStyleColor(ImGuiCol_Button, StatusChipBg(st, dark, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, StatusChipBg(st, dark, 1));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, StatusChipBg(st, dark, 2));
+    const bool clicked = ImGui::Button("###status", ImVec2(-1, 0));
+    ImGui::PopStyleColor(3);
+    {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        const float em = ImGui::GetFontSize();
+        const float r = em * 0.36f;
+        const float x = a.x + ImGui::GetStyle().FramePadding.x;
+        const ImVec2 centre(x + r, (a.y + b.y) * 0.5f);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImU32 colour = ImGui::ColorConvertFloat4ToU32(StatusColor(st, dark));
+        const int state = ImGui::IsItemActive() ? 2 : ImGui::IsItemHovered() ? 1 : 0;
+        DrawStatusMark(draw, centre, r, st, colour,
+                       ImGui::ColorConvertFloat4ToU32(StatusChipBg(st, dark, state)));
+        const char* name = StatusName(st);
+        const ImVec2 text_at(x + r * 2.0f + em * 0.35f, a.y + ImGui::GetStyle().FramePadding.y);
+        ImGui::PushClipRect(a, b, true);
+        draw->AddText(text_at, colour, name);
+        ImGui::PopClipRect();
+    }
+    if (clicked) {
         // Clicking a selected row's status acts on the whole selection.
         if (!s.ui.selected.count(paper)) s.intents.push_back(intent::SelectPaper{paper});
         ImGui::OpenPopup("status-popup");
     }
-    ImGui::PopStyleColor();
     ProbeLastItem(s, "status:" + paper);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reading status: click to change (keys 1-5)");
     if (ImGui::BeginPopup("status-popup")) {
@@ -246,6 +266,60 @@ void DrawRowsOnePane(AppState& s) {
     ImGui::EndChild();
 }
 
+// The table's title cell: the title wrapped to the cell's width on at most two lines, the
+// second cut with an ellipsis when the rest does not fit either.
+struct TitleLines {
+    const char* second = nullptr; // where the second line starts (nullptr: one line)
+    bool cut = false;             // the second line ends with an ellipsis
+};
+
+TitleLines LayoutTitle(const std::string& title, float width) {
+    TitleLines out;
+    const char* b = title.c_str();
+    const char* e = b + title.size();
+    if (ImGui::CalcTextSize(b, e).x <= width) return out;
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const char* brk = font->CalcWordWrapPositionA(size / font->FontSize, b, e, std::max(width, 1.0f));
+    if (brk <= b) { // one word wider than the cell: cut inside it (on a character boundary)
+        const char* rest = nullptr;
+        font->CalcTextSizeA(size, std::max(width, 1.0f), 0.0f, b, e, &rest);
+        brk = rest > b ? rest : b + 1;
+    }
+    while (brk < e && (*brk == ' ' || *brk == '\n'))
+        ++brk;
+    out.second = brk;
+    out.cut = ImGui::CalcTextSize(brk, e).x > width;
+    return out;
+}
+
+// How many lines a title takes in a cell `width` wide (1 or 2).
+int TitleLineCount(const std::string& title, float width) {
+    return ImGui::CalcTextSize(title.c_str()).x <= width ? 1 : 2;
+}
+
+// One line of text in a table cell at the row's text line, cut with an ellipsis when it is
+// wider than the cell. True when it was cut.
+bool CellText(const char* text, const ImVec4& colour) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float w = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+    const float y = at.y + ImGui::GetStyle().FramePadding.y;
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), ImVec2(at.x, y), ImVec2(at.x + w, y + size.y),
+                              at.x + w, at.x + w, text, nullptr, &size);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(w, ImGui::GetFrameHeight()));
+    return size.x > w;
+}
+
+void ProbeCell(AppState& s, const std::string& name) {
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const ImGuiTable* t = ImGui::GetCurrentTable();
+    const ImGuiTableColumn& col = t->Columns[t->CurrentColumn];
+    s.probe.Add(name, col.MinX, t->RowPosY1, col.MaxX, std::max(t->RowPosY2, a.y));
+}
+
 void SortSpecs(AppState& s) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty) return;
@@ -254,6 +328,239 @@ void SortSpecs(AppState& s) {
     in.descending = specs->SpecsCount > 0 && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
     s.intents.push_back(in);
     specs->SpecsDirty = false;
+}
+
+// The table. Rows are as tall as their titles (one or two lines), so instead of
+// ImGuiListClipper (rows of one height) only the rows on screen are drawn, between two
+// spacer rows as tall as the rows above and below (s.ui.table_tops: each row's top).
+// A row is one click target across its cells (the status chip and the own list's row
+// buttons keep their own clicks).
+void DrawTable(AppState& s, const ReadingList* list, bool own) {
+    const Catalogue& c = s.catalogue;
+    const Derived& d = s.derived;
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_Reorderable | ImGuiTableFlags_Hideable |
+                                  ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("papers", kColumnCount, flags)) return;
+    const float em = ImGui::GetFontSize();
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    // Fixed columns keep a readable width: widening the title (or a saved layout from a
+    // larger text size) does not squash them to nothing.
+    const float min_w[kColumnCount] = {em * 4.6f, 0, em * 4.0f, em * 3.0f, 0, em * 1.6f};
+    for (int i = 0; i < kColumnCount; ++i) {
+        ImGuiTableColumn& col = table->Columns[i];
+        if (min_w[i] > 0 && col.WidthRequest > 0 && col.WidthRequest < min_w[i]) {
+            col.WidthRequest = min_w[i];
+            table->IsSettingsDirty = true;
+        }
+    }
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoHide,
+                            em * 5.4f);
+    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoHide, 6.0f);
+    ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
+    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
+    ImGui::TableSetupColumn("Lists", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                            em * 2.2f);
+    ImGui::TableHeadersRow();
+    SortSpecs(s);
+
+    const ImGuiTableColumn& title_col = table->Columns[kTitle];
+    const float title_w = std::max(title_col.WorkMaxX - title_col.WorkMinX, 1.0f);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float line = ImGui::GetTextLineHeight();
+    const float one_line = ImGui::GetFrameHeight(); // a row's content: a chip's height
+    const auto row_height = [&](const PaperRow& row) {
+        const int lines = row.paper < 0 ? 1 : TitleLineCount(c.papers[row.paper].title, title_w);
+        return one_line + (lines - 1) * line + st.CellPadding.y * 2.0f;
+    };
+    UiState::RowTops& rt = s.ui.table_tops;
+    if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != title_w || rt.font != em) {
+        rt = {{}, d.built_for, d.rows_built_for, title_w, em};
+        rt.tops.reserve(d.rows.size() + 1);
+        float y = 0;
+        for (const PaperRow& row : d.rows) {
+            rt.tops.push_back(y);
+            y += row_height(row);
+        }
+        rt.tops.push_back(y);
+    }
+    const int n = static_cast<int>(d.rows.size());
+    const float view_h = ImGui::GetWindowHeight() - ImGui::TableGetHeaderRowHeight();
+    // Keep the keyboard cursor in view (in the middle).
+    if (s.ui.scroll_to_cursor && !s.ui.cursor.empty()) {
+        const auto it = d.paper_index.find(s.ui.cursor);
+        for (int i = 0; it != d.paper_index.end() && i < n; ++i)
+            if (d.rows[i].paper == it->second) {
+                ImGui::SetScrollY(std::max(0.0f, (rt.tops[i] + rt.tops[i + 1] - view_h) * 0.5f));
+                break;
+            }
+        s.ui.scroll_to_cursor = false;
+    }
+    const float top = ImGui::GetScrollY(), bottom = top + view_h;
+    const int first = std::max(
+        0, static_cast<int>(std::upper_bound(rt.tops.begin(), rt.tops.end() - 1, top) - rt.tops.begin()) - 1);
+    int last = first; // one past the last row drawn
+    while (last < n && rt.tops[last] < bottom)
+        ++last;
+    if (first > 0) ImGui::TableNextRow(ImGuiTableRowFlags_None, rt.tops[first]);
+
+    const bool dark = IsDark(s);
+    const ImU32 alt_bg = ImGui::GetColorU32(ImGuiCol_TableRowBgAlt);
+    // A click on the open paper's row while its note is being written keeps the keyboard in
+    // the note (typing goes on there, it does not become shortcuts).
+    // (The press takes the keyboard from the note; the row is chosen at the release.)
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        s.ui.note_keys_at_press = s.ui.note_editor_id != 0 && ImGui::GetActiveID() == s.ui.note_editor_id;
+    for (int r = first; r < last; ++r) {
+        const PaperRow& row = d.rows[r];
+        const float row_h = rt.tops[r + 1] - rt.tops[r];
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+        if (r % 2) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, alt_bg);
+        if (row.paper < 0) {
+            const Section& sec = c.lists[row.list].sections[row.section];
+            ImGui::TableSetColumnIndex(kTitle);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f) : ImVec4(0.15f, 0.30f, 0.65f, 1.0f),
+                               "%s", sec.title.c_str());
+            if (!sec.date.empty()) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", sec.date.c_str());
+            }
+            continue;
+        }
+        const Paper& p = c.papers[row.paper];
+        s.ui.visible_papers.push_back(p.id);
+        ImGui::PushID(r);
+        ImGui::TableSetColumnIndex(kStatus);
+        StatusButton(s, p.id);
+        ImGui::TableSetColumnIndex(kVenue);
+        ProbeCell(s, "cell:venue:" + p.id);
+        CellText(VenueYear(p).c_str(), ImGui::GetStyle().Colors[ImGuiCol_Text]);
+        ImGui::TableSetColumnIndex(kRole);
+        ProbeCell(s, "cell:role:" + p.id);
+        ImGui::AlignTextToFramePadding();
+        if (own && s.ui.sort_column < 0 && s.ui.query.empty()) {
+            // The user's list: reorder and remove here.
+            if (ImGui::SmallButton("up"))
+                s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, true});
+            ImGui::SameLine(0, 2);
+            if (ImGui::SmallButton("dn"))
+                s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, false});
+            ImGui::SameLine(0, 2);
+            if (ImGui::SmallButton("x"))
+                s.intents.push_back(intent::RemoveEntry{list->id, row.section, row.entry});
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
+        } else if (row.list >= 0) {
+            const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;
+            if (role == "required")
+                ImGui::TextUnformatted(role.c_str());
+            else
+                ImGui::TextDisabled("%s", role.c_str());
+        } else if (!d.roles_of_paper[row.paper].empty()) {
+            ImGui::TextDisabled("%s", d.roles_of_paper[row.paper].front().c_str());
+        }
+        ImGui::TableSetColumnIndex(kLists);
+        ProbeCell(s, "cell:lists:" + p.id);
+        std::string lists;
+        for (int li : d.lists_of_paper[row.paper]) {
+            if (li == row.list) continue;
+            lists += (lists.empty() ? "" : ", ") + c.lists[li].title;
+        }
+        if (CellText(lists.c_str(), ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]) &&
+            ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(em * 32.0f);
+            ImGui::TextUnformatted(lists.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        ImGui::TableSetColumnIndex(kNote);
+        ProbeCell(s, "cell:note:" + p.id);
+        const PaperProgress* pp = s.progress.Find(p.id);
+        if (pp && !pp->note.empty()) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(SM_ICON_NOTE);
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.300s", pp->note.c_str());
+        }
+        // The title cell last: its selectable spans the row, under the widgets drawn before it
+        // (the status chip, the own list's buttons), which keep their own clicks. (Not
+        // ImGuiSelectableFlags_AllowOverlap: that needs a frame of hovering before a click,
+        // and a tap comes without one.)
+        ImGui::TableSetColumnIndex(kTitle);
+        const ImVec2 cell = ImGui::GetCursorScreenPos();
+        const float content_h = row_h - st.CellPadding.y * 2.0f;
+        const bool selected = s.ui.selected.count(p.id) > 0;
+        if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, content_h))) {
+            const ImGuiIO& io = ImGui::GetIO();
+            using M = intent::SelectMode;
+            const M mode = io.KeyShift ? M::Range : (io.KeyCtrl || io.KeySuper) ? M::Toggle : M::Replace;
+            s.intents.push_back(intent::SelectPaper{p.id, mode});
+            if (s.ui.note_keys_at_press && mode == M::Replace && s.ui.note_paper == p.id)
+                s.intents.push_back(intent::EditNote{});
+        }
+        ProbeLastItem(s, "row:" + p.id);
+        const bool row_hovered = ImGui::IsItemHovered();
+        const TitleLines tl = LayoutTitle(p.title, title_w);
+        if (ImGui::IsItemVisible()) { // the rows the accessible mirror renders (mirror.cpp)
+            if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
+            s.ui.visible_row_last = r;
+            ++s.ui.titles_shown;
+            if (tl.cut) ++s.ui.titles_cut;
+        }
+        if (row_hovered && ImGui::IsMouseDoubleClicked(0) && !p.links.empty())
+            platform::OpenUrl(p.links.front());
+        if (ImGui::BeginPopupContextItem("paper-menu")) {
+            for (const auto& l : p.links)
+                if (ImGui::MenuItem(("Open " + l).c_str())) platform::OpenUrl(l);
+            if (p.links.empty()) ImGui::TextDisabled("No link for this reading");
+            if (ImGui::MenuItem("Copy title")) ImGui::SetClipboardText(p.title.c_str());
+            ImGui::EndPopup();
+        }
+        {
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+            const char* b = p.title.c_str();
+            const char* e = b + p.title.size();
+            const float y = cell.y + st.FramePadding.y;
+            if (!tl.second) {
+                draw->AddText(ImVec2(cell.x, y), text, b, e);
+            } else {
+                const char* end1 = tl.second;
+                while (end1 > b && end1[-1] == ' ')
+                    --end1;
+                draw->AddText(ImVec2(cell.x, y), text, b, end1);
+                const float x1 = cell.x + title_w;
+                ImGui::RenderTextEllipsis(draw, ImVec2(cell.x, y + line), ImVec2(x1, y + line * 2.0f), x1, x1,
+                                          tl.second, e, nullptr);
+            }
+        }
+        s.probe.Add("title:" + p.id, cell.x, cell.y, cell.x + title_w, cell.y + content_h);
+        const ImVec2 mouse = ImGui::GetMousePos();
+        const bool over_title = mouse.x >= cell.x && mouse.x < cell.x + title_w;
+        if (row_hovered && over_title && !ImGui::IsMouseDown(0)) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(em * 32.0f);
+            ImGui::TextUnformatted(p.title.c_str());
+            std::string authors;
+            for (size_t i = 0; i < p.authors.size() && i < 12; ++i)
+                authors += (i ? ", " : "") + p.authors[i];
+            if (p.authors.size() > 12) authors += ", et al.";
+            if (!authors.empty()) ImGui::TextDisabled("%s", authors.c_str());
+            ImGui::TextDisabled("Click to select, double-click to open, right-click for links");
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+    }
+    if (last < n) ImGui::TableNextRow(ImGuiTableRowFlags_None, rt.tops[n] - rt.tops[last]);
+    const ImVec2 tmin = ImGui::GetWindowPos();
+    const ImVec2 tsize = ImGui::GetWindowSize();
+    s.probe.Add("papers-table", tmin.x, tmin.y, tmin.x + tsize.x, tmin.y + tsize.y);
+    ImGui::EndTable();
 }
 } // namespace
 
@@ -306,142 +613,7 @@ void DrawPapersPanel(AppState& s) {
         ImGui::TextDisabled("  %zu selected: keys 1-5 set their status", s.ui.selected.size());
     }
 
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
-                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate |
-                                  ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("papers", kColumnCount, flags)) return;
-    const float em = ImGui::GetFontSize();
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, em * 4.6f);
-    ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 6.0f);
-    ImGui::TableSetupColumn("Venue", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-    ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
-    ImGui::TableSetupColumn("Lists", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Note", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
-                            em * 2.2f);
-    ImGui::TableHeadersRow();
-    SortSpecs(s);
-
-    // Keep the keyboard cursor in view.
-    int cursor_row = -1;
-    if (s.ui.scroll_to_cursor && !s.ui.cursor.empty()) {
-        const auto it = d.paper_index.find(s.ui.cursor);
-        for (size_t i = 0; it != d.paper_index.end() && i < d.rows.size(); ++i)
-            if (d.rows[i].paper == it->second) cursor_row = static_cast<int>(i);
-    }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(d.rows.size()));
-    if (cursor_row >= 0) clipper.IncludeItemByIndex(cursor_row);
-    const bool dark = IsDark(s);
-    while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const PaperRow& row = d.rows[r];
-            ImGui::TableNextRow();
-            if (row.paper < 0) {
-                const Section& sec = c.lists[row.list].sections[row.section];
-                ImGui::TableSetColumnIndex(kTitle);
-                ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f)
-                                        : ImVec4(0.15f, 0.30f, 0.65f, 1.0f),
-                                   "%s", sec.title.c_str());
-                if (!sec.date.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("%s", sec.date.c_str());
-                }
-                continue;
-            }
-            const Paper& p = c.papers[row.paper];
-            s.ui.visible_papers.push_back(p.id);
-            ImGui::PushID(r);
-            ImGui::TableSetColumnIndex(kStatus);
-            StatusButton(s, p.id);
-            ImGui::TableSetColumnIndex(kTitle);
-            const bool selected = s.ui.selected.count(p.id) > 0;
-            const bool cut = ImGui::CalcTextSize(p.title.c_str()).x > ImGui::GetContentRegionAvail().x;
-            if (ImGui::Selectable(p.title.c_str(), selected)) {
-                const ImGuiIO& io = ImGui::GetIO();
-                using M = intent::SelectMode;
-                s.intents.push_back(intent::SelectPaper{p.id, io.KeyShift                   ? M::Range
-                                                              : (io.KeyCtrl || io.KeySuper) ? M::Toggle
-                                                                                            : M::Replace});
-            }
-            ProbeLastItem(s, "row:" + p.id);
-            if (ImGui::IsItemVisible()) {
-                if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
-                s.ui.visible_row_last = r;
-                ++s.ui.titles_shown;
-                if (cut) ++s.ui.titles_cut;
-            }
-            if (ImGui::IsItemHovered() && !ImGui::IsMouseDown(0)) {
-                ImGui::BeginTooltip();
-                ImGui::PushTextWrapPos(em * 32.0f);
-                ImGui::TextUnformatted(p.title.c_str());
-                std::string authors;
-                for (size_t i = 0; i < p.authors.size() && i < 12; ++i)
-                    authors += (i ? ", " : "") + p.authors[i];
-                if (p.authors.size() > 12) authors += ", et al.";
-                if (!authors.empty()) ImGui::TextDisabled("%s", authors.c_str());
-                ImGui::TextDisabled("Click to select, double-click to open, right-click for links");
-                ImGui::PopTextWrapPos();
-                ImGui::EndTooltip();
-            }
-            if (r == cursor_row) {
-                ImGui::SetScrollHereY(0.5f);
-                s.ui.scroll_to_cursor = false;
-            }
-            if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0) && !p.links.empty())
-                platform::OpenUrl(p.links.front());
-            if (ImGui::BeginPopupContextItem("paper-menu")) {
-                for (const auto& l : p.links)
-                    if (ImGui::MenuItem(("Open " + l).c_str())) platform::OpenUrl(l);
-                if (p.links.empty()) ImGui::TextDisabled("No link for this reading");
-                if (ImGui::MenuItem("Copy title")) ImGui::SetClipboardText(p.title.c_str());
-                ImGui::EndPopup();
-            }
-            ImGui::TableSetColumnIndex(kVenue);
-            ImGui::TextUnformatted(VenueYear(p).c_str());
-            ImGui::TableSetColumnIndex(kRole);
-            if (own && s.ui.sort_column < 0 && s.ui.query.empty()) {
-                // The user's list: reorder and remove here.
-                if (ImGui::SmallButton("up"))
-                    s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, true});
-                ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("dn"))
-                    s.intents.push_back(intent::MoveEntry{list->id, row.section, row.entry, false});
-                ImGui::SameLine(0, 2);
-                if (ImGui::SmallButton("x"))
-                    s.intents.push_back(intent::RemoveEntry{list->id, row.section, row.entry});
-                if (ImGui::IsItemHovered())
-                    ImGui::SetTooltip("Remove from this list (the paper and its notes stay)");
-            } else if (row.list >= 0) {
-                const std::string& role = c.lists[row.list].sections[row.section].entries[row.entry].role;
-                if (role == "required")
-                    ImGui::TextUnformatted(role.c_str());
-                else
-                    ImGui::TextDisabled("%s", role.c_str());
-            } else if (!d.roles_of_paper[row.paper].empty()) {
-                ImGui::TextDisabled("%s", d.roles_of_paper[row.paper].front().c_str());
-            }
-            ImGui::TableSetColumnIndex(kLists);
-            std::string lists;
-            for (int li : d.lists_of_paper[row.paper]) {
-                if (li == row.list) continue;
-                lists += (lists.empty() ? "" : ", ") + c.lists[li].title;
-            }
-            ImGui::TextDisabled("%s", lists.c_str());
-            ImGui::TableSetColumnIndex(kNote);
-            const PaperProgress* pp = s.progress.Find(p.id);
-            if (pp && !pp->note.empty()) {
-                ImGui::TextUnformatted(SM_ICON_NOTE);
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.300s", pp->note.c_str());
-            }
-            ImGui::PopID();
-        }
-    }
-    const ImVec2 tmin = ImGui::GetWindowPos();
-    const ImVec2 tsize = ImGui::GetWindowSize();
-    s.probe.Add("papers-table", tmin.x, tmin.y, tmin.x + tsize.x, tmin.y + tsize.y);
-    ImGui::EndTable();
+    DrawTable(s, list, own);
 }
 
 } // namespace shelfmark

@@ -28,6 +28,8 @@ void ApplyTheme(const AppState& s, float scale) {
         style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.79f, 0.82f, 0.89f, 1.0f);
         style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.38f, 0.40f, 1.0f); // 5.8:1 (was 2.7:1)
     }
+    // Menus, popups and tooltips opaque: nothing of the table shows through them.
+    style.Colors[ImGuiCol_PopupBg].w = 1.0f;
     style.FrameRounding = 3.0f;
     style.GrabRounding = 3.0f;
     style.ScrollbarRounding = 3.0f;

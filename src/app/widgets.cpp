@@ -154,6 +154,45 @@ ImVec4 StatusColor(Status st, bool dark) {
 
 ImVec4 StatusFillText(bool dark) { return dark ? ImVec4(0.05f, 0.05f, 0.06f, 1.0f) : ImVec4(1, 1, 1, 1); }
 
+ImVec4 StatusChipBg(Status st, bool dark, int state) {
+    const ImVec4 base = dark ? ImVec4(0.15f, 0.16f, 0.18f, 1.0f) : ImVec4(0.95f, 0.95f, 0.96f, 1.0f);
+    const ImVec4 c = StatusColor(st, dark);
+    const float k = (dark ? 0.10f : 0.10f) + 0.06f * static_cast<float>(state);
+    return ImVec4(base.x + (c.x - base.x) * k, base.y + (c.y - base.y) * k, base.z + (c.z - base.z) * k,
+                  1.0f);
+}
+
+void DrawStatusMark(ImDrawList* draw, ImVec2 centre, float r, Status st, ImU32 colour, ImU32 bg) {
+    const float t = std::max(1.0f, r * 0.28f); // line thickness
+    constexpr float kPi = 3.14159265f;
+    switch (st) {
+    case Status::Unread: draw->AddCircle(centre, r - t * 0.5f, colour, 0, t); break;
+    case Status::Queued:
+        draw->AddCircle(centre, r - t * 0.5f, colour, 0, t);
+        draw->AddCircleFilled(centre, r * 0.38f, colour);
+        break;
+    case Status::Reading:
+        draw->AddCircle(centre, r - t * 0.5f, colour, 0, t);
+        draw->PathArcTo(centre, r - t * 0.5f, -kPi * 0.5f, kPi * 0.5f);
+        draw->PathFillConvex(colour);
+        break;
+    case Status::Read: {
+        draw->AddCircleFilled(centre, r, colour);
+        const ImVec2 pts[3] = {ImVec2(centre.x - r * 0.48f, centre.y + r * 0.02f),
+                               ImVec2(centre.x - r * 0.12f, centre.y + r * 0.38f),
+                               ImVec2(centre.x + r * 0.50f, centre.y - r * 0.36f)};
+        draw->AddPolyline(pts, 3, bg, ImDrawFlags_None, t);
+        break;
+    }
+    case Status::Skipped: {
+        draw->AddCircle(centre, r - t * 0.5f, colour, 0, t);
+        const float d = (r - t * 0.5f) * 0.7071f;
+        draw->AddLine(ImVec2(centre.x - d, centre.y + d), ImVec2(centre.x + d, centre.y - d), colour, t);
+        break;
+    }
+    }
+}
+
 ImVec4 WarningColor(bool dark) {
     return dark ? ImVec4(1.00f, 0.66f, 0.30f, 1.0f) : ImVec4(0.62f, 0.28f, 0.00f, 1.0f);
 }

@@ -50,6 +50,13 @@ float ButtonWidth(const char* label);
 // least 4.5:1 (WCAG 1.4.3) in both themes (tests/ui/test_ui_contrast.cpp).
 ImVec4 StatusColor(Status st, bool dark);
 ImVec4 StatusFillText(bool dark);
+// The status chip of a table row: a neutral chip tinted with the status's colour (plain,
+// hovered, pressed), the status's colour on it at least 4.5:1 (tests/ui/test_ui_contrast.cpp).
+ImVec4 StatusChipBg(Status st, bool dark, int state /* 0 plain, 1 hovered, 2 pressed */);
+// A status's mark, in the manner of issue trackers: unread an open ring, queued a ring with
+// a dot, reading a half-filled disc, read a filled disc with a tick, skipped a ring struck
+// through. Drawn in `colour` around `centre`, `r` the radius; `bg` cuts the tick.
+void DrawStatusMark(ImDrawList* draw, ImVec2 centre, float r, Status st, ImU32 colour, ImU32 bg);
 // Text about a problem, per theme: a warning (something was skipped or not understood: an
 // unknown search field, an unmatched line, a note at its size limit, unreadable saved data)
 // and an error (changes not saved, a file that cannot be imported). Both at least 4.5:1 on
