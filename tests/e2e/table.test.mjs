@@ -2,9 +2,10 @@
 // the app as it opens (the default list, nothing selected). For each size, the count of
 // the table's paper rows on screen whose title does not fit its cell (cut, drawn with an
 // ellipsis: the app's "titles" probe), reported as a note, and a screenshot kept in
-// test-results/e2e/table/<width>x<height>.png.
+// test-results/e2e/table/<width>x<height>.png; then with a paper chosen (the detail pane
+// open), <width>x<height>-selected.png. A click on a row's Venue cell chooses it.
 
-import { openApp, waitIdle, waitForRect } from './lib.mjs';
+import { clickNamed, openApp, visiblePapers, waitIdle, waitForRect } from './lib.mjs';
 import { expect, keepScreenshot, test } from './fixtures.mjs';
 
 const SIZES = [
@@ -24,6 +25,19 @@ for (const [width, height] of SIZES) {
       await keepScreenshot(page, 'table', `${width}x${height}`);
       note(`${width}x${height}: cut titles: ${t.cut} of ${t.shown} visible`);
       expect(t.shown, 'paper rows on screen').toBeGreaterThan(10);
+      // With nothing chosen the titles have the room (and two lines each): at most one in ten cut
+      // (before issue 13: 21 of 26 at 1280x800, 18 of 30 at 1440x900, 3 of 35 at 1920x1080).
+      expect(t.cut, `cut titles at ${width}x${height}`).toBeLessThanOrEqual(Math.floor(t.shown / 10));
+
+      const id = (await visiblePapers(page))[1];
+      await clickNamed(page, `cell:venue:${id}`);
+      await waitForRect(page, 'note-editor');
+      await waitIdle(page);
+      const chosen = await page.evaluate(() => window.shelfmark.titles());
+      await keepScreenshot(page, 'table', `${width}x${height}-selected`);
+      note(`${width}x${height}, a paper chosen: cut titles: ${chosen.cut} of ${chosen.shown} visible`);
+      expect(chosen.shown, 'paper rows on screen beside the detail pane').toBeGreaterThan(10);
+      if (width >= 1440) expect(chosen.cut, 'cut titles beside the detail pane').toBeLessThanOrEqual(Math.floor(chosen.shown / 10));
     });
   });
 }

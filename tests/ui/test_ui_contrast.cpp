@@ -38,8 +38,14 @@ TEST_CASE("contrast: status chips, secondary text and counts reach 4.5:1 in both
                 CHECK(ContrastRatio(text, c[chip], win) >= kText);
             }
             CHECK(ContrastRatio(StatusFillText(dark), text, win) >= kText); // the chosen chip
-            CHECK(ContrastRatio(text, win, win) >= kText);                  // counts in the sidebar
-            CHECK(ContrastRatio(text, c[ImGuiCol_PopupBg], win) >= kText);  // the status menu
+            // The table's chip: tinted with the status's colour (plain, hovered, pressed); its
+            // name and mark in that colour, the read mark's tick in the tint.
+            for (int state = 0; state < 3; ++state) {
+                CAPTURE(state);
+                CHECK(ContrastRatio(text, StatusChipBg(st, dark, state), win) >= kText);
+            }
+            CHECK(ContrastRatio(text, win, win) >= kText);                 // counts in the sidebar
+            CHECK(ContrastRatio(text, c[ImGuiCol_PopupBg], win) >= kText); // the status menu
         }
         CHECK(ContrastRatio(c[ImGuiCol_Text], win, win) >= kText);
         for (const ImGuiCol bg : {ImGuiCol_WindowBg, ImGuiCol_MenuBarBg, ImGuiCol_PopupBg}) {
