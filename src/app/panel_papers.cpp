@@ -68,15 +68,24 @@ void StatusButton(AppState& s, const std::string& paper) {
             }
         for (int i = 0; i < kStatusCount; ++i) {
             const Status opt = static_cast<Status>(i);
-            ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt, dark));
+            // The key, the status's mark (as on the chip) and its name, in its colour.
             char item[48];
-            std::snprintf(item, sizeof item, "%d  %s", i + 1, StatusName(opt));
+            std::snprintf(item, sizeof item, "%d     %s###opt%d", i + 1, StatusName(opt), i);
+            ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt, dark));
             if (ImGui::Selectable(item, opt == st)) {
                 intent::SetStatus in{{}, opt};
                 if (n == 1) in.papers = {paper}; // else: the selection
                 s.intents.push_back(std::move(in));
             }
             ImGui::PopStyleColor();
+            {
+                const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+                const float r = ImGui::GetFontSize() * 0.36f;
+                const float x = a.x + ImGui::CalcTextSize("0  ").x + r;
+                DrawStatusMark(ImGui::GetWindowDrawList(), ImVec2(x, (a.y + b.y) * 0.5f), r, opt,
+                               ImGui::ColorConvertFloat4ToU32(StatusColor(opt, dark)),
+                               ImGui::GetColorU32(ImGuiCol_PopupBg));
+            }
             ProbeLastItem(s, std::string("status-option:") + StatusName(opt));
         }
         ImGui::EndPopup();
@@ -502,7 +511,6 @@ void DrawTable(AppState& s, const ReadingList* list, bool own) {
             if (s.ui.note_keys_at_press && mode == M::Replace && s.ui.note_paper == p.id)
                 s.intents.push_back(intent::EditNote{});
         }
-        ProbeLastItem(s, "row:" + p.id);
         const bool row_hovered = ImGui::IsItemHovered();
         const TitleLines tl = LayoutTitle(p.title, title_w);
         if (ImGui::IsItemVisible()) { // the rows the accessible mirror renders (mirror.cpp)
@@ -538,6 +546,8 @@ void DrawTable(AppState& s, const ReadingList* list, bool own) {
                                           tl.second, e, nullptr);
             }
         }
+        // "row:ID": the title cell (the row spans the cells, the chip's among them).
+        s.probe.Add("row:" + p.id, cell.x, cell.y, cell.x + title_w, cell.y + content_h);
         s.probe.Add("title:" + p.id, cell.x, cell.y, cell.x + title_w, cell.y + content_h);
         const ImVec2 mouse = ImGui::GetMousePos();
         const bool over_title = mouse.x >= cell.x && mouse.x < cell.x + title_w;
