@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <cstdio>
 #include <string>
@@ -69,8 +70,11 @@ void StatusButton(AppState& s, const std::string& paper) {
         for (int i = 0; i < kStatusCount; ++i) {
             const Status opt = static_cast<Status>(i);
             // The key, the status's mark (as on the chip) and its name, in its colour.
-            char item[48];
-            std::snprintf(item, sizeof item, "%d     %s###opt%d", i + 1, StatusName(opt), i);
+            const float r = ImGui::GetFontSize() * 0.36f;
+            const float space = std::max(ImGui::CalcTextSize(" ").x, 1.0f);
+            const int gap = static_cast<int>(std::ceil((r * 2.0f + ImGui::GetFontSize() * 0.6f) / space)) + 1;
+            char item[96];
+            std::snprintf(item, sizeof item, "%d%*s%s###opt%d", i + 1, gap, "", StatusName(opt), i);
             ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(opt, dark));
             if (ImGui::Selectable(item, opt == st)) {
                 intent::SetStatus in{{}, opt};
@@ -80,8 +84,7 @@ void StatusButton(AppState& s, const std::string& paper) {
             ImGui::PopStyleColor();
             {
                 const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-                const float r = ImGui::GetFontSize() * 0.36f;
-                const float x = a.x + ImGui::CalcTextSize("0  ").x + r;
+                const float x = a.x + ImGui::CalcTextSize("0").x + ImGui::GetFontSize() * 0.3f + r;
                 DrawStatusMark(ImGui::GetWindowDrawList(), ImVec2(x, (a.y + b.y) * 0.5f), r, opt,
                                ImGui::ColorConvertFloat4ToU32(StatusColor(opt, dark)),
                                ImGui::GetColorU32(ImGuiCol_PopupBg));

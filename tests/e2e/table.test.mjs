@@ -41,3 +41,13 @@ for (const [width, height] of SIZES) {
     });
   });
 }
+
+// The Help menu over the table, kept as test-results/e2e/table/help-menu.png (opaque popups:
+// the palette is checked in tests/ui/test_ui_contrast.cpp; this is to look at).
+test('the Help menu over the table', async ({ context, url }) => {
+  const page = await openApp(context, url);
+  const view = await waitForRect(page, 'menu-view');
+  await page.mouse.click(view.x + view.w + 24, view.y + view.h / 2);
+  await waitIdle(page);
+  await keepScreenshot(page, 'table', 'help-menu', { clip: { x: 0, y: 0, width: 640, height: 400 } });
+});

@@ -48,6 +48,8 @@ TEST_CASE("contrast: status chips, secondary text and counts reach 4.5:1 in both
             CHECK(ContrastRatio(text, c[ImGuiCol_PopupBg], win) >= kText); // the status menu
         }
         CHECK(ContrastRatio(c[ImGuiCol_Text], win, win) >= kText);
+        // Menus and popups are opaque (the Help menu showed the table through it).
+        CHECK(c[ImGuiCol_PopupBg].w == 1.0f);
         for (const ImGuiCol bg : {ImGuiCol_WindowBg, ImGuiCol_MenuBarBg, ImGuiCol_PopupBg}) {
             CAPTURE(bg);
             CHECK(ContrastRatio(c[ImGuiCol_TextDisabled], c[bg], win) >= kText);
