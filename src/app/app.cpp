@@ -23,7 +23,6 @@ void Banners(AppState& s) {
     ImGui::SetNextWindowPos(
         ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em * 0.75f),
         ImGuiCond_Always, ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize;
@@ -32,7 +31,8 @@ void Banners(AppState& s) {
     ImGui::Begin("##banners", nullptr, flags);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
-    ImGui::PushTextWrapPos(0.0f);
+    // As wide as its text, up to w (then the text wraps).
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - ImGui::GetStyle().WindowPadding.x * 2.0f);
     if (unsaved) {
         ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor(IsDark(s)));
         const bool says_export = s.save.why.find("xport") != std::string::npos;

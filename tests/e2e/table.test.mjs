@@ -5,7 +5,7 @@
 // test-results/e2e/table/<width>x<height>.png; then with a paper chosen (the detail pane
 // open), <width>x<height>-selected.png. A click on a row's Venue cell chooses it.
 
-import { clickNamed, openApp, visiblePapers, waitIdle, waitForRect } from './lib.mjs';
+import { captureDownload, clickNamed, openApp, rect, visiblePapers, waitForRect, waitForValue, waitIdle } from './lib.mjs';
 import { expect, keepScreenshot, test } from './fixtures.mjs';
 
 const SIZES = [
@@ -50,4 +50,24 @@ test('the Help menu over the table', async ({ context, url }) => {
   await page.mouse.click(view.x + view.w + 24, view.y + view.h / 2);
   await waitIdle(page);
   await keepScreenshot(page, 'table', 'help-menu', { clip: { x: 0, y: 0, width: 640, height: 400 } });
+});
+
+// A notice (here: after an export) floats over the bottom of the window: the table does not
+// move, and its OK closes it. Kept as test-results/e2e/table/notice.png.
+test('a notice does not push the table down', async ({ context, url, note }) => {
+  const page = await openApp(context, url);
+  await waitIdle(page);
+  const before = await waitForRect(page, 'papers-table');
+  await captureDownload(page, () => page.keyboard.press('Control+S'));
+  await waitForValue(page, () => window.shelfmark.notice(), undefined, (n) => !!n, { what: 'a notice' });
+  await waitIdle(page);
+  const shown = await waitForRect(page, 'notice');
+  const after = await rect(page, 'papers-table');
+  await keepScreenshot(page, 'table', 'notice');
+  note(`notice at y ${Math.round(shown.y)}: "${await page.evaluate(() => window.shelfmark.notice())}"`);
+  expect(after, 'the table with the notice shown').toEqual(before);
+  await clickNamed(page, 'notice-ok');
+  await waitIdle(page);
+  expect(await page.evaluate(() => window.shelfmark.notice())).toBe('');
+  expect(await rect(page, 'papers-table')).toEqual(before);
 });
