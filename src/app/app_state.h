@@ -297,6 +297,10 @@ void DrawMenuBar(AppState& s);
 void DrawSearchBox(AppState& s, float width); // panel_menu.cpp: in the menu bar, or the papers pane
 void DrawListsPanel(AppState& s);
 void DrawPapersPanel(AppState& s);
+// The user's own list (panel_own_list.cpp): the header above its papers (name, add a
+// paper, delete) and a row's move up / move down / remove buttons.
+void DrawOwnListHeader(AppState& s, const ReadingList& list);
+void DrawOwnListRowButtons(AppState& s, const ReadingList& list, const PaperRow& row);
 void DrawDetailPanel(AppState& s);
 void DrawHelpOverlay(AppState& s);
 void DrawStatsWindow(AppState& s);
