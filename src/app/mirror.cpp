@@ -10,6 +10,7 @@
 
 #include "app/help_text.h"
 #include "core/utf8.h"
+#include "core/wording.h"
 
 namespace shelfmark {
 
@@ -56,8 +57,9 @@ std::string Authors(const Paper& p, size_t max) {
     return a;
 }
 
-std::string CountsText(Counts c, const char* what) {
-    return std::to_string(c.read) + " of " + std::to_string(c.total) + " " + what + " read";
+// "3 of 12 papers read", "1 of 1 paper read": `what` is the noun for one.
+std::string CountsText(Counts c, const std::string& what) {
+    return std::to_string(c.read) + " of " + CountOf(c.total, what) + " read";
 }
 
 // The rows the mirror renders: what the canvas shows, with a margin on each side.
@@ -118,18 +120,19 @@ json CurrentList(const AppState& s) {
     }();
     if (li < 0 || li >= static_cast<int>(d.list_required.size())) {
         l["title"] = "All papers";
-        summary = CountsText(d.all, "papers");
+        summary = CountsText(d.all, "paper");
     } else {
         const ReadingList& rl = s.catalogue.lists[li];
         l["title"] = rl.title + (rl.term.empty() ? "" : " (" + rl.term + ")");
         l["mine"] = s.user.lists.count(rl.id) > 0; // renamable, deletable, papers can be added
         const Counts req = d.list_required[li], opt = d.list_optional[li];
-        summary = CountsText(req, rl.kind == "topic-list" ? "papers" : "required papers");
-        if (opt.total) summary += "; " + CountsText(opt, "optional papers");
+        summary = CountsText(req, rl.kind == "topic-list" ? "paper" : "required paper");
+        if (opt.total)
+            summary += "; " + CountsText(opt, d.list_optional_role[li] + " paper"); // the list's word
     }
     if (!s.ui.query.empty())
         summary +=
-            ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
+            ". " + CountOf(d.matches, "paper") + (d.matches == 1 ? " matches" : " match") + " the search";
     l["summary"] = summary;
     return l;
 }
@@ -144,7 +147,7 @@ json Rows(const AppState& s) {
         const PaperRow& row = d.rows[static_cast<size_t>(r)];
         if (row.paper < 0) {
             const Section& sec = c.lists[row.list].sections[row.section];
-            rows.push_back({{"i", r}, {"section", sec.title + (sec.date.empty() ? "" : ", " + sec.date)}});
+            rows.push_back({{"i", r}, {"section", SectionName(sec)}});
             continue;
         }
         const Paper& p = c.papers[row.paper];
@@ -183,7 +186,7 @@ json Detail(const AppState& s) {
             for (const Section& sec : list.sections)
                 for (const Entry& e : sec.entries)
                     if (e.paper == p->id)
-                        appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
+                        appears.push_back(list.title + ", " + SectionName(sec) + ", " + e.role);
         }
     std::string tags;
     if (rec)
@@ -205,17 +208,8 @@ json Detail(const AppState& s) {
 }
 
 void PreviewLines(const ImportPreview& p, json& lines) {
-    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " +
-                    std::to_string(p.papers_changed) + " would change (" + std::to_string(p.papers_new) +
-                    " new here), " + std::to_string(p.papers_unchanged) + " unchanged.");
-    lines.push_back("Notes: " + std::to_string(p.notes_added) + " added, " + std::to_string(p.notes_changed) +
-                    " changed.");
-    if (p.mode == ImportMode::Merge)
-        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) +
-                        ".");
-    if (p.mode == ImportMode::Replace)
-        lines.push_back("Papers with progress here but not in the file (cleared): " +
-                        std::to_string(p.papers_removed) + ".");
+    for (const std::string& line : ImportPreviewLines(p)) // the canvas dialog's words
+        lines.push_back(line + ".");
 }
 
 json Dialog(const AppState& s) {
@@ -240,21 +234,13 @@ json Dialog(const AppState& s) {
             choice("replace", "Replace", ImportMode::Replace);
         } else {
             if (im.checklist) {
-                const ChecklistPreview& p = im.checklist_preview;
-                lines.push_back("As progress: " + std::to_string(p.items) + " checklist items, " +
-                                std::to_string(p.checked) + " ticked; " + std::to_string(p.matched) +
-                                " matched a paper, " + std::to_string(p.unmatched) + " did not. " +
-                                std::to_string(p.will_mark_read) + " papers become read.");
+                lines.push_back(ChecklistPreviewLine(im.checklist_preview));
                 choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
             } else {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
             if (im.reading_list) {
-                const ReadingListImport& r = *im.reading_list;
-                lines.push_back("As a new list \"" + r.list.list.title +
-                                "\": " + std::to_string(r.list.list.sections.size()) + " sections, " +
-                                std::to_string(r.matched) + " entries matched the catalogue, " +
-                                std::to_string(r.unmatched) + " become new papers.");
+                lines.push_back(NewListPreviewLine(*im.reading_list));
                 choice("newlist", "Add as a new list", ImportMode::NewList);
             } else {
                 lines.push_back("Not usable as a list: " + im.reading_list_error);

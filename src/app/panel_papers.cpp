@@ -12,6 +12,7 @@
 #include "app/app_state.h"
 #include "app/fonts.h"
 #include "app/widgets.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -92,7 +93,7 @@ void DrawRowsOnePane(AppState& s) {
     };
     const auto heading = [&](const PaperRow& row) { // a section: its title and date
         const Section& sec = c.lists[row.list].sections[row.section];
-        return sec.date.empty() ? sec.title : sec.title + "  (" + sec.date + ")";
+        return SectionName(sec); // its date once, plainly (core/wording.h)
     };
     UiState::RowTops& rt = s.ui.row_tops;
     if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != width || rt.font != em) {
@@ -209,7 +210,7 @@ void DrawPapersPanel(AppState& s) {
     if (!s.ui.query.empty())
         ImGui::TextDisabled("  %d matching", d.matches);
     else
-        ImGui::TextDisabled("  %d papers", d.matches);
+        ImGui::TextDisabled("  %s", CountOf(d.matches, "paper").c_str());
     if (!s.ui.query_error.empty()) {
         if (s.ui.one_pane) {
             ImGui::PushStyleColor(ImGuiCol_Text, WarningColor(IsDark(s)));
@@ -267,11 +268,7 @@ void DrawPapersPanel(AppState& s) {
                 ImGui::TableSetColumnIndex(kTitle);
                 ImGui::TextColored(dark ? ImVec4(0.70f, 0.78f, 1.0f, 1.0f)
                                         : ImVec4(0.15f, 0.30f, 0.65f, 1.0f),
-                                   "%s", sec.title.c_str());
-                if (!sec.date.empty()) {
-                    ImGui::SameLine();
-                    ImGui::TextDisabled("%s", sec.date.c_str());
-                }
+                                   "%s", SectionName(sec).c_str()); // its date once, plainly
                 continue;
             }
             const Paper& p = c.papers[row.paper];
