@@ -25,8 +25,8 @@ void ListProgress(AppState& s, const char* name, Counts c, const char* what) {
     ProgressTrack(s, c, what);
 }
 
-// "6 Nov": the first day of a week's bar.
-std::string DayMonth(int64_t ms) {
+// "6 Nov": the first day of a week's bar (with_year: "6 Nov 2023").
+std::string DayMonth(int64_t ms, bool with_year = false) {
     const int64_t days = ms / kDayMs; // days since 1970-01-01 (UTC)
     // civil_from_days (H. Hinnant).
     const int64_t z = days + 719468;
@@ -39,12 +39,15 @@ std::string DayMonth(int64_t ms) {
     const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     static const char* const kMonth[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return std::to_string(d) + " " + kMonth[m - 1];
+    const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return std::to_string(d) + " " + kMonth[m - 1] + (with_year ? " " + std::to_string(y) : "");
 }
+std::string DayMonthYear(int64_t ms) { return DayMonth(ms, true); }
 
 // The weekly bars: each week a column with its count above and its first day below; the
 // current week at the right. Probes "stats-chart" and "stats-bar:<i>" (a bar's filled part).
-void WeeklyChart(AppState& s, const FinishedPerWeek& f, int64_t now) {
+void WeeklyChart(AppState& s, const FinishedPerWeek& f, bool recent) {
+    const int64_t now = f.end_ms;
     const float em = ImGui::GetFontSize();
     const int n = static_cast<int>(f.weeks.size());
     const int top = std::max(1, *std::max_element(f.weeks.begin(), f.weeks.end()));
@@ -75,7 +78,7 @@ void WeeklyChart(AppState& s, const FinishedPerWeek& f, int64_t now) {
         }
         // Every other week's first day (all of them when there is room), and "this week".
         const bool last = i == n - 1;
-        const std::string day = last ? "this week" : DayMonth(now - kWeekMs * (n - i) + kDayMs);
+        const std::string day = last && recent ? "this week" : DayMonth(now - kWeekMs * (n - i) + kDayMs);
         const float dw = ImGui::CalcTextSize(day.c_str()).x;
         const bool room = slot > ImGui::CalcTextSize("30 Sep ").x;
         if (last || ((room || (n - 1 - i) % 2 == 0) && !(slot * 1.5f < dw && n - 1 - i == 1)))
@@ -110,13 +113,20 @@ void DrawStatsPanel(AppState& s) {
 
     // Papers finished per week.
     const int64_t now = platform::NowMs();
-    const FinishedPerWeek f = CountFinishedPerWeek(s.progress, now, kStatsWeeks);
+    const FinishedPerWeek f = ChartWeeks(s.progress, now, kStatsWeeks);
+    const bool recent = f.end_ms == now;
     ImGui::PushFont(GetFont(FontKind::Heading));
     ImGui::TextUnformatted("Papers finished per week");
     ImGui::PopFont();
-    ImGui::TextDisabled("The last %d weeks, this week at the right: %s.", kStatsWeeks,
-                        CountOf(f.Shown(), "paper").c_str());
-    WeeklyChart(s, f, now);
+    if (recent)
+        ImGui::TextDisabled("The last %d weeks, this week at the right: %s.", kStatsWeeks,
+                            CountOf(f.Shown(), "paper").c_str());
+    else // nothing lately: the weeks up to the last paper finished, said so
+        ImGui::TextWrapped("Nothing finished in the last %d weeks. The %d weeks up to the last paper you "
+                           "finished (%s): %s.",
+                           kStatsWeeks, kStatsWeeks, DayMonthYear(f.latest_ms).c_str(),
+                           CountOf(f.Shown(), "paper").c_str());
+    WeeklyChart(s, f, recent);
     if (f.total == 0)
         ImGui::TextDisabled("No paper is marked read yet: press 4 on a paper when you finish it.");
     else if (f.earlier > 0)

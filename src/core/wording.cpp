@@ -56,8 +56,10 @@ bool ParseSlashPair(std::string_view s, int* a, int* b) {
 }
 
 std::string_view Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 } // namespace
@@ -93,8 +95,9 @@ std::string SectionName(const Section& sec, bool with_year) {
     const std::string date = ReadableDate(sec.date, with_year);
     const std::string_view title = Trim(sec.title);
     int a = 0, b = 0;
-    const bool restates = title.empty() || title == sec.date ||
-                          (ParseSlashPair(title, &a, &b) && ((a == t.m && b == t.d) || (a == t.d && b == t.m)));
+    const bool restates =
+        title.empty() || title == sec.date ||
+        (ParseSlashPair(title, &a, &b) && ((a == t.m && b == t.d) || (a == t.d && b == t.m)));
     return restates ? date : sec.title + " \xC2\xB7 " + date; // U+00B7 MIDDLE DOT
 }
 
