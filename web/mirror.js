@@ -274,6 +274,27 @@
   var tbody = el('tbody');
   table.appendChild(tbody);
   main.appendChild(table);
+  // The Statistics view, in the table's place while the canvas shows it (panel_stats.cpp).
+  var statsBox = el('section', { 'aria-labelledby': newId('stats-title') });
+  var statsTitle = el('h2', { id: statsBox.getAttribute('aria-labelledby') }, 'Statistics');
+  var statsBack = el('button', { type: 'button' }, 'Back to papers');
+  statsBack.dataset.focusName = 'stats-back';
+  statsBack.addEventListener('click', function () { send({ do: 'cancel' }); });
+  var statsLines = el('div');
+  var statsChart = el('table');
+  var statsCaption = el('caption');
+  statsChart.appendChild(statsCaption);
+  var statsHead = el('tr');
+  statsHead.appendChild(el('th', { scope: 'col' }, 'Week'));
+  statsHead.appendChild(el('th', { scope: 'col' }, 'Papers finished'));
+  statsChart.appendChild(statsHead);
+  [statsTitle, statsBack, statsLines, statsChart].forEach(function (e) { statsBox.appendChild(e); });
+  statsBox.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); send({ do: 'cancel' }); }
+  });
+  statsBox.hidden = true;
+  main.appendChild(statsBox);
+  var statsKey = null;
   var rowEls = new Map(); // key ('p:ID' / 's:TITLE') -> row record
 
   // Complementary: the open paper.
@@ -665,6 +686,36 @@
     setText(summary, list.summary);
     renderOwn(list);
     renderTable(m);
+    renderStats(m);
+  }
+
+  function renderStats(m) {
+    var st = obj(m.stats);
+    var wasShown = !statsBox.hidden;
+    setHidden(statsBox, !st);
+    setHidden(table, !!st);
+    if (!st) {
+      statsKey = null;
+      if (wasShown && statsBox.contains(document.activeElement)) search.focus({ preventScroll: true });
+      return;
+    }
+    var key = JSON.stringify([st.lines, st.chart, st.weeks]);
+    if (key !== statsKey) {
+      statsKey = key;
+      setText(statsBack, str(st.back) || 'Back to papers');
+      statsLines.textContent = '';
+      arr(st.lines).forEach(function (t) { statsLines.appendChild(el('p', null, str(t))); });
+      setText(statsCaption, st.chart);
+      while (statsChart.rows.length > 1) statsChart.deleteRow(1);
+      arr(st.weeks).map(obj).filter(Boolean).forEach(function (w) {
+        var tr = el('tr');
+        tr.appendChild(el('th', { scope: 'row' }, str(w.label)));
+        tr.appendChild(el('td', null, String(Number(w.count) || 0)));
+        statsChart.appendChild(tr);
+      });
+    }
+    if (!wasShown && (document.activeElement === document.body || root.contains(document.activeElement)))
+      statsBack.focus({ preventScroll: true });
   }
 
   function renderOwn(list) {

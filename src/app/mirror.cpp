@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/help_text.h"
+#include "core/reading_stats.h"
 #include "core/utf8.h"
 #include "core/wording.h"
+#include "platform/platform.h"
 
 namespace shelfmark {
 
@@ -55,6 +58,20 @@ std::string Authors(const Paper& p, size_t max) {
         a += (i ? ", " : "") + p.authors[i];
     if (p.authors.size() > max) a += " et al.";
     return a;
+}
+
+// "2023-11-14": a day of the chart, unambiguous in every language.
+std::string IsoDay(int64_t ms) {
+    const int64_t days = ms / (24LL * 3600 * 1000);
+    const int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    const int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9,
+                  y = yoe + era * 400 + (mo <= 2);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(mo),
+                  static_cast<int>(d));
+    return buf;
 }
 
 // "3 of 12 papers read", "1 of 1 paper read": `what` is the noun for one.
@@ -212,6 +229,49 @@ void PreviewLines(const ImportPreview& p, json& lines) {
         lines.push_back(line + ".");
 }
 
+// The Statistics view (panel_stats.cpp) in the papers' place: what the canvas says, and the
+// chart's weeks as a table. null when not shown.
+json StatsView(const AppState& s) {
+    if (!s.ui.show_stats) return nullptr;
+    const Derived& d = s.derived;
+    json lines = json::array();
+    lines.push_back(CountsText(d.all, "paper") + ".");
+    const int64_t now = platform::NowMs();
+    const FinishedPerWeek f = ChartWeeks(s.progress, now, kStatsWeeks);
+    json weeks = json::array();
+    for (size_t i = 0; i < f.weeks.size(); ++i) {
+        const int64_t start = f.end_ms - kWeekMs * static_cast<int64_t>(f.weeks.size() - i) + kDayMs;
+        const bool this_week = f.end_ms == now && i + 1 == f.weeks.size();
+        weeks.push_back({{"label", this_week ? std::string("This week") : "Week from " + IsoDay(start)},
+                         {"count", f.weeks[i]}});
+    }
+    std::string chart = "Papers finished per week, ";
+    chart += f.end_ms == now ? "the last " + std::to_string(kStatsWeeks) + " weeks"
+                             : "nothing in the last " + std::to_string(kStatsWeeks) + " weeks; the " +
+                                   std::to_string(kStatsWeeks) + " weeks up to the last paper finished, " +
+                                   IsoDay(f.latest_ms);
+    chart += ": " + CountOf(f.Shown(), "paper") + ".";
+    if (f.earlier > 0 && f.end_ms == now)
+        chart += " " + CountOf(f.earlier, "paper") + " read before these weeks.";
+    for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li) {
+        const ReadingList& l = s.catalogue.lists[li];
+        const Counts req = d.list_required[li], opt = d.list_optional[li];
+        std::string line = l.title + ": ";
+        if (req.total) {
+            line += CountsText(req, l.kind == "topic-list" ? "paper" : "required paper");
+            if (l.kind != "topic-list" && req.total > req.read)
+                line += ", " + CountOf(req.total - req.read, "required paper") + " left";
+        }
+        if (opt.total) line += (req.total ? "; " : "") + CountsText(opt, d.list_optional_role[li] + " paper");
+        lines.push_back(line + ".");
+    }
+    return {{"title", "Statistics"},
+            {"lines", lines},
+            {"chart", chart},
+            {"weeks", weeks},
+            {"back", "Back to papers"}};
+}
+
 json Dialog(const AppState& s) {
     const PendingImport& im = s.import;
     if (im.open) {
@@ -258,20 +318,6 @@ json Dialog(const AppState& s) {
             lines.push_back(std::string(k.keys) + ": " + k.what);
         return {{"kind", "help"},
                 {"title", "Keyboard shortcuts"},
-                {"lines", lines},
-                {"choices", json::array()},
-                {"cancel", "Close"}};
-    }
-    if (s.ui.show_stats) {
-        const Derived& d = s.derived;
-        json lines = json::array();
-        lines.push_back(CountsText(d.all, "papers") + ".");
-        for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li)
-            lines.push_back(s.catalogue.lists[li].title + ": " +
-                            CountsText(d.list_required[li], "required papers") + ", " +
-                            std::to_string(d.list_required[li].total - d.list_required[li].read) + " left.");
-        return {{"kind", "stats"},
-                {"title", "Statistics"},
                 {"lines", lines},
                 {"choices", json::array()},
                 {"cancel", "Close"}};
@@ -395,6 +441,7 @@ std::string BuildMirror(const AppState& s) {
     m["rows"] = Rows(s);
     m["detail"] = Detail(s);
     m["dialog"] = Dialog(s);
+    m["stats"] = StatsView(s);
     json announce = json::array();
     for (const auto& a : s.announcements)
         announce.push_back({{"seq", a.seq}, {"text", a.text}});

@@ -152,6 +152,10 @@ ImVec4 StatusColor(Status st, bool dark) {
     return dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
 }
 
+ImVec4 TaskBoxOutline(bool dark) {
+    return dark ? ImVec4(0.62f, 0.64f, 0.70f, 1.0f) : ImVec4(0.42f, 0.43f, 0.47f, 1.0f);
+}
+
 ImVec4 ProgressTrackEmpty(bool dark) {
     return dark ? ImVec4(1.0f, 1.0f, 1.0f, 0.16f) : ImVec4(0.0f, 0.0f, 0.0f, 0.13f);
 }

@@ -52,6 +52,10 @@ void ProgressTrack(AppState& s, Counts c, const char* what, const std::string& p
 // The track's colours: the fill (accent or Read) and the empty part, per theme.
 ImVec4 ProgressTrackEmpty(bool dark);
 
+// The outline of a Markdown task box ("- [ ]" in a note): at least 3:1 against the pane
+// (WCAG 1.4.11, tests/ui/test_ui_contrast.cpp), so an unticked box is seen.
+ImVec4 TaskBoxOutline(bool dark);
+
 // The colour used for a status everywhere.
 // A status's colour: as text on a chip (ImGuiCol_Button and its hovered and pressed
 // shades), and as the fill of the chosen chip under StatusFillText(). Every pair is at

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "app/mirror.h"
 #include "core/reading_stats.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
@@ -33,7 +36,8 @@ void OpenStats(UiApp& app) { // View > Statistics, by keyboard
     REQUIRE(app.s.ui.show_stats);
 }
 
-TEST_CASE("stats: seven papers read this week make one bar of 7; the view replaces the table; Esc goes back") {
+TEST_CASE(
+    "stats: seven papers read this week make one bar of 7; the view replaces the table; Esc goes back") {
     UiApp app;
     app.Start();
     const std::vector<std::string> v = app.s.ui.visible_papers;
@@ -50,14 +54,26 @@ TEST_CASE("stats: seven papers read this week make one bar of 7; the view replac
     CHECK(f.weeks.back() == 7);
     CHECK(BarsShown(app) == 1);
     REQUIRE(app.Has("stats-bar:" + std::to_string(kStatsWeeks - 1)));
-    const Probe::Rect chart = app.Rect("stats-chart"), bar = app.Rect("stats-bar:" + std::to_string(kStatsWeeks - 1));
-    CHECK(bar.h > chart.h * 0.5f); // the tallest bar: most of the chart's height
+    const Probe::Rect chart = app.Rect("stats-chart"),
+                      bar = app.Rect("stats-bar:" + std::to_string(kStatsWeeks - 1));
+    CHECK(bar.h > chart.h * 0.5f);                   // the tallest bar: most of the chart's height
     CHECK(bar.x + bar.w > chart.x + chart.w * 0.9f); // this week at the right
+
+    // The accessible mirror: a view in the papers' place too, not a dialog.
+    const nlohmann::json m = nlohmann::json::parse(BuildMirror(app.s));
+    CHECK(m["dialog"].is_null());
+    REQUIRE(m["stats"].is_object());
+    CHECK(m["stats"]["weeks"].size() == static_cast<size_t>(kStatsWeeks));
+    CHECK(m["stats"]["weeks"].back()["label"] == "This week");
+    CHECK(m["stats"]["weeks"].back()["count"] == 7);
+    CHECK(m["stats"]["chart"].get<std::string>().find("7 papers") != std::string::npos);
+    CHECK(m["stats"]["lines"][0] == "7 of " + std::to_string(app.s.derived.all.total) + " papers read.");
 
     app.Press(ImGuiKey_Escape);
     app.Frames(2);
     CHECK_FALSE(app.s.ui.show_stats);
     CHECK(app.Has("papers-table"));
+    CHECK(nlohmann::json::parse(BuildMirror(app.s))["stats"].is_null());
 
     OpenStats(app);
     app.Click("stats-back");
@@ -85,9 +101,9 @@ TEST_CASE("stats: papers read long ago still show, in the weeks up to the last o
     const FinishedPerWeek f = ChartWeeks(app.s.progress, platform::NowMs(), kStatsWeeks);
     for (int w : f.weeks)
         shown += w;
-    CHECK(shown == 7);                       // before: 0 (the last 12 weeks only)
-    CHECK(BarsShown(app) >= 2);              // the weeks they were read in
-    CHECK(f.end_ms == long_ago);             // up to the last finish
+    CHECK(shown == 7);           // before: 0 (the last 12 weeks only)
+    CHECK(BarsShown(app) >= 2);  // the weeks they were read in
+    CHECK(f.end_ms == long_ago); // up to the last finish
 }
 
 } // namespace

@@ -9,13 +9,13 @@ constexpr int64_t kNow = 1700000000000; // 2023-11-14
 
 TEST_CASE("reading stats: each read paper counts in the week it became read") {
     Progress p;
-    p.SetStatus("a", Status::Read, kNow - 1000);               // this week
-    p.SetStatus("b", Status::Read, kNow - kWeekMs + 1);        // still this week
-    p.SetStatus("c", Status::Read, kNow - kWeekMs);            // last week
-    p.SetStatus("d", Status::Read, kNow - 11 * kWeekMs - 5);   // the oldest week shown
-    p.SetStatus("e", Status::Read, kNow - 12 * kWeekMs - 5);   // before
-    p.SetStatus("f", Status::Read, kNow + 3 * kWeekMs);        // another device's clock ahead
-    p.SetStatus("g", Status::Reading, kNow - 1000);            // not read
+    p.SetStatus("a", Status::Read, kNow - 1000);             // this week
+    p.SetStatus("b", Status::Read, kNow - kWeekMs + 1);      // still this week
+    p.SetStatus("c", Status::Read, kNow - kWeekMs);          // last week
+    p.SetStatus("d", Status::Read, kNow - 11 * kWeekMs - 5); // the oldest week shown
+    p.SetStatus("e", Status::Read, kNow - 12 * kWeekMs - 5); // before
+    p.SetStatus("f", Status::Read, kNow + 3 * kWeekMs);      // another device's clock ahead
+    p.SetStatus("g", Status::Reading, kNow - 1000);          // not read
     p.SetStatus("h", Status::Read, kNow - 2000);
     p.SetStatus("h", Status::Queued, kNow - 1000); // read, then not any more
     const FinishedPerWeek f = CountFinishedPerWeek(p, kNow, 12);
