@@ -95,7 +95,9 @@ void DrawStatsPanel(AppState& s) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the papers (Esc)");
     ImGui::SameLine();
     ImGui::TextDisabled("Esc");
-    ImGui::BeginChild("stats-body", ImVec2(0, 0), ImGuiChildFlags_None);
+    // A column of reading width (bars across a 1920 px screen read badly), scrolling.
+    ImGui::BeginChild("stats-body", ImVec2(std::min(ImGui::GetContentRegionAvail().x, em * 50.0f), 0),
+                      ImGuiChildFlags_None);
     ImGui::PushFont(GetFont(FontKind::Heading));
     ImGui::TextUnformatted("Statistics");
     ImGui::PopFont();

@@ -30,7 +30,7 @@ TEST_CASE("own list: a new list's name field has the keyboard; typing names it")
     app.Frames(2);
     REQUIRE(app.Has("list-name"));
     CHECK(app.TextInputActive()); // before: nothing had the keyboard, typing fired shortcuts
-    app.Type("Thesis reading\n");  // the old name was selected: typing replaces it
+    app.Type("Thesis reading\n"); // the old name was selected: typing replaces it
     app.Frames(2);
     CHECK(OnlyList(app).list.title == "Thesis reading");
 }
@@ -46,14 +46,14 @@ TEST_CASE("own list: + paper focuses the title, Enter adds, the year starts empt
     app.Frames(1);
     REQUIRE(app.Has("new-paper-year"));
     CHECK(app.s.ui.new_paper_year.empty()); // before: an InputInt showing 0
-    CHECK(app.WaitForTextInput());         // the title field has the keyboard
+    CHECK(app.WaitForTextInput());          // the title field has the keyboard
     app.Type("Attention Is All You Need\n");
     app.Frames(2);
     REQUIRE(EntryIds(app).size() == 1);
     const Paper* p = app.s.catalogue.FindPaper(EntryIds(app)[0]);
     REQUIRE(p);
     CHECK(p->title == "Attention Is All You Need");
-    CHECK(p->year == 0); // no year given: none
+    CHECK(p->year == 0);           // no year given: none
     CHECK(app.WaitForTextInput()); // ready for the next paper
 
     // A year that is not one: said, nothing added, what was typed stays.
