@@ -112,6 +112,7 @@
   var bannerAlert = el('div', { role: 'alert', class: 'a11y-alert' });
   header.appendChild(bannerAlert);
   var menu = el('div', { role: 'group', 'aria-label': 'Menu' });
+  var nameFocusPending = false; // "New list" pressed here: its name field takes the focus
   var menuButtons = [
     ['Import', 'Ctrl+O', { do: 'import' }],
     ['Export', 'Ctrl+S', { do: 'export' }],
@@ -121,7 +122,10 @@
   ].map(function (b) {
     var btn = el('button', { type: 'button' }, b[0]);
     if (b[1]) btn.setAttribute('aria-keyshortcuts', b[1] === '?' ? 'Shift+?' : b[1].replace('Ctrl', 'Control'));
-    btn.addEventListener('click', function () { send(b[2]); });
+    btn.addEventListener('click', function () {
+      if (b[2].do === 'newlist') nameFocusPending = true; // the new list's name is typed next
+      send(b[2]);
+    });
     btn.dataset.focusName = b[3] || 'menu-file';
     menu.appendChild(btn);
     return btn;
@@ -281,14 +285,10 @@
   statsBack.dataset.focusName = 'stats-back';
   statsBack.addEventListener('click', function () { send({ do: 'cancel' }); });
   var statsLines = el('div');
-  var statsChart = el('table');
-  var statsCaption = el('caption');
-  statsChart.appendChild(statsCaption);
-  var statsHead = el('tr');
-  statsHead.appendChild(el('th', { scope: 'col' }, 'Week'));
-  statsHead.appendChild(el('th', { scope: 'col' }, 'Papers finished'));
-  statsChart.appendChild(statsHead);
-  [statsTitle, statsBack, statsLines, statsChart].forEach(function (e) { statsBox.appendChild(e); });
+  // The chart as a list of weeks ("This week: 7"), under its description.
+  var statsCaption = el('h3', { id: newId('stats-chart') });
+  var statsChart = el('ul', { 'aria-labelledby': statsCaption.id });
+  [statsTitle, statsBack, statsLines, statsCaption, statsChart].forEach(function (e) { statsBox.appendChild(e); });
   statsBox.addEventListener('keydown', function (ev) {
     if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); send({ do: 'cancel' }); }
   });
@@ -706,12 +706,9 @@
       statsLines.textContent = '';
       arr(st.lines).forEach(function (t) { statsLines.appendChild(el('p', null, str(t))); });
       setText(statsCaption, st.chart);
-      while (statsChart.rows.length > 1) statsChart.deleteRow(1);
+      statsChart.textContent = '';
       arr(st.weeks).map(obj).filter(Boolean).forEach(function (w) {
-        var tr = el('tr');
-        tr.appendChild(el('th', { scope: 'row' }, str(w.label)));
-        tr.appendChild(el('td', null, String(Number(w.count) || 0)));
-        statsChart.appendChild(tr);
+        statsChart.appendChild(el('li', null, str(w.label) + ': ' + (Number(w.count) || 0)));
       });
     }
     if (!wasShown && (document.activeElement === document.body || root.contains(document.activeElement)))
@@ -730,6 +727,13 @@
       setText(npError, '');
     }
     if (!mine) return;
+    if (nameFocusPending && id) { // as the canvas does for a list made there
+      nameFocusPending = false;
+      setValue(ownName, list.title);
+      nameSent = str(list.title);
+      ownName.focus({ preventScroll: true });
+      ownName.select();
+    }
     if (document.activeElement !== ownName) {
       setValue(ownName, list.title);
       nameSent = str(list.title);

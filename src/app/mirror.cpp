@@ -60,20 +60,6 @@ std::string Authors(const Paper& p, size_t max) {
     return a;
 }
 
-// "2023-11-14": a day of the chart, unambiguous in every language.
-std::string IsoDay(int64_t ms) {
-    const int64_t days = ms / (24LL * 3600 * 1000);
-    const int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    const int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9,
-                  y = yoe + era * 400 + (mo <= 2);
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(mo),
-                  static_cast<int>(d));
-    return buf;
-}
-
 // "3 of 12 papers read", "1 of 1 paper read": `what` is the noun for one.
 std::string CountsText(Counts c, const std::string& what) {
     return std::to_string(c.read) + " of " + CountOf(c.total, what) + " read";
@@ -230,7 +216,7 @@ void PreviewLines(const ImportPreview& p, json& lines) {
 }
 
 // The Statistics view (panel_stats.cpp) in the papers' place: what the canvas says, and the
-// chart's weeks as a table. null when not shown.
+// chart's weeks as a list. null when not shown.
 json StatsView(const AppState& s) {
     if (!s.ui.show_stats) return nullptr;
     const Derived& d = s.derived;
@@ -242,14 +228,14 @@ json StatsView(const AppState& s) {
     for (size_t i = 0; i < f.weeks.size(); ++i) {
         const int64_t start = f.end_ms - kWeekMs * static_cast<int64_t>(f.weeks.size() - i) + kDayMs;
         const bool this_week = f.end_ms == now && i + 1 == f.weeks.size();
-        weeks.push_back({{"label", this_week ? std::string("This week") : "Week from " + IsoDay(start)},
+        weeks.push_back({{"label", this_week ? std::string("This week") : "Week from " + IsoDateOf(start)},
                          {"count", f.weeks[i]}});
     }
     std::string chart = "Papers finished per week, ";
     chart += f.end_ms == now ? "the last " + std::to_string(kStatsWeeks) + " weeks"
                              : "nothing in the last " + std::to_string(kStatsWeeks) + " weeks; the " +
                                    std::to_string(kStatsWeeks) + " weeks up to the last paper finished, " +
-                                   IsoDay(f.latest_ms);
+                                   IsoDateOf(f.latest_ms);
     chart += ": " + CountOf(f.Shown(), "paper") + ".";
     if (f.earlier > 0 && f.end_ms == now)
         chart += " " + CountOf(f.earlier, "paper") + " read before these weeks.";

@@ -25,25 +25,6 @@ void ListProgress(AppState& s, const char* name, Counts c, const char* what) {
     ProgressTrack(s, c, what);
 }
 
-// "6 Nov": the first day of a week's bar (with_year: "6 Nov 2023").
-std::string DayMonth(int64_t ms, bool with_year = false) {
-    const int64_t days = ms / kDayMs; // days since 1970-01-01 (UTC)
-    // civil_from_days (H. Hinnant).
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    static const char* const kMonth[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    return std::to_string(d) + " " + kMonth[m - 1] + (with_year ? " " + std::to_string(y) : "");
-}
-std::string DayMonthYear(int64_t ms) { return DayMonth(ms, true); }
-
 // The weekly bars: each week a column with its count above and its first day below; the
 // current week at the right. Probes "stats-chart" and "stats-bar:<i>" (a bar's filled part).
 void WeeklyChart(AppState& s, const FinishedPerWeek& f, bool recent) {
@@ -78,7 +59,8 @@ void WeeklyChart(AppState& s, const FinishedPerWeek& f, bool recent) {
         }
         // Every other week's first day (all of them when there is room), and "this week".
         const bool last = i == n - 1;
-        const std::string day = last && recent ? "this week" : DayMonth(now - kWeekMs * (n - i) + kDayMs);
+        const std::string day =
+            last && recent ? "this week" : DayMonth(IsoDateOf(now - kWeekMs * (n - i) + kDayMs));
         const float dw = ImGui::CalcTextSize(day.c_str()).x;
         const bool room = slot > ImGui::CalcTextSize("30 Sep ").x;
         if (last || ((room || (n - 1 - i) % 2 == 0) && !(slot * 1.5f < dw && n - 1 - i == 1)))
@@ -126,7 +108,7 @@ void DrawStatsPanel(AppState& s) {
     else // nothing lately: the weeks up to the last paper finished, said so
         ImGui::TextWrapped("Nothing finished in the last %d weeks. The %d weeks up to the last paper you "
                            "finished (%s): %s.",
-                           kStatsWeeks, kStatsWeeks, DayMonthYear(f.latest_ms).c_str(),
+                           kStatsWeeks, kStatsWeeks, DayMonth(IsoDateOf(f.latest_ms), true).c_str(),
                            CountOf(f.Shown(), "paper").c_str());
     WeeklyChart(s, f, recent);
     if (f.total == 0)

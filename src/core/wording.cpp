@@ -89,6 +89,28 @@ std::string ReadableDate(std::string_view iso, bool with_year) {
     return buf;
 }
 
+std::string IsoDateOf(int64_t ms) {
+    // civil_from_days (H. Hinnant), on the days since 1970-01-01.
+    const int64_t days = (ms >= 0 ? ms : ms - 86399999) / 86400000;
+    const int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1),
+              m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+std::string DayMonth(std::string_view iso, bool with_year) {
+    Ymd t;
+    if (!ParseIso(iso, &t)) return std::string(iso);
+    static const char* const kMonth[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return std::to_string(t.d) + " " + kMonth[t.m - 1] + (with_year ? " " + std::to_string(t.y) : "");
+}
+
 std::string SectionName(const Section& sec, bool with_year) {
     Ymd t;
     if (!ParseIso(sec.date, &t)) return sec.title;

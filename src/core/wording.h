@@ -24,6 +24,11 @@ std::string CountOf(int64_t n, std::string_view one, std::string_view many = {})
 // valid YYYY-MM-DD date comes back unchanged.
 std::string ReadableDate(std::string_view iso, bool with_year = true);
 
+// The UTC day of a time in ms since the epoch, as "2023-11-14".
+std::string IsoDateOf(int64_t ms);
+// "2023-11-14" -> "14 Nov" (with_year: "14 Nov 2023"), for chart labels; not a date: as is.
+std::string DayMonth(std::string_view iso, bool with_year = false);
+
 // A section as the user reads it: a title that only restates the date ("5/9", "05/09",
 // "9/5" for 2023-05-09, or the ISO date itself) gives way to the readable date; another
 // title keeps it and the date follows ("Week 3 - Tue 9 May 2023"); no date: the title.

@@ -29,6 +29,16 @@ TEST_CASE("wording: ISO dates read without a month/day guess") {
     CHECK(ReadableDate("") == "");
 }
 
+TEST_CASE("wording: days of a time, and short labels") {
+    CHECK(IsoDateOf(0) == "1970-01-01");
+    CHECK(IsoDateOf(1700000000000) == "2023-11-14");
+    CHECK(IsoDateOf(951782400000) == "2000-02-29");
+    CHECK(IsoDateOf(-1) == "1969-12-31");
+    CHECK(DayMonth("2023-11-14") == "14 Nov");
+    CHECK(DayMonth("2023-11-14", true) == "14 Nov 2023");
+    CHECK(DayMonth("soon") == "soon");
+}
+
 TEST_CASE("wording: a section's date is said once") {
     CHECK(SectionName({"5/9", "2023-05-09", {}}) == "Tue 9 May 2023");
     CHECK(SectionName({"05/09", "2023-05-09", {}}) == "Tue 9 May 2023");
