@@ -211,8 +211,11 @@ json Detail(const AppState& s) {
 }
 
 void PreviewLines(const ImportPreview& p, json& lines) {
-    for (const std::string& line : ImportPreviewLines(p)) // the canvas dialog's words
+    for (std::string line : ImportPreviewLines(p)) { // the canvas dialog's words, as sentences
+        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z')
+            line[0] = static_cast<char>(line[0] - 'a' + 'A');
         lines.push_back(line + ".");
+    }
 }
 
 // The Statistics view (panel_stats.cpp) in the papers' place: what the canvas says, and the

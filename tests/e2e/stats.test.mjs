@@ -4,7 +4,7 @@
 // of one's own (name field focused, Enter adds papers, icon buttons) and an unticked task
 // box in a note. Screenshots kept under test-results/e2e/issue13-c/.
 
-import { clickNamed, openApp, pressKey, rect, visiblePapers, waitForRect, waitForValue, waitIdle, waitSaved } from './lib.mjs';
+import { captureDownload, clickNamed, importFile, openApp, pressKey, rect, visiblePapers, waitForRect, waitForValue, waitIdle, waitSaved } from './lib.mjs';
 import { expect, keepScreenshot, test } from './fixtures.mjs';
 
 const click = (page, name) => clickNamed(page, name, { fast: true });
@@ -99,4 +99,32 @@ test('sidebar, own list and task box: how they look', async ({ context, url, not
   await keepScreenshot(page, 'issue13-c', 'task-boxes-dark', { clip: { x: Math.max(0, box.x - 40), y: Math.max(0, box.y - 30), width: 360, height: 90 } });
   await keepScreenshot(page, 'issue13-c', 'own-list-dark');
   note(`SNU summary: ${summary}; sections: ${JSON.stringify(rows)}; own list ${title}: ${JSON.stringify(mine)}`);
+});
+
+test('import: the preview and the notice after Merge give the same counts, in words that agree', async ({ browser, context, url, note }) => {
+  test.setTimeout(60000);
+  const page = await openApp(context, url);
+  const ids = await visiblePapers(page);
+  await click(page, `row:${ids[0]}`);
+  await pressKey(page, '4');
+  await pressKey(page, 'j');
+  await pressKey(page, '3');
+  await waitSaved(page);
+  const file = await captureDownload(page, () => page.keyboard.press('Control+S'));
+  // Another browser profile: both papers are new there.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const p2 = await openApp(other, url);
+    await importFile(p2, { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(file.text) });
+    await waitIdle(p2);
+    const dialog = await p2.evaluate(() => [...document.querySelectorAll('#a11y [role=dialog] p')].map((x) => x.textContent));
+    expect(dialog).toContain('2 papers in the file: 2 would change (2 new here), 0 unchanged.');
+    await keepScreenshot(p2, 'issue13-c', 'import-preview');
+    await clickNamed(p2, 'import-0', { fast: true });
+    const notice = await waitForValue(p2, () => [...document.querySelectorAll('#a11y *')].map((x) => x.textContent).find((t) => t.startsWith('Merged')), undefined, (t) => /Merged/.test(t ?? ''), { what: 'the notice after Merge' });
+    expect(notice).toContain('Merged mine.json: 2 papers changed (2 new)');
+    note(`preview: ${JSON.stringify(dialog)}; notice: ${notice}`);
+  } finally {
+    await other.close();
+  }
 });
