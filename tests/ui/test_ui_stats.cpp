@@ -81,6 +81,23 @@ TEST_CASE(
     CHECK(app.Has("papers-table"));
 }
 
+TEST_CASE("stats: on a phone, a pane of its own with a touch-sized way back") {
+    UiApp app;
+    app.SetDisplay(390, 844, 3.0f);
+    app.Start();
+    app.s.intents.push_back(intent::ToggleStats{});
+    app.Frames(2);
+    REQUIRE(app.s.ui.one_pane);
+    CHECK(app.Has("stats-chart"));
+    CHECK_FALSE(app.Has("list:")); // not beside the lists: in their place
+    REQUIRE(app.Has("stats-back"));
+    CHECK(app.Rect("stats-back").h >= 44.0f - 0.5f);
+    const Probe::Rect chart = app.Rect("stats-chart");
+    CHECK(chart.x + chart.w <= 390.0f + 0.5f); // inside the screen
+    app.Click("stats-back");
+    CHECK_FALSE(app.s.ui.show_stats);
+}
+
 // The chart was blank with 7 papers read: they had been read more than 12 weeks before
 // (here: stored three years ago, as after an import or on another device).
 TEST_CASE("stats: papers read long ago still show, in the weeks up to the last one") {
