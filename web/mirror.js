@@ -112,6 +112,7 @@
   var bannerAlert = el('div', { role: 'alert', class: 'a11y-alert' });
   header.appendChild(bannerAlert);
   var menu = el('div', { role: 'group', 'aria-label': 'Menu' });
+  var nameFocusPending = false; // "New list" pressed here: its name field takes the focus
   var menuButtons = [
     ['Import', 'Ctrl+O', { do: 'import' }],
     ['Export', 'Ctrl+S', { do: 'export' }],
@@ -121,7 +122,10 @@
   ].map(function (b) {
     var btn = el('button', { type: 'button' }, b[0]);
     if (b[1]) btn.setAttribute('aria-keyshortcuts', b[1] === '?' ? 'Shift+?' : b[1].replace('Ctrl', 'Control'));
-    btn.addEventListener('click', function () { send(b[2]); });
+    btn.addEventListener('click', function () {
+      if (b[2].do === 'newlist') nameFocusPending = true; // the new list's name is typed next
+      send(b[2]);
+    });
     btn.dataset.focusName = b[3] || 'menu-file';
     menu.appendChild(btn);
     return btn;
@@ -274,6 +278,23 @@
   var tbody = el('tbody');
   table.appendChild(tbody);
   main.appendChild(table);
+  // The Statistics view, in the table's place while the canvas shows it (panel_stats.cpp).
+  var statsBox = el('section', { 'aria-labelledby': newId('stats-title') });
+  var statsTitle = el('h2', { id: statsBox.getAttribute('aria-labelledby') }, 'Statistics');
+  var statsBack = el('button', { type: 'button' }, 'Back to papers');
+  statsBack.dataset.focusName = 'stats-back';
+  statsBack.addEventListener('click', function () { send({ do: 'cancel' }); });
+  var statsLines = el('div');
+  // The chart as a list of weeks ("This week: 7"), under its description.
+  var statsCaption = el('h3', { id: newId('stats-chart') });
+  var statsChart = el('ul', { 'aria-labelledby': statsCaption.id });
+  [statsTitle, statsBack, statsLines, statsCaption, statsChart].forEach(function (e) { statsBox.appendChild(e); });
+  statsBox.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape') { ev.preventDefault(); ev.stopPropagation(); send({ do: 'cancel' }); }
+  });
+  statsBox.hidden = true;
+  main.appendChild(statsBox);
+  var statsKey = null;
   var rowEls = new Map(); // key ('p:ID' / 's:TITLE') -> row record
 
   // Complementary: the open paper.
@@ -665,6 +686,33 @@
     setText(summary, list.summary);
     renderOwn(list);
     renderTable(m);
+    renderStats(m);
+  }
+
+  function renderStats(m) {
+    var st = obj(m.stats);
+    var wasShown = !statsBox.hidden;
+    setHidden(statsBox, !st);
+    setHidden(table, !!st);
+    if (!st) {
+      statsKey = null;
+      if (wasShown && statsBox.contains(document.activeElement)) search.focus({ preventScroll: true });
+      return;
+    }
+    var key = JSON.stringify([st.lines, st.chart, st.weeks]);
+    if (key !== statsKey) {
+      statsKey = key;
+      setText(statsBack, str(st.back) || 'Back to papers');
+      statsLines.textContent = '';
+      arr(st.lines).forEach(function (t) { statsLines.appendChild(el('p', null, str(t))); });
+      setText(statsCaption, st.chart);
+      statsChart.textContent = '';
+      arr(st.weeks).map(obj).filter(Boolean).forEach(function (w) {
+        statsChart.appendChild(el('li', null, str(w.label) + ': ' + (Number(w.count) || 0)));
+      });
+    }
+    if (!wasShown && (document.activeElement === document.body || root.contains(document.activeElement)))
+      statsBack.focus({ preventScroll: true });
   }
 
   function renderOwn(list) {
@@ -679,6 +727,13 @@
       setText(npError, '');
     }
     if (!mine) return;
+    if (nameFocusPending && id) { // as the canvas does for a list made there
+      nameFocusPending = false;
+      setValue(ownName, list.title);
+      nameSent = str(list.title);
+      ownName.focus({ preventScroll: true });
+      ownName.select();
+    }
     if (document.activeElement !== ownName) {
       setValue(ownName, list.title);
       nameSent = str(list.title);

@@ -1,6 +1,7 @@
 // app.cpp: the window layout: menu bar, then lists | papers | detail (narrower:
 // the detail below the papers; narrower still, below kOnePaneEm: one pane at a time), with
-// banners over the bottom and the help and statistics windows on top.
+// banners over the bottom and the help window on top. Statistics is a view in the papers'
+// place (panel_stats.cpp).
 #include <imgui.h>
 
 #include <algorithm>
@@ -80,6 +81,14 @@ void DrawPanes(AppState& s) {
     DrawListsPanel(s);
     ImGui::EndChild();
     ImGui::SameLine();
+    if (s.ui.show_stats) {           // the Statistics view takes the papers' and the paper's place
+        s.ui.visible_papers.clear(); // no paper rows on screen
+        s.ui.visible_row_first = s.ui.visible_row_last = -1;
+        ImGui::BeginChild("stats", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawStatsPanel(s);
+        ImGui::EndChild();
+        return;
+    }
     if (!detail) {
         ImGui::BeginChild("papers", ImVec2(0, 0), ImGuiChildFlags_None);
         DrawPapersPanel(s);
@@ -112,6 +121,14 @@ void DrawPanes(AppState& s) {
 // control at the top, every control at least a touch target tall (the style pushed by
 // DrawApp).
 void DrawOnePane(AppState& s) {
+    if (s.ui.show_stats) { // Statistics: a pane of its own, its back control at the top
+        s.ui.visible_papers.clear();
+        s.ui.visible_row_first = s.ui.visible_row_last = -1;
+        ImGui::BeginChild("stats", ImVec2(0, 0), ImGuiChildFlags_None);
+        DrawStatsPanel(s);
+        ImGui::EndChild();
+        return;
+    }
     Pane pane = s.ui.pane;
     if (pane == Pane::Paper && !s.catalogue.FindPaper(s.ui.cursor)) pane = Pane::Papers; // none chosen
     if (pane != Pane::Papers) { // no paper rows on screen (DrawPapersPanel sets these when it draws)
@@ -185,7 +202,6 @@ void DrawApp(AppState& s) {
     Banners(s);
     if (s.ui.one_pane) ImGui::PopStyleVar();
     DrawHelpOverlay(s);
-    DrawStatsWindow(s);
     DrawImportDialog(s);
     DrawFocusRing(s);
 }

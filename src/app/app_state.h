@@ -129,6 +129,7 @@ struct Derived {
     std::vector<std::vector<int>> lists_of_paper;         // by paper index
     std::vector<std::vector<std::string>> roles_of_paper; // by paper index
     std::vector<Counts> list_required, list_optional;     // by list index
+    std::vector<std::string> list_optional_role;          // by list: what it calls its other papers
     std::vector<std::vector<Counts>> section_counts;      // by list, section
     Counts all;                                           // every paper
     std::vector<PaperRow> rows;                           // the table, after scope, query and sort
@@ -192,6 +193,10 @@ struct UiState {
     bool show_add_paper = false;
     Paper new_paper;
     std::string new_paper_link, new_paper_authors;
+    std::string new_paper_year;   // as typed: empty = no year (panel_own_list.cpp validates)
+    std::string new_paper_error;  // why the last Add did not add
+    bool focus_list_name = false; // one-shot: a list just made, its name field takes the keyboard
+    bool focus_new_paper = false; // one-shot: the add-a-paper form's title field
     // The menu bar by keyboard (F10, or Alt pressed and released alone): ImGui's keyboard
     // navigation is on only while the menu bar has the keyboard (shortcuts.cpp).
     bool menu_keys = false;
@@ -202,6 +207,11 @@ struct UiState {
 // cancelled. A file the browser could not read is a plan with only file_name and error.
 struct PendingImport : ImportPlan {
     bool open = false;
+    // The file's text and the Stale::data the plan was made for: when the progress or the
+    // user's lists change while the dialog is open (a load finishing, another window, the
+    // mirror), the plan is made again, so the preview says what applying would do now.
+    std::string text;
+    uint64_t planned_for = 0;
 };
 
 struct AppState {
@@ -274,6 +284,7 @@ void Apply(AppState& s, const intent::MoveEntry& in, int64_t now_ms);
 // Export, import and the import preview (transfer.cpp).
 void ExportProgress(AppState& s, int64_t now_ms);
 void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok);
+void RefreshImportPlan(AppState& s); // plans the open file again if the data changed since
 void ApplyPendingImport(AppState& s, ImportMode mode, int64_t now_ms);
 void DrawImportDialog(AppState& s);
 // Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
@@ -303,9 +314,16 @@ void DrawMenuBar(AppState& s);
 void DrawSearchBox(AppState& s, float width); // panel_menu.cpp: in the menu bar, or the papers pane
 void DrawListsPanel(AppState& s);
 void DrawPapersPanel(AppState& s);
+// The user's own list (panel_own_list.cpp): the header above its papers (name, add a
+// paper, delete) and a row's move up / move down / remove buttons.
+void DrawOwnListHeader(AppState& s, const ReadingList& list);
+void DrawOwnListRowButtons(AppState& s, const ReadingList& list, const PaperRow& row);
 void DrawDetailPanel(AppState& s);
 void DrawHelpOverlay(AppState& s);
-void DrawStatsWindow(AppState& s);
+// The Statistics view, in place of the papers and the paper pane while ui.show_stats
+// (panel_stats.cpp); the papers finished per week over the last kStatsWeeks weeks.
+void DrawStatsPanel(AppState& s);
+inline constexpr int kStatsWeeks = 12;
 void HandleShortcuts(AppState& s);
 void ApplyTheme(const AppState& s, float scale);
 void DrawApp(AppState& s);

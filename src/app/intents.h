@@ -98,6 +98,7 @@ struct CancelImport {};
 // The user's own lists (user_lists.cpp).
 struct CreateList {
     std::string title;
+    bool focus_name = false; // the canvas's name field takes the keyboard (not from the mirror)
 };
 struct RenameList {
     std::string list, title;

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h> // ImTextCharFromUtf8
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -372,7 +373,14 @@ struct Renderer {
                 if (item.task) {
                     bool checked = item.checked;
                     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 0));
-                    if (ImGui::Checkbox("##task", &checked) && !paper.empty()) {
+                    // A visible outline: the frame fill alone nearly vanished on the pane.
+                    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.0f, em / 10.0f));
+                    ImGui::PushStyleColor(ImGuiCol_Border, TaskBoxOutline(IsDark(s)));
+                    ImGui::PushStyleColor(ImGuiCol_BorderShadow, ImVec4(0, 0, 0, 0));
+                    const bool toggled = ImGui::Checkbox("##task", &checked);
+                    ImGui::PopStyleColor(2);
+                    ImGui::PopStyleVar();
+                    if (toggled && !paper.empty()) {
                         std::string updated = text;
                         if (ToggleTask(updated, item.line)) {
                             s.intents.push_back(intent::SetNote{paper, std::move(updated)});

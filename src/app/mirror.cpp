@@ -6,10 +6,14 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/help_text.h"
+#include "core/reading_stats.h"
 #include "core/utf8.h"
+#include "core/wording.h"
+#include "platform/platform.h"
 
 namespace shelfmark {
 
@@ -56,8 +60,9 @@ std::string Authors(const Paper& p, size_t max) {
     return a;
 }
 
-std::string CountsText(Counts c, const char* what) {
-    return std::to_string(c.read) + " of " + std::to_string(c.total) + " " + what + " read";
+// "3 of 12 papers read", "1 of 1 paper read": `what` is the noun for one.
+std::string CountsText(Counts c, const std::string& what) {
+    return std::to_string(c.read) + " of " + CountOf(c.total, what) + " read";
 }
 
 // The rows the mirror renders: what the canvas shows, with a margin on each side.
@@ -118,18 +123,19 @@ json CurrentList(const AppState& s) {
     }();
     if (li < 0 || li >= static_cast<int>(d.list_required.size())) {
         l["title"] = "All papers";
-        summary = CountsText(d.all, "papers");
+        summary = CountsText(d.all, "paper");
     } else {
         const ReadingList& rl = s.catalogue.lists[li];
         l["title"] = rl.title + (rl.term.empty() ? "" : " (" + rl.term + ")");
         l["mine"] = s.user.lists.count(rl.id) > 0; // renamable, deletable, papers can be added
         const Counts req = d.list_required[li], opt = d.list_optional[li];
-        summary = CountsText(req, rl.kind == "topic-list" ? "papers" : "required papers");
-        if (opt.total) summary += "; " + CountsText(opt, "optional papers");
+        summary = CountsText(req, rl.kind == "topic-list" ? "paper" : "required paper");
+        if (opt.total)
+            summary += "; " + CountsText(opt, d.list_optional_role[li] + " paper"); // the list's word
     }
     if (!s.ui.query.empty())
         summary +=
-            ". " + std::to_string(d.matches) + " paper" + (d.matches == 1 ? "" : "s") + " match the search";
+            ". " + CountOf(d.matches, "paper") + (d.matches == 1 ? " matches" : " match") + " the search";
     l["summary"] = summary;
     return l;
 }
@@ -144,7 +150,7 @@ json Rows(const AppState& s) {
         const PaperRow& row = d.rows[static_cast<size_t>(r)];
         if (row.paper < 0) {
             const Section& sec = c.lists[row.list].sections[row.section];
-            rows.push_back({{"i", r}, {"section", sec.title + (sec.date.empty() ? "" : ", " + sec.date)}});
+            rows.push_back({{"i", r}, {"section", SectionName(sec)}});
             continue;
         }
         const Paper& p = c.papers[row.paper];
@@ -183,7 +189,7 @@ json Detail(const AppState& s) {
             for (const Section& sec : list.sections)
                 for (const Entry& e : sec.entries)
                     if (e.paper == p->id)
-                        appears.push_back(list.title + ", " + sec.title + " (" + e.role + ")");
+                        appears.push_back(list.title + ", " + SectionName(sec) + ", " + e.role);
         }
     std::string tags;
     if (rec)
@@ -205,17 +211,54 @@ json Detail(const AppState& s) {
 }
 
 void PreviewLines(const ImportPreview& p, json& lines) {
-    lines.push_back(std::to_string(p.papers_in_file) + " papers in the file: " +
-                    std::to_string(p.papers_changed) + " would change (" + std::to_string(p.papers_new) +
-                    " new here), " + std::to_string(p.papers_unchanged) + " unchanged.");
-    lines.push_back("Notes: " + std::to_string(p.notes_added) + " added, " + std::to_string(p.notes_changed) +
-                    " changed.");
-    if (p.mode == ImportMode::Merge)
-        lines.push_back("Conflicts (both sides changed; the newer wins): " + std::to_string(p.conflicts) +
-                        ".");
-    if (p.mode == ImportMode::Replace)
-        lines.push_back("Papers with progress here but not in the file (cleared): " +
-                        std::to_string(p.papers_removed) + ".");
+    for (std::string line : ImportPreviewLines(p)) { // the canvas dialog's words, as sentences
+        if (!line.empty() && line[0] >= 'a' && line[0] <= 'z')
+            line[0] = static_cast<char>(line[0] - 'a' + 'A');
+        lines.push_back(line + ".");
+    }
+}
+
+// The Statistics view (panel_stats.cpp) in the papers' place: what the canvas says, and the
+// chart's weeks as a list. null when not shown.
+json StatsView(const AppState& s) {
+    if (!s.ui.show_stats) return nullptr;
+    const Derived& d = s.derived;
+    json lines = json::array();
+    lines.push_back(CountsText(d.all, "paper") + ".");
+    const int64_t now = platform::NowMs();
+    const FinishedPerWeek f = ChartWeeks(s.progress, now, kStatsWeeks);
+    json weeks = json::array();
+    for (size_t i = 0; i < f.weeks.size(); ++i) {
+        const int64_t start = f.end_ms - kWeekMs * static_cast<int64_t>(f.weeks.size() - i) + kDayMs;
+        const bool this_week = f.end_ms == now && i + 1 == f.weeks.size();
+        weeks.push_back({{"label", this_week ? std::string("This week") : "Week from " + IsoDateOf(start)},
+                         {"count", f.weeks[i]}});
+    }
+    std::string chart = "Papers finished per week, ";
+    chart += f.end_ms == now ? "the last " + std::to_string(kStatsWeeks) + " weeks"
+                             : "nothing in the last " + std::to_string(kStatsWeeks) + " weeks; the " +
+                                   std::to_string(kStatsWeeks) + " weeks up to the last paper finished, " +
+                                   IsoDateOf(f.latest_ms);
+    chart += ": " + CountOf(f.Shown(), "paper") + ".";
+    if (f.earlier > 0 && f.end_ms == now)
+        chart += " " + CountOf(f.earlier, "paper") + " read before these weeks.";
+    for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li) {
+        const ReadingList& l = s.catalogue.lists[li];
+        const Counts req = d.list_required[li], opt = d.list_optional[li];
+        std::string line = l.title + ": ";
+        if (req.total) {
+            line += CountsText(req, l.kind == "topic-list" ? "paper" : "required paper");
+            if (l.kind != "topic-list" && req.total > req.read)
+                line += ", " + CountOf(req.total - req.read, "required paper") + " left";
+        }
+        if (opt.total) line += (req.total ? "; " : "") + CountsText(opt, d.list_optional_role[li] + " paper");
+        lines.push_back(line + ".");
+    }
+    return {{"title", "Statistics"},
+            {"lines", lines},
+            {"chart", chart},
+            {"weeks", weeks},
+            {"back", "Back to papers"}};
 }
 
 json Dialog(const AppState& s) {
@@ -240,21 +283,13 @@ json Dialog(const AppState& s) {
             choice("replace", "Replace", ImportMode::Replace);
         } else {
             if (im.checklist) {
-                const ChecklistPreview& p = im.checklist_preview;
-                lines.push_back("As progress: " + std::to_string(p.items) + " checklist items, " +
-                                std::to_string(p.checked) + " ticked; " + std::to_string(p.matched) +
-                                " matched a paper, " + std::to_string(p.unmatched) + " did not. " +
-                                std::to_string(p.will_mark_read) + " papers become read.");
+                lines.push_back(ChecklistPreviewLine(im.checklist_preview));
                 choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
             } else {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
             if (im.reading_list) {
-                const ReadingListImport& r = *im.reading_list;
-                lines.push_back("As a new list \"" + r.list.list.title +
-                                "\": " + std::to_string(r.list.list.sections.size()) + " sections, " +
-                                std::to_string(r.matched) + " entries matched the catalogue, " +
-                                std::to_string(r.unmatched) + " become new papers.");
+                lines.push_back(NewListPreviewLine(*im.reading_list));
                 choice("newlist", "Add as a new list", ImportMode::NewList);
             } else {
                 lines.push_back("Not usable as a list: " + im.reading_list_error);
@@ -272,20 +307,6 @@ json Dialog(const AppState& s) {
             lines.push_back(std::string(k.keys) + ": " + k.what);
         return {{"kind", "help"},
                 {"title", "Keyboard shortcuts"},
-                {"lines", lines},
-                {"choices", json::array()},
-                {"cancel", "Close"}};
-    }
-    if (s.ui.show_stats) {
-        const Derived& d = s.derived;
-        json lines = json::array();
-        lines.push_back(CountsText(d.all, "papers") + ".");
-        for (size_t li = 0; li < s.catalogue.lists.size() && li < d.list_required.size(); ++li)
-            lines.push_back(s.catalogue.lists[li].title + ": " +
-                            CountsText(d.list_required[li], "required papers") + ", " +
-                            std::to_string(d.list_required[li].total - d.list_required[li].read) + " left.");
-        return {{"kind", "stats"},
-                {"title", "Statistics"},
                 {"lines", lines},
                 {"choices", json::array()},
                 {"cancel", "Close"}};
@@ -409,6 +430,7 @@ std::string BuildMirror(const AppState& s) {
     m["rows"] = Rows(s);
     m["detail"] = Detail(s);
     m["dialog"] = Dialog(s);
+    m["stats"] = StatsView(s);
     json announce = json::array();
     for (const auto& a : s.announcements)
         announce.push_back({{"seq", a.seq}, {"text", a.text}});

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/app_state.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -34,8 +35,9 @@ void SetStatuses(AppState& s, const std::vector<std::string>& ids, Status st, in
     }
     if (!before.empty()) {
         const Paper* one = before.size() == 1 ? s.catalogue.FindPaper(before.front().first) : nullptr;
-        Announce(s, std::string(record_undo ? "Marked " : "Undone: back to ") + StatusName(st) +
-                        (one ? ": " + one->title : ": " + std::to_string(before.size()) + " papers"));
+        Announce(
+            s, std::string(record_undo ? "Marked " : "Undone: back to ") + StatusName(st) +
+                   (one ? ": " + one->title : ": " + CountOf(static_cast<int64_t>(before.size()), "paper")));
     }
     if (before.empty() || !record_undo) return;
     s.undo.push_back(std::move(before));
@@ -110,6 +112,7 @@ struct Applier {
     }
     void operator()(const intent::SelectList& in) {
         ui.pane = Pane::Papers; // one pane at a time: the chosen list's papers
+        ui.show_stats = false;  // a list chosen: its papers, not the Statistics view
         if ((in.list.empty() || s.catalogue.FindList(in.list)) && ui.list_id != in.list) {
             ui.list_id = in.list;
             ui.scroll_to_cursor = true;
@@ -295,14 +298,18 @@ void UpdateDerived(AppState& s) {
     // Counts.
     d.list_required.assign(c.lists.size(), {});
     d.list_optional.assign(c.lists.size(), {});
+    d.list_optional_role.assign(c.lists.size(), {});
     d.section_counts.assign(c.lists.size(), {});
     for (size_t li = 0; li < c.lists.size(); ++li) {
         d.section_counts[li].assign(c.lists[li].sections.size(), {});
+        std::string& other = d.list_optional_role[li]; // the list's own word ("optional", "extra")
         for (size_t si = 0; si < c.lists[li].sections.size(); ++si)
             for (const Entry& e : c.lists[li].sections[si].entries) {
                 const bool read = s.progress.StatusOf(e.paper) == Status::Read;
                 Counts& sc = d.section_counts[li][si];
-                Counts& lc = IsRequiredRole(e.role) ? d.list_required[li] : d.list_optional[li];
+                const bool required = IsRequiredRole(e.role);
+                if (!required) other = other.empty() || other == e.role ? e.role : "other";
+                Counts& lc = required ? d.list_required[li] : d.list_optional[li];
                 ++sc.total;
                 ++lc.total;
                 sc.read += read;

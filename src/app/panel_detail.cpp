@@ -12,6 +12,7 @@
 #include "app/fonts.h"
 #include "app/notes_view.h"
 #include "app/widgets.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -152,7 +153,7 @@ void DrawDetailPanel(AppState& s) {
                             s.intents.push_back(intent::SelectList{list.id});
                         const std::string probe = std::to_string(n++);
                         ProbeLastItem(s, "appears:" + probe);
-                        const std::string where = sec.title + " (" + e.role + ")";
+                        const std::string where = SectionName(sec) + ", " + e.role; // the date once, plainly
                         if (s.ui.one_pane) { // wrapped, beside the button or under it
                             SameLineIfFits(s, ImGui::CalcTextSize(where.c_str()).x);
                             ImGui::PushTextWrapPos(0.0f);

@@ -18,28 +18,17 @@ ImportMode DefaultMode(const PendingImport& im, bool* none) {
     return d.value_or(ImportMode::Merge);
 }
 
+// The preview's lines, worded once in the core (the accessible mirror shows the same).
 void PreviewLines(const ImportPreview& p) {
-    ImGui::BulletText("%zu papers in the file: %zu would change (%zu new here), %zu unchanged",
-                      p.papers_in_file, p.papers_changed, p.papers_new, p.papers_unchanged);
-    ImGui::BulletText("notes: %zu added, %zu changed", p.notes_added, p.notes_changed);
-    if (p.mode == ImportMode::Merge)
-        ImGui::BulletText("conflicts (both sides changed; the newer wins): %zu", p.conflicts);
-    if (p.mode == ImportMode::Replace)
-        ImGui::BulletText("papers with progress here but not in the file (cleared): %zu", p.papers_removed);
-    if (p.lists_new || p.lists_changed || p.lists_removed)
-        ImGui::BulletText("your lists: %zu new, %zu changed, %zu removed", p.lists_new, p.lists_changed,
-                          p.lists_removed);
-    if (p.user_papers_new || p.user_papers_changed || p.user_papers_removed)
-        ImGui::BulletText("your papers: %zu new, %zu changed, %zu removed", p.user_papers_new,
-                          p.user_papers_changed, p.user_papers_removed);
-    if (!p.unknown_papers.empty())
-        ImGui::BulletText("%zu papers unknown to this catalogue (kept as they are)", p.unknown_papers.size());
+    for (const std::string& line : ImportPreviewLines(p))
+        ImGui::BulletText("%s", line.c_str());
 }
 } // namespace
 
 void DrawImportDialog(AppState& s) {
     PendingImport& im = s.import;
     if (!im.open) return;
+    RefreshImportPlan(s); // the data changed while the dialog was open: preview it again
     if (!ImGui::IsPopupOpen("Import")) ImGui::OpenPopup("Import");
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(
@@ -83,11 +72,9 @@ void DrawImportDialog(AppState& s) {
         apply("Replace", ImportMode::Replace);
     } else {
         if (im.checklist) {
-            const ChecklistPreview& p = im.checklist_preview;
-            ImGui::Text("As progress: %zu checklist items, %zu ticked; %zu matched a paper, %zu did not.",
-                        p.items, p.checked, p.matched, p.unmatched);
-            ImGui::BulletText("%zu papers become read (%zu are read already); unticked items change nothing",
-                              p.will_mark_read, p.already_read);
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+            ImGui::TextWrapped("%s", ChecklistPreviewLine(im.checklist_preview).c_str());
+            ImGui::PopTextWrapPos();
             if (ImGui::TreeNode("Items")) {
                 for (const MarkdownItem& it : im.checklist->items) {
                     ImGui::TextDisabled("line %d", it.line);
@@ -107,10 +94,9 @@ void DrawImportDialog(AppState& s) {
         }
         ImGui::Separator();
         if (im.reading_list) {
-            const ReadingListImport& r = *im.reading_list;
-            ImGui::Text("As a new list \"%s\": %zu sections, %zu entries matched the catalogue, %zu become "
-                        "new papers.",
-                        r.list.list.title.c_str(), r.list.list.sections.size(), r.matched, r.unmatched);
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
+            ImGui::TextWrapped("%s", NewListPreviewLine(*im.reading_list).c_str());
+            ImGui::PopTextWrapPos();
             apply("Add as a new list", ImportMode::NewList);
         } else {
             ImGui::TextDisabled("Not usable as a list: %s", im.reading_list_error.c_str());

@@ -1,6 +1,6 @@
 // panel_lists.cpp: the sidebar: all papers, then every reading list with its progress
-// (required and optional apart) and, for the selected list, its sections with read/total.
-// In the one-pane layout (phones) it is the first pane, its rows touch-sized.
+// (required and the others apart, each a thin bar with "n of m read") and, for the selected list, its
+// sections with read/total. In the one-pane layout (phones) it is the first pane, its rows touch-sized.
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,18 +10,11 @@
 
 #include "app/app_state.h"
 #include "app/widgets.h"
+#include "core/wording.h"
 
 namespace shelfmark {
 
 namespace {
-void Bar(const AppState& s, const char* what, Counts c) {
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s %d/%d", what, c.read, c.total);
-    // Not a control: a line high where the one-pane layout makes frames touch-sized.
-    ImGui::ProgressBar(c.total ? float(c.read) / float(c.total) : 0.0f,
-                       ImVec2(-1, s.ui.one_pane ? ImGui::GetFontSize() * 1.4f : 0.0f), overlay);
-}
-
 // A list's row. In the one-pane layout: as tall as a touch target, its name wrapped.
 bool ListRow(AppState& s, const char* name, bool selected) {
     if (!s.ui.one_pane) return ImGui::Selectable(name, selected);
@@ -44,7 +37,7 @@ void DrawListsPanel(AppState& s) {
         ImGui::PushID("all");
         if (ListRow(s, "All papers", s.ui.list_id.empty())) s.intents.push_back(intent::SelectList{""});
         ProbeLastItem(s, "list:");
-        Bar(s, "read", d.all);
+        ProgressTrack(s, d.all, "read", "progress:");
         ImGui::Separator();
         ImGui::PopID();
     }
@@ -56,22 +49,31 @@ void DrawListsPanel(AppState& s) {
         ProbeLastItem(s, "list:" + list.id);
         if (!list.term.empty()) ImGui::TextDisabled("%s", list.term.c_str());
         if (li < d.list_required.size()) {
-            if (d.list_required[li].total)
-                Bar(s, list.kind == "topic-list" ? "read" : "required", d.list_required[li]);
-            if (d.list_optional[li].total) Bar(s, "optional", d.list_optional[li]);
+            // Required (a topic list: all its papers) and the others, each named as the list
+            // names them in its Role column ("optional", "extra").
+            const bool topic = list.kind == "topic-list" || list.kind == "user";
+            ProgressTrack(s, d.list_required[li], topic ? "read" : "required read", "progress:" + list.id);
+            ProgressTrack(s, d.list_optional[li], (d.list_optional_role[li] + " read").c_str(),
+                          "progress-other:" + list.id);
         }
         if (selected && li < d.section_counts.size()) {
             ImGui::Indent();
             for (size_t si = 0; si < list.sections.size(); ++si) {
                 const Counts c = d.section_counts[li][si];
+                // The date said once and plainly ("Tue 9 May", not "5/9"); no count for an
+                // empty session.
+                const std::string name = SectionName(list.sections[si], false);
                 ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 3.0f);
-                ImGui::TextWrapped("%s", list.sections[si].title.c_str());
+                ImGui::TextWrapped("%s", name.c_str());
                 ImGui::PopTextWrapPos();
+                ProbeLastItem(s, "section:" + list.id + ":" + std::to_string(si));
+                if (c.total == 0) continue;
                 ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 2.6f);
-                if (c.total && c.read == c.total)
+                if (c.read == c.total)
                     ImGui::TextColored(StatusColor(Status::Read, IsDark(s)), "%d/%d", c.read, c.total);
                 else
                     ImGui::TextDisabled("%d/%d", c.read, c.total);
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d of %d read", c.read, c.total);
             }
             ImGui::Unindent();
         }
@@ -79,7 +81,7 @@ void DrawListsPanel(AppState& s) {
         ImGui::PopID();
     }
     if (ImGui::Button("+ New list of my own")) {
-        s.intents.push_back(intent::CreateList{"My list"});
+        s.intents.push_back(intent::CreateList{"My list", true});
     }
     ProbeLastItem(s, "new-list");
 }

@@ -30,7 +30,7 @@ void FileItems(AppState& s) {
     ImGui::TextDisabled("You can also drop a file on the page.");
     ImGui::Separator();
     if (ImGui::MenuItem("New list of my own")) {
-        s.intents.push_back(intent::CreateList{"My list"});
+        s.intents.push_back(intent::CreateList{"My list", true});
     }
 }
 

@@ -3,6 +3,7 @@
 // A file is planned first (import_plan.h, as the CLI does); nothing changes until the user
 // applies a mode, and a file that fails validation changes nothing.
 #include "app/app_state.h"
+#include "core/wording.h"
 #include "platform/platform.h"
 
 namespace shelfmark {
@@ -11,7 +12,8 @@ void ExportProgress(AppState& s, int64_t now) {
     const std::string text = ExportProgressFile(s.progress, s.user, now);
     const std::string name = ProgressFileName(now);
     platform::DownloadFile(name, text, "application/json");
-    s.notice = "Exported " + std::to_string(s.progress.Records().size()) + " papers to " + name + ".";
+    s.notice = "Exported " + CountOf(static_cast<int64_t>(s.progress.Records().size()), "paper") + " to " +
+               name + ".";
 }
 
 void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok) {
@@ -22,10 +24,18 @@ void OpenImportFile(AppState& s, const std::string& name, const std::string& tex
         plan.file_name = name;
         plan.error = text; // why the browser could not read the file
     }
-    s.import = PendingImport{std::move(plan), true};
+    s.import = PendingImport{std::move(plan), true, ok ? text : std::string(), s.stale.data};
+}
+
+void RefreshImportPlan(AppState& s) {
+    PendingImport& im = s.import;
+    if (!im.open || im.planned_for == s.stale.data || im.text.empty()) return;
+    std::string text = std::move(im.text);
+    OpenImportFile(s, im.file_name, text, true);
 }
 
 void ApplyPendingImport(AppState& s, ImportMode mode, int64_t now) {
+    RefreshImportPlan(s); // applied to the data as it is now
     PendingImport& im = s.import;
     if (!im.open || !im.Offers(mode)) return;
     if (mode == ImportMode::Replace) {

@@ -63,6 +63,7 @@ void Apply(AppState& s, const intent::CreateList& in, int64_t now) {
     s.user.lists[id] = std::move(ul);
     ListChanged(s, id, now);
     s.ui.list_id = id;
+    s.ui.focus_list_name = in.focus_name; // name it at once (panel_own_list.cpp)
 }
 
 void Apply(AppState& s, const intent::RenameList& in, int64_t now) {

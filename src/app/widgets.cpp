@@ -152,6 +152,36 @@ ImVec4 StatusColor(Status st, bool dark) {
     return dark ? ImVec4(1, 1, 1, 1) : ImVec4(0, 0, 0, 1);
 }
 
+ImVec4 TaskBoxOutline(bool dark) {
+    return dark ? ImVec4(0.62f, 0.64f, 0.70f, 1.0f) : ImVec4(0.42f, 0.43f, 0.47f, 1.0f);
+}
+
+ImVec4 ProgressTrackEmpty(bool dark) {
+    return dark ? ImVec4(1.0f, 1.0f, 1.0f, 0.16f) : ImVec4(0.0f, 0.0f, 0.0f, 0.13f);
+}
+
+void ProgressTrack(AppState& s, Counts c, const char* what, const std::string& probe) {
+    if (c.total <= 0) return;
+    const bool dark = IsDark(s);
+    ImGui::TextDisabled("%d of %d %s", c.read, c.total, what);
+    const float em = ImGui::GetFontSize();
+    const float h = std::max(3.0f, em * 0.3f);
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(w, h + em * 0.15f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 b(a.x + w, a.y + h);
+    dl->AddRectFilled(a, b, ImGui::ColorConvertFloat4ToU32(ProgressTrackEmpty(dark)), h * 0.5f);
+    const float f = std::clamp(static_cast<float>(c.read) / static_cast<float>(c.total), 0.0f, 1.0f);
+    if (f > 0.0f) {
+        const ImVec4 fill =
+            c.read >= c.total ? StatusColor(Status::Read, dark) : DefaultButtonFill(dark, false);
+        dl->AddRectFilled(a, ImVec2(a.x + std::max(h, w * f), b.y), ImGui::ColorConvertFloat4ToU32(fill),
+                          h * 0.5f);
+    }
+    if (!probe.empty()) s.probe.Add(probe, a.x, a.y, b.x, b.y);
+}
+
 ImVec4 StatusFillText(bool dark) { return dark ? ImVec4(0.05f, 0.05f, 0.06f, 1.0f) : ImVec4(1, 1, 1, 1); }
 
 ImVec4 StatusChipBg(Status st, bool dark, int state) {

@@ -44,6 +44,18 @@ bool SameLineIfFits(const AppState& s, float next_w);
 // The width of a button (or a combo's preview, without its arrow) showing `label`.
 float ButtonWidth(const char* label);
 
+// Progress as a bar that reads as one: "5 of 23 <what>" (what: e.g. "required read"), and
+// under it a thin rounded track, filled in the accent (all read: the Read colour) as far as
+// read / total; an empty track is a faint line, never a box like an input field.
+// `probe`: the track's probe name ("" = none). Nothing when total is 0.
+void ProgressTrack(AppState& s, Counts c, const char* what, const std::string& probe = "");
+// The track's colours: the fill (accent or Read) and the empty part, per theme.
+ImVec4 ProgressTrackEmpty(bool dark);
+
+// The outline of a Markdown task box ("- [ ]" in a note): at least 3:1 against the pane
+// (WCAG 1.4.11, tests/ui/test_ui_contrast.cpp), so an unticked box is seen.
+ImVec4 TaskBoxOutline(bool dark);
+
 // The colour used for a status everywhere.
 // A status's colour: as text on a chip (ImGuiCol_Button and its hovered and pressed
 // shades), and as the fill of the chosen chip under StatusFillText(). Every pair is at

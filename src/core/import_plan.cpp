@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/wording.h"
+
 namespace shelfmark {
 
 namespace {
@@ -35,7 +37,8 @@ std::string StemOf(const std::string& file_name) {
     return base;
 }
 
-std::string Count(size_t n) { return std::to_string(n); }
+std::string Count(size_t n, const char* one) { return CountOf(static_cast<int64_t>(n), one); }
+std::string Num(size_t n) { return std::to_string(n); }
 
 void PlanProgressFile(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
                       const Catalogue* catalogue, int64_t now_ms) {
@@ -137,6 +140,63 @@ ImportPlan PlanImport(std::string_view text, const std::string& file_name, const
     return plan;
 }
 
+std::vector<std::string> ImportPreviewLines(const ImportPreview& p) {
+    std::vector<std::string> lines;
+    lines.push_back(Count(p.papers_in_file, "paper") + " in the file: " + Num(p.papers_changed) +
+                    " would change (" + Num(p.papers_new) + " new here), " + Num(p.papers_unchanged) +
+                    " unchanged");
+    lines.push_back("notes: " + Num(p.notes_added) + " added, " + Num(p.notes_changed) + " changed");
+    if (p.mode == ImportMode::Merge)
+        lines.push_back("conflicts (both sides changed; the newer wins): " + Num(p.conflicts));
+    if (p.mode == ImportMode::Replace)
+        lines.push_back("papers with progress here but not in the file (cleared): " + Num(p.papers_removed));
+    if (p.lists_new || p.lists_changed || p.lists_removed)
+        lines.push_back("your lists: " + Num(p.lists_new) + " new, " + Num(p.lists_changed) + " changed, " +
+                        Num(p.lists_removed) + " removed");
+    if (p.user_papers_new || p.user_papers_changed || p.user_papers_removed)
+        lines.push_back("your papers: " + Num(p.user_papers_new) + " new, " + Num(p.user_papers_changed) +
+                        " changed, " + Num(p.user_papers_removed) + " removed");
+    if (!p.unknown_papers.empty())
+        lines.push_back(Count(p.unknown_papers.size(), "paper") + " unknown to this catalogue (kept as " +
+                        (p.unknown_papers.size() == 1 ? "it is)" : "they are)"));
+    return lines;
+}
+
+std::string ImportChangesText(const ImportPreview& c) {
+    std::vector<std::string> parts;
+    if (c.papers_changed)
+        parts.push_back(Count(c.papers_changed, "paper") + " changed" +
+                        (c.papers_new ? " (" + Num(c.papers_new) + " new)" : std::string()));
+    if (c.papers_removed) parts.push_back(Count(c.papers_removed, "paper") + " cleared");
+    if (c.notes_added) parts.push_back(Count(c.notes_added, "note") + " added");
+    if (c.notes_changed) parts.push_back(Count(c.notes_changed, "note") + " changed");
+    if (c.lists_new || c.lists_changed || c.lists_removed)
+        parts.push_back("your lists: " + Num(c.lists_new) + " new, " + Num(c.lists_changed) + " changed, " +
+                        Num(c.lists_removed) + " removed");
+    if (c.user_papers_new || c.user_papers_changed || c.user_papers_removed)
+        parts.push_back("your papers: " + Num(c.user_papers_new) + " new, " + Num(c.user_papers_changed) +
+                        " changed, " + Num(c.user_papers_removed) + " removed");
+    if (c.quarantined_new) parts.push_back(Count(c.quarantined_new, "unreadable record") + " kept aside");
+    if (parts.empty()) return "nothing changed";
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i)
+        out += (i ? ", " : "") + parts[i];
+    return out;
+}
+
+std::string ChecklistPreviewLine(const ChecklistPreview& p) {
+    return "As progress: " + Count(p.items, "checklist item") + ", " + Num(p.checked) + " ticked; " +
+           Num(p.matched) + " matched a paper, " + Num(p.unmatched) + " did not. " +
+           Count(p.will_mark_read, "paper") + (p.will_mark_read == 1 ? " becomes" : " become") + " read (" +
+           Num(p.already_read) + " read already); unticked items change nothing.";
+}
+
+std::string NewListPreviewLine(const ReadingListImport& r) {
+    return "As a new list \"" + r.list.list.title + "\": " + Count(r.list.list.sections.size(), "section") +
+           ", " + CountOf(static_cast<int64_t>(r.matched), "entry", "entries") + " matched the catalogue, " +
+           Num(r.unmatched) + (r.unmatched == 1 ? " becomes a new paper." : " become new papers.");
+}
+
 ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progress, UserData& user,
                         int64_t now_ms) {
     ImportOutcome out;
@@ -145,19 +205,21 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
     switch (mode) {
     case ImportMode::Merge:
     case ImportMode::Replace: {
+        const Progress progress_before = progress;
         const UserData before = user;
         out.changed = ApplyImport(progress, user, *plan.file, mode);
         out.user_keys = ChangedUserKeys(before, user);
-        const ImportPreview& pv = mode == ImportMode::Replace ? plan.replace : plan.merge;
+        // What it did, counted as the preview counted what it would do.
+        out.counts = CountImportChanges(progress_before, before, progress, user, *plan.file, mode);
         out.summary = (mode == ImportMode::Replace ? "Replaced with " : "Merged ") + plan.file_name + ": " +
-                      Count(pv.papers_changed) + " papers changed, " + Count(pv.notes_added) +
-                      " notes added, " + Count(pv.notes_changed) + " notes changed.";
+                      ImportChangesText(out.counts) + ".";
         break;
     }
     case ImportMode::ChecklistProgress: {
         const std::vector<std::string> read = ApplyChecklist(*plan.checklist, progress, now_ms);
         out.changed = !read.empty();
-        out.summary = "Marked " + Count(read.size()) + " papers as read from " + plan.file_name + ".";
+        out.marked_read = read.size();
+        out.summary = "Marked " + Count(read.size(), "paper") + " as read from " + plan.file_name + ".";
         break;
     }
     case ImportMode::NewList: {
@@ -167,8 +229,10 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
         if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
         out.changed = !out.user_keys.empty();
         out.list_id = r.list.list.id;
-        out.summary = "Added the list \"" + r.list.list.title + "\" (" + Count(r.matched) +
-                      " entries matched the catalogue, " + Count(r.unmatched) + " added as new papers).";
+        out.summary = "Added the list \"" + r.list.list.title + "\" (" +
+                      CountOf(static_cast<int64_t>(r.matched), "entry", "entries") +
+                      " matched the catalogue, " + Num(r.unmatched) + " added as new " +
+                      (r.unmatched == 1 ? "paper" : "papers") + ").";
         break;
     }
     }

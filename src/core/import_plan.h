@@ -22,6 +22,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/import_mode.h"
@@ -92,7 +93,22 @@ struct ImportOutcome {
     std::set<std::string> user_keys; // "list:<id>" / "paper:<id>" added, changed or removed
     std::string list_id;             // NewList: the new list's id
     std::string summary;             // one sentence for the user, e.g. "Merged x.json: ..."
+    // Merge, Replace: what applying changed, counted as the preview counts it
+    // (CountImportChanges), so the summary and the preview agree on the same state.
+    ImportPreview counts;
+    size_t marked_read = 0; // ChecklistProgress: the papers that became read
 };
+
+// ------------------------------------------------------------------ wording
+// The preview's lines for a progress file's mode (the dialog and the accessible mirror
+// show the same): "3 papers in the file: 2 would change (1 new here), 1 unchanged", ...
+std::vector<std::string> ImportPreviewLines(const ImportPreview& p);
+// The changes in one phrase, for the notice after applying: "2 papers changed (1 new),
+// 1 note added" (only what is not zero; "nothing changed" when nothing did).
+std::string ImportChangesText(const ImportPreview& c);
+// The Markdown modes' lines (dialog and mirror).
+std::string ChecklistPreviewLine(const ChecklistPreview& p);
+std::string NewListPreviewLine(const ReadingListImport& r);
 
 // Applies one mode of the plan. Progress records that change are marked dirty in
 // `progress`; the user's lists and papers that change are marked dirty in `user` and

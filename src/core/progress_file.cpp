@@ -566,32 +566,66 @@ void CanonicalizePaperIds(ProgressFile& file, const Catalogue& catalogue) {
                 e.paper = catalogue.Canonical(e.paper);
 }
 
-ImportPreview PreviewImport(const Progress& progress, const UserData& user, const ProgressFile& file,
-                            ImportMode mode, const Catalogue* catalogue) {
+ImportPreview CountImportChanges(const Progress& before, const UserData& user_before, const Progress& after,
+                                 const UserData& user_after, const ProgressFile& file, ImportMode mode) {
     ImportPreview pv;
     pv.mode = mode;
     pv.papers_in_file = file.papers.size();
     std::set<std::string> in_file;
-    for (const PaperProgress& rec : file.papers) {
+    for (const PaperProgress& rec : file.papers)
         in_file.insert(rec.paper);
-        const PaperProgress* local = progress.Find(rec.paper);
-        PaperProgress after = rec;
-        if (local && mode == ImportMode::Merge) {
-            after = *local;
-            MergeInto(after, rec);
-        }
-        if (!local) ++pv.papers_new;
-        if (!local || !(after == *local))
-            ++pv.papers_changed;
+    const auto note_moved = [&](const std::string& was, const std::string& now) {
+        if (was == now) return;
+        if (was.empty())
+            ++pv.notes_added;
         else
+            ++pv.notes_changed; // new text, or the note goes away
+    };
+    for (const auto& [id, rec] : after.Records()) {
+        const PaperProgress* old = before.Find(id);
+        if (!old) ++pv.papers_new;
+        if (!old || !(rec == *old))
+            ++pv.papers_changed;
+        else if (in_file.count(id))
             ++pv.papers_unchanged;
-        const std::string before_note = local ? local->note : std::string();
-        if (after.note != before_note) {
-            if (before_note.empty())
-                ++pv.notes_added;
-            else if (!after.note.empty())
-                ++pv.notes_changed;
+        note_moved(old ? old->note : std::string(), rec.note);
+    }
+    for (const auto& [id, rec] : before.Records())
+        if (!after.Find(id)) {
+            ++pv.papers_removed;
+            note_moved(rec.note, std::string());
         }
+    const auto count = [](const auto& was, const auto& now, auto same, size_t* added, size_t* changed,
+                          size_t* removed) {
+        for (const auto& [id, v] : now) {
+            const auto it = was.find(id);
+            if (it == was.end())
+                ++*added;
+            else if (!same(it->second, v))
+                ++*changed;
+        }
+        for (const auto& [id, v] : was)
+            if (!now.count(id)) ++*removed;
+    };
+    count(user_before.lists, user_after.lists, SameUserList, &pv.lists_new, &pv.lists_changed,
+          &pv.lists_removed);
+    count(user_before.papers, user_after.papers, SameUserPaper, &pv.user_papers_new, &pv.user_papers_changed,
+          &pv.user_papers_removed);
+    for (const auto& [id, q] : after.Quarantined())
+        if (!before.Quarantined().count(id)) ++pv.quarantined_new;
+    return pv;
+}
+
+ImportPreview PreviewImport(const Progress& progress, const UserData& user, const ProgressFile& file,
+                            ImportMode mode, const Catalogue* catalogue) {
+    // What would change is what applying it to a copy changes, counted as ApplyPlan counts
+    // what applying it did: one count, so the preview and the outcome cannot disagree.
+    Progress trial = progress;
+    UserData trial_user = user;
+    ApplyImport(trial, trial_user, file, mode);
+    ImportPreview pv = CountImportChanges(progress, user, trial, trial_user, file, mode);
+    for (const PaperProgress& rec : file.papers) {
+        const PaperProgress* local = progress.Find(rec.paper);
         if (local && mode == ImportMode::Merge) {
             const FieldView fields[] = {
                 {"status", local->status_at, rec.status_at, local->status != rec.status},
@@ -620,53 +654,6 @@ ImportPreview PreviewImport(const Progress& progress, const UserData& user, cons
             !file.user.FindPaper(rec.paper))
             pv.unknown_papers.push_back(rec.paper);
     }
-    if (mode == ImportMode::Replace) {
-        for (const auto& [id, rec] : progress.Records()) {
-            if (in_file.count(id)) continue;
-            ++pv.papers_removed;
-            if (!rec.note.empty()) ++pv.notes_changed; // a note goes away
-        }
-    }
-
-    auto count = [&](const auto& local_map, const auto& file_map, auto merge_one, size_t* added,
-                     size_t* changed, size_t* removed) {
-        for (const auto& [id, rec] : file_map) {
-            const auto it = local_map.find(id);
-            if (it == local_map.end()) {
-                ++*added;
-                continue;
-            }
-            if (mode == ImportMode::Replace) {
-                if (!merge_one.same(it->second, rec)) ++*changed;
-            } else {
-                if (merge_one.would_change(it->second, rec)) ++*changed;
-            }
-        }
-        if (mode == ImportMode::Replace)
-            for (const auto& [id, rec] : local_map)
-                if (!file_map.count(id)) ++*removed;
-    };
-    struct ListOps {
-        bool same(const UserList& a, const UserList& b) const { return SameUserList(a, b); }
-        bool would_change(const UserList& local, const UserList& incoming) const {
-            UserData u;
-            u.lists.emplace(local.list.id, local);
-            return MergeUserList(u, incoming);
-        }
-    };
-    struct PaperOps {
-        bool same(const UserPaper& a, const UserPaper& b) const { return SameUserPaper(a, b); }
-        bool would_change(const UserPaper& local, const UserPaper& incoming) const {
-            UserData u;
-            u.papers.emplace(local.paper.id, local);
-            return MergeUserPaper(u, incoming);
-        }
-    };
-    for (const QuarantinedRecord& q : file.quarantine)
-        if (!progress.Quarantined().count(q.Id())) ++pv.quarantined_new;
-    count(user.lists, file.user.lists, ListOps{}, &pv.lists_new, &pv.lists_changed, &pv.lists_removed);
-    count(user.papers, file.user.papers, PaperOps{}, &pv.user_papers_new, &pv.user_papers_changed,
-          &pv.user_papers_removed);
     return pv;
 }
 

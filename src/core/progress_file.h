@@ -100,7 +100,7 @@ struct ImportPreview {
     size_t papers_unchanged = 0;
     size_t papers_removed = 0;                 // Replace only: local records not in the file
     size_t notes_added = 0;                    // a note appears where there was none
-    size_t notes_changed = 0;                  // a non-empty note gets different text
+    size_t notes_changed = 0;                  // a non-empty note gets different text, or goes
     size_t conflicts = 0;                      // Merge only
     std::vector<ImportConflict> conflict_list; // the first kMaxConflictsListed
     std::vector<std::string> unknown_papers;   // ids neither in the catalogue nor the user's papers (kept)
@@ -115,8 +115,15 @@ struct ImportPreview {
 };
 constexpr size_t kMaxConflictsListed = 100;
 
-// mode is Merge or Replace (the Markdown modes are import_plan.h's). catalogue may be
-// null (then no paper counts as unknown).
+// What applying `file` changed, from the state before and after: papers (new, changed,
+// unchanged among the file's, removed), notes (added; changed, or gone), the user's lists
+// and papers, quarantined records. Conflicts and unknown papers are PreviewImport's.
+ImportPreview CountImportChanges(const Progress& before, const UserData& user_before, const Progress& after,
+                                 const UserData& user_after, const ProgressFile& file, ImportMode mode);
+
+// What an import would change: the file applied to copies, counted by CountImportChanges
+// (as ImportPlan's ApplyPlan counts what it did). mode is Merge or Replace (the Markdown
+// modes are import_plan.h's). catalogue may be null (then no paper counts as unknown).
 ImportPreview PreviewImport(const Progress& progress, const UserData& user, const ProgressFile& file,
                             ImportMode mode, const Catalogue* catalogue);
 

@@ -408,8 +408,8 @@ test('keyboard only: a new list of mine is named, gets two papers, reordered, an
     what: `the nav to mark '${listId}' as the open list`,
   });
 
-  // Its name: the field in the papers region.
-  await tabUntil(page, (f) => f.name === 'list-name', 'the list name field');
+  // Its name: the field in the papers region, focused as soon as the list is made (issue 13).
+  await waitForValue(page, () => document.activeElement?.dataset?.focusName, undefined, (n) => n === 'list-name', { what: 'the focus on the new list\'s name field' });
   await expectRingNear(page, 'list-name', note);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Keyboard group');

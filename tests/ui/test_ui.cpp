@@ -308,7 +308,7 @@ TEST_CASE("Ctrl+S downloads the progress file; Ctrl+O asks for a file and previe
     REQUIRE(file->papers.size() == 1);
     CHECK(file->papers[0].paper == id);
     CHECK(file->papers[0].status == Status::Reading);
-    CHECK(app.s.notice.find("Exported 1 papers") != std::string::npos);
+    CHECK(app.s.notice.find("Exported 1 paper to") != std::string::npos);
 
     // The picked file comes back through the event queue and opens the preview.
     app.Press(ImGuiKey_O, Mods{true, false});

@@ -57,6 +57,27 @@ TEST_CASE("contrast: status chips, secondary text and counts reach 4.5:1 in both
     }
 }
 
+// Issue 13: an unticked task box in a note was nearly invisible (its frame fill alone:
+// 1.3:1 on the dark pane). Its outline reaches 3:1 (non-text contrast) against the pane
+// and against the box's own fill, in both themes.
+TEST_CASE("contrast: a Markdown task box's outline reaches 3:1 in both themes") {
+    UiApp app;
+    for (const Theme theme : {Theme::Dark, Theme::Light}) {
+        app.s.ui.theme = theme;
+        ApplyTheme(app.s, 1.0f);
+        const bool dark = theme == Theme::Dark;
+        const ImVec4* c = ImGui::GetStyle().Colors;
+        const ImVec4 win = c[ImGuiCol_WindowBg];
+        CAPTURE(dark);
+        CHECK(ContrastRatio(c[ImGuiCol_FrameBg], win, win) < 3.0); // the fill alone does not do
+        for (const ImGuiCol bg :
+             {ImGuiCol_WindowBg, ImGuiCol_ChildBg, ImGuiCol_FrameBg, ImGuiCol_FrameBgHovered}) {
+            CAPTURE(bg);
+            CHECK(ContrastRatio(TaskBoxOutline(dark), c[bg], win) >= 3.0);
+        }
+    }
+}
+
 TEST_CASE("contrast: warnings, errors and the default button reach 4.5:1 in both themes") {
     UiApp app;
     for (const Theme theme : {Theme::Dark, Theme::Light}) {

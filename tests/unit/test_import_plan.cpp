@@ -180,7 +180,9 @@ TEST_CASE("import plan: merge and replace preview, then apply, a progress file")
         const ImportOutcome out = ApplyPlan(plan, ImportMode::Merge, progress, user, kT);
         CHECK(out.applied);
         CHECK(out.changed);
-        CHECK(out.summary == "Merged f.json: 1 papers changed, 1 notes added, 0 notes changed.");
+        CHECK(
+            out.summary ==
+            "Merged f.json: 1 paper changed (1 new), 1 note added, your lists: 1 new, 0 changed, 0 removed.");
         CHECK(out.user_keys == std::set<std::string>{"list:u-from-file"});
         CHECK(progress.StatusOf("tvm") == Status::Reading);
         CHECK(progress.StatusOf("gpipe") == Status::Read);
@@ -191,7 +193,7 @@ TEST_CASE("import plan: merge and replace preview, then apply, a progress file")
     SUBCASE("replace") {
         const ImportOutcome out = ApplyPlan(plan, ImportMode::Replace, progress, user, kT);
         CHECK(out.changed);
-        CHECK(Contains(out.summary, "Replaced with f.json: 1 papers changed"));
+        CHECK(Contains(out.summary, "Replaced with f.json: 1 paper changed (1 new), 1 paper cleared"));
         CHECK(out.user_keys == std::set<std::string>{"list:u-from-file", "list:u-mine"});
         CHECK(progress.Find("tvm") == nullptr);
         CHECK(progress.StatusOf("gpipe") == Status::Read);
@@ -218,7 +220,7 @@ TEST_CASE("import plan: a Markdown checklist as progress, a Markdown list as a n
     ImportOutcome out = ApplyPlan(checklist, ImportMode::ChecklistProgress, progress, user, kT);
     CHECK(out.changed);
     CHECK(out.user_keys.empty());
-    CHECK(out.summary == "Marked 1 papers as read from week.md.");
+    CHECK(out.summary == "Marked 1 paper as read from week.md."); // not "1 papers"
     CHECK(progress.StatusOf("gpipe") == Status::Read);
     CHECK(progress.StatusOf("how-to-read") == Status::Unread);
 
@@ -233,7 +235,7 @@ TEST_CASE("import plan: a Markdown checklist as progress, a Markdown list as a n
     CHECK(out.user_keys.count("list:" + out.list_id));
     CHECK(out.user_keys.size() == 2); // the list and the paper made for the unmatched item
     CHECK(out.summary ==
-          "Added the list \"My reading\" (1 entries matched the catalogue, 1 added as new papers).");
+          "Added the list \"My reading\" (1 entry matched the catalogue, 1 added as new paper).");
 
     // Without a title the list is named after the file.
     const ImportPlan untitled = PlanImport("- GPipe\n", "some/dir/Week 3.md", progress, user, &cat, kT);

@@ -1,0 +1,124 @@
+// Issue 13: a list of one's own. Its name field takes the keyboard when the list is made;
+// "+ paper" opens the form with the title field focused and Enter adds; the year starts
+// empty (optional, checked); the rows' move and remove buttons are icons with names.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "ui_harness.h"
+
+namespace shelfmark {
+namespace {
+using uitest::UiApp;
+
+const UserList& OnlyList(const UiApp& app) {
+    REQUIRE(app.s.user.lists.size() == 1);
+    return app.s.user.lists.begin()->second;
+}
+std::vector<std::string> EntryIds(const UiApp& app) {
+    std::vector<std::string> ids;
+    for (const Section& sec : OnlyList(app).list.sections)
+        for (const Entry& e : sec.entries)
+            ids.push_back(e.paper);
+    return ids;
+}
+
+TEST_CASE("own list: a new list's name field has the keyboard; typing names it") {
+    UiApp app;
+    app.Start();
+    app.Click("new-list");
+    app.Frames(2);
+    REQUIRE(app.Has("list-name"));
+    CHECK(app.TextInputActive()); // before: nothing had the keyboard, typing fired shortcuts
+    app.Type("Thesis reading\n"); // the old name was selected: typing replaces it
+    app.Frames(2);
+    CHECK(OnlyList(app).list.title == "Thesis reading");
+}
+
+TEST_CASE("own list: + paper focuses the title, Enter adds, the year starts empty and is checked") {
+    UiApp app;
+    app.Start();
+    app.Click("new-list");
+    app.Frames(2);
+    app.Press(ImGuiKey_Escape); // leave the name field
+    app.Frames(1);
+    app.Click("add-paper-toggle");
+    app.Frames(1);
+    REQUIRE(app.Has("new-paper-year"));
+    CHECK(app.s.ui.new_paper_year.empty()); // before: an InputInt showing 0
+    CHECK(app.WaitForTextInput());          // the title field has the keyboard
+    app.Type("Attention Is All You Need\n");
+    app.Frames(2);
+    REQUIRE(EntryIds(app).size() == 1);
+    const Paper* p = app.s.catalogue.FindPaper(EntryIds(app)[0]);
+    REQUIRE(p);
+    CHECK(p->title == "Attention Is All You Need");
+    CHECK(p->year == 0);           // no year given: none
+    CHECK(app.WaitForTextInput()); // ready for the next paper
+
+    // A year that is not one: said, nothing added, what was typed stays.
+    app.Type("Second paper");
+    app.Click("new-paper-year");
+    REQUIRE(app.WaitForTextInput());
+    app.Type("999\n");
+    app.Frames(2);
+    CHECK(EntryIds(app).size() == 1);
+    CHECK(app.Has("new-paper-error"));
+    CHECK(app.s.ui.new_paper_error.find("four digits") != std::string::npos);
+    CHECK(app.s.ui.new_paper.title == "Second paper");
+    app.Click("new-paper-year");
+    REQUIRE(app.WaitForTextInput());
+    app.Press(ImGuiKey_End);
+    app.Type("9\n"); // 9999 is not a year either
+    app.Frames(2);
+    CHECK(EntryIds(app).size() == 1);
+    app.Click("new-paper-year");
+    REQUIRE(app.WaitForTextInput());
+    for (int i = 0; i < 4; ++i)
+        app.Press(ImGuiKey_Backspace);
+    app.Type("2017\n");
+    app.Frames(2);
+    REQUIRE(EntryIds(app).size() == 2);
+    CHECK(app.s.catalogue.FindPaper(EntryIds(app)[1])->year == 2017);
+    CHECK(app.s.ui.new_paper_error.empty());
+    CHECK(app.s.ui.new_paper_year.empty());
+
+    // Enter with no title: said, not silently ignored.
+    app.Press(ImGuiKey_Enter);
+    app.Frames(2);
+    CHECK(EntryIds(app).size() == 2);
+    CHECK(app.s.ui.new_paper_error == "A title is needed.");
+}
+
+TEST_CASE("own list: rows move up and down and are removed with icon buttons") {
+    UiApp app;
+    app.Start();
+    app.Click("new-list");
+    app.Frames(2);
+    const std::string list = app.s.user.lists.begin()->first;
+    for (size_t i = 0; i < 3; ++i)
+        app.s.intents.push_back(intent::AddToList{list, app.s.catalogue.papers[i].id});
+    app.Frames(2);
+    std::vector<std::string> ids = EntryIds(app);
+    REQUIRE(ids.size() == 3);
+    for (const std::string& id : ids)
+        for (const char* what : {"own-up:", "own-down:", "own-remove:"}) {
+            CAPTURE(what);
+            REQUIRE(app.Has(what + id));
+            const Probe::Rect r = app.Rect(what + id);
+            CHECK(r.w >= app.FontPx() * 0.99f); // at least a letter square (was "x": 7 px wide)
+            CHECK(r.w == doctest::Approx(r.h));
+        }
+    app.Click("own-up:" + ids[0]); // the first cannot go up: nothing happens
+    CHECK(EntryIds(app) == ids);
+    app.Click("own-down:" + ids[0]);
+    CHECK(EntryIds(app) == std::vector<std::string>{ids[1], ids[0], ids[2]});
+    app.Click("own-up:" + ids[2]);
+    CHECK(EntryIds(app) == std::vector<std::string>{ids[1], ids[2], ids[0]});
+    app.Click("own-remove:" + ids[2]);
+    CHECK(EntryIds(app) == std::vector<std::string>{ids[1], ids[0]});
+    CHECK(app.s.catalogue.FindPaper(ids[2])); // the paper stays, only the entry goes
+}
+
+} // namespace
+} // namespace shelfmark
