@@ -6,7 +6,8 @@
 // Index
 //   - AppHost: owns the AppState and the loop's own state (last URL fragment, theme
 //     setting written, frames still to draw, the clipboard text).
-//   - Start(): the theme and text size settings, storage open; InitImGui(): io settings shared by hosts.
+//   - Start(): the theme, text size and last view settings, storage open; InitImGui(): io settings shared by
+//   hosts.
 //   - HandlePlatformEvent()/ProcessPlatformEvents(): async results -> the model.
 //   - RunFrame(): one frame (events, NewFrame, DrawApp, Render, intents, saves, write-backs).
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
@@ -97,7 +98,12 @@ class AppHost {
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written
     int saved_text_size_ = 100;         // text-size setting last written
-    bool applied_dark_ = true;          // palette currently in ImGui's style
+    // The opening view: the last list and paper (the setting "view", written as the URL
+    // fragment is), reopened once storage has loaded unless the URL named a deep link.
+    std::string saved_view_;   // the setting, as read at Start and last written
+    bool deep_link_ = false;   // the page was opened with a #fragment: it wins
+    bool view_opened_ = false; // the opening view was decided
+    bool applied_dark_ = true; // palette currently in ImGui's style
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};
     int extra_frames_ = 0; // frames still to draw after the last change
