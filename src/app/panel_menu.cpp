@@ -1,6 +1,7 @@
 // panel_menu.cpp: the menu bar: File, View (theme, text size) and Help menus (one "Menu" in
 // the one-pane layout), the search box, and the save state, which always stays on screen.
 #include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID: Down leaves the search box
 
 #include <algorithm>
 #include <string>

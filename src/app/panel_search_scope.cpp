@@ -35,7 +35,8 @@ void DrawSearchScope(AppState& s) {
     }
     if (!scope.hidden_text.empty()) {
         next();
-        const ImVec4 col = s.ui.status_refused ? WarningColor(IsDark(s)) : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+        const ImVec4 col =
+            s.ui.status_refused ? WarningColor(IsDark(s)) : ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
         ImGui::PushStyleColor(ImGuiCol_Text, col);
         if (wrap)
             ImGui::TextWrapped("%s", scope.hidden_text.c_str());
