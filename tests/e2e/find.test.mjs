@@ -15,10 +15,9 @@ const mirrorText = (page) => page.evaluate(() => document.querySelector('#a11y m
 test('keyboard from a fresh load: / orca Enter 4, reload: read; a new tab reopens the view', async ({ context, url, note }) => {
   const page = await openApp(context, url);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`list=${'ucb-cs294-ai-sys-sp22'}`), {
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`list=${FIRST_LIST}`), {
     what: 'the first list to open',
   });
-  expect(FIRST_LIST).toBe('ucb-cs294-ai-sys-sp22');
 
   await pressKey(page, '/');
   await page.keyboard.type('orca');
@@ -58,4 +57,23 @@ test('keyboard from a fresh load: / orca Enter 4, reload: read; a new tab reopen
   });
   note(`new tab opened at ${hash}`);
   await waitForStatus(other, ORCA, 'read');
+});
+
+test('the accessible mirror says where the matches are, and its button searches all papers', async ({ context, url }) => {
+  const page = await openApp(context, url);
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`list=${FIRST_LIST}`), { what: 'the first list to open' });
+  await page.focus('#a11y input[type=search]');
+  await page.keyboard.type('orca');
+  const said = await waitForValue(page, () => document.querySelector('#a11y main')?.textContent ?? '', undefined,
+    (t) => t.includes('1 in all papers'), { what: 'the mirror to say there is a match in all papers' });
+  expect(said).toContain('0 in UC Berkeley CS294 AI-Sys');
+  // The button is a real one (screen readers, Tab); press it from the keyboard.
+  await page.evaluate(() => [...document.querySelectorAll('#a11y main button')].find((b) => b.textContent === 'Search all papers').focus());
+  await page.keyboard.press('Enter');
+  await waitForValue(page, () => location.hash, undefined, (h) => !h.includes('list='), { what: 'all papers to open' });
+  // Enter in the mirror's search opens the first match.
+  await page.focus('#a11y input[type=search]');
+  await page.keyboard.press('Enter');
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${ORCA}`), { what: 'Enter to open Orca' });
+  expect(await page.evaluate(() => document.querySelector('#a11y aside')?.textContent ?? '')).toContain('Orca');
 });

@@ -99,6 +99,18 @@ TEST_CASE("search scope: the mirror's widen action, refused when all papers are 
     CHECK_FALSE(ApplyMirrorAction(app.s, R"({"do":"search-all"})")); // nothing to widen
 }
 
+TEST_CASE("search keys: Enter in the mirror's search box opens the first hit, as on the canvas") {
+    UiApp app;
+    app.Start();
+    CHECK(ApplyMirrorAction(app.s, R"({"do":"query","value":"orca"})"));
+    CHECK(ApplyMirrorAction(app.s, R"({"do":"first-hit"})"));
+    app.Frames(2);
+    CHECK(app.s.ui.list_id.empty());
+    CHECK(app.s.ui.cursor == kOrca);
+    const nlohmann::json m = nlohmann::json::parse(BuildMirror(app.s));
+    CHECK(m["detail"]["id"] == kOrca);
+}
+
 TEST_CASE("search scope: list:all searches every paper with the list still open") {
     UiApp app;
     app.Start();
