@@ -4,7 +4,7 @@
 // accessible mirror); Enter opens it among all papers; '4' marks it read; after a reload it
 // is still read, and a new tab without a link reopens the same view.
 
-import { openApp, pressKey, readIdb, reloadApp, waitForRect, waitForStatus, waitForValue, waitIdle, waitSaved } from './lib.mjs';
+import { clickStable, openApp, pressKey, readIdb, reloadApp, status, visiblePapers, waitForRect, waitForStatus, waitForValue, waitIdle, waitSaved } from './lib.mjs';
 import { expect, keepScreenshot, test } from './fixtures.mjs';
 
 const ORCA = 'orca';
@@ -76,4 +76,27 @@ test('the accessible mirror says where the matches are, and its button searches 
   await page.keyboard.press('Enter');
   await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${ORCA}`), { what: 'Enter to open Orca' });
   expect(await page.evaluate(() => document.querySelector('#a11y aside')?.textContent ?? '')).toContain('Orca');
+});
+
+test('a status key leaves a selected paper the search hides alone, and the line and the live region say why', async ({ context, url }) => {
+  const page = await openApp(context, url);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const first = (await visiblePapers(page))[0];
+  await clickStable(page, `row:${first}`);
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${first}`), { what: `'${first}' selected` });
+  await pressKey(page, '/');
+  await page.keyboard.type('orca');
+  await pressKey(page, 'Escape'); // leaves the box; the search stays
+  const line = await waitForRect(page, 'hidden-selection');
+  await pressKey(page, '4');
+  await waitForValue(page, () => document.querySelector('#a11y [role=status]')?.textContent ?? '', undefined,
+    (t) => t.includes('Status not changed'), { what: 'the live region to say the key was refused' });
+  expect(await status(page, first)).toBe('unread');
+  const table = await waitForRect(page, 'papers-table');
+  await keepScreenshot(page, 'find', 'hidden-selection', {
+    clip: { x: table.x, y: Math.max(0, line.y - 40), width: table.w, height: line.h + 120 },
+  });
+  await pressKey(page, 'Escape'); // clears the search: the row is back, and the key works
+  await pressKey(page, '4');
+  await waitForStatus(page, first, 'read');
 });
