@@ -100,3 +100,19 @@ test('a status key leaves a selected paper the search hides alone, and the line 
   await pressKey(page, '4');
   await waitForStatus(page, first, 'read');
 });
+
+test('on a phone (390 x 844) the scope line wraps inside the pane and Enter opens the match', async ({ context, url }) => {
+  const page = await openApp(context, url);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await waitIdle(page);
+  await pressKey(page, '/');
+  await page.keyboard.type('orca');
+  await waitIdle(page);
+  const line = await waitForRect(page, 'search-scope');
+  const button = await waitForRect(page, 'search-all');
+  expect(line.x + line.w).toBeLessThanOrEqual(390);
+  expect(button.x + button.w).toBeLessThanOrEqual(390);
+  await keepScreenshot(page, 'find', 'scope-hint-phone');
+  await pressKey(page, 'Enter');
+  await waitForValue(page, () => location.hash, undefined, (h) => h.includes(`paper=${ORCA}`), { what: 'Enter to open Orca' });
+});

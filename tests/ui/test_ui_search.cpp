@@ -111,6 +111,24 @@ TEST_CASE("search keys: Enter in the mirror's search box opens the first hit, as
     CHECK(m["detail"]["id"] == kOrca);
 }
 
+TEST_CASE("search scope: on a phone the line wraps in the pane and its button is a touch target") {
+    UiApp app;
+    app.SetDisplay(390, 844, 3); // a phone, one pane at a time
+    app.Start();
+    Search(app, "orca");
+    REQUIRE(app.s.ui.one_pane);
+    REQUIRE(app.Has("search-scope"));
+    REQUIRE(app.Has("search-all"));
+    const Probe::Rect line = app.Rect("search-scope"), button = app.Rect("search-all");
+    CHECK(line.x + line.w <= 390.0f);
+    CHECK(button.x + button.w <= 390.0f);
+    CHECK(button.h >= 44.0f);
+    app.Press(ImGuiKey_Enter); // the keys work there too: the match opens
+    app.Frames(1);
+    CHECK(app.s.ui.cursor == kOrca);
+    CHECK(app.s.ui.pane == Pane::Paper);
+}
+
 TEST_CASE("search scope: list:all searches every paper with the list still open") {
     UiApp app;
     app.Start();
