@@ -177,6 +177,18 @@
   main.appendChild(queryError);
   var summary = el('p');
   main.appendChild(summary);
+  // What the rows leave out: matches in all papers (and a button to show them), selected
+  // papers without a row (status keys leave them alone).
+  var scopeLine = el('p');
+  var scopeText = el('span');
+  var scopeWiden = el('button', { type: 'button' }, 'Search all papers');
+  scopeWiden.addEventListener('click', function () { send({ do: 'search-all' }); });
+  scopeLine.appendChild(scopeText);
+  scopeLine.appendChild(document.createTextNode(' '));
+  scopeLine.appendChild(scopeWiden);
+  main.appendChild(scopeLine);
+  var hiddenLine = el('p');
+  main.appendChild(hiddenLine);
 
   // A list of the user's own: rename, delete (after a confirmation), add a paper by hand.
   var own = el('div', { role: 'group', 'aria-label': 'This list of mine' });
@@ -400,6 +412,13 @@
     send({ do: 'query', value: search.value });
   }
   search.addEventListener('input', function (ev) { if (!ev.isComposing) sendQuery(); });
+  // Enter opens the first match (in all papers when the open list has none), as on the canvas.
+  search.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Enter' || ev.isComposing) return;
+    ev.preventDefault();
+    sendQuery();
+    send({ do: 'first-hit' });
+  });
   search.addEventListener('compositionend', sendQuery);
 
   // The page is being hidden or closed: what was typed here and not sent yet (the note's
@@ -684,6 +703,12 @@
     setText(queryError, m.queryError);
     setAttr(search, 'aria-invalid', m.queryError ? 'true' : null);
     setText(summary, list.summary);
+    var scope = obj(m.scope) || {};
+    setText(scopeText, scope.text);
+    setHidden(scopeWiden, !scope.widen);
+    setHidden(scopeLine, !scope.text);
+    setText(hiddenLine, scope.hidden);
+    setHidden(hiddenLine, !scope.hidden);
     renderOwn(list);
     renderTable(m);
     renderStats(m);

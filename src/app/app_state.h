@@ -134,6 +134,9 @@ struct Derived {
     Counts all;                                           // every paper
     std::vector<PaperRow> rows;                           // the table, after scope, query and sort
     int matches = 0;                                      // papers in rows
+    int matches_all = -1;      // searching: papers matching in the whole catalogue; else -1
+    bool scope_all = false;    // list:all lifted the open list's scope (rows = all papers)
+    std::vector<char> in_rows; // by paper index: 1 when the paper has a row
 };
 
 struct UiState {
@@ -164,6 +167,10 @@ struct UiState {
     RowTops table_tops; // the table's rows: one or two lines each, by the title's width
     bool show_help = false;
     bool show_stats = false;
+    // The keyboard came into the rows from the search box (Down, Enter): Esc goes back there.
+    bool back_to_search = false;
+    // A status key was refused because the selection has no row (said until the view moves).
+    bool status_refused = false;
     bool focus_search = false; // one-shot requests to the widgets
     bool focus_note = false;
     bool scroll_to_cursor = false;
@@ -289,6 +296,18 @@ void ApplyPendingImport(AppState& s, ImportMode mode, int64_t now_ms);
 void DrawImportDialog(AppState& s);
 // Rebuilds s.derived.rows from the scope (list), the query and the sort (rows.cpp).
 void BuildRows(AppState& s);
+// What the rows leave out, said above the table and in the accessible mirror (rows.cpp).
+struct SearchScope {
+    std::string text;        // "0 in <list> · 1 in all papers"; "" when there is nothing to say
+    bool can_widen = false;  // the search has more matches in all papers (Ctrl+Enter shows them)
+    int hidden_selected = 0; // selected papers that have no row (a status key leaves them alone)
+    std::string hidden_text; // "1 selected paper hidden by the search — Esc clears the search"
+};
+SearchScope DescribeScope(const AppState& s);
+// Selected papers that have no row in the table (hidden by the search, or in another list).
+int HiddenSelected(const AppState& s);
+// Whether `paper` (an id) has a row in the table.
+bool HasRow(const AppState& s, const std::string& paper);
 // Writes dirty records when due (or at once when `flush`); updates s.save.
 void PumpSaves(AppState& s, int64_t now_ms, bool flush);
 
@@ -312,6 +331,9 @@ inline void Changed(AppState& s, const Change& c) { Changed(s, c, std::nullopt, 
 // Panels: one per file, each draws itself and records intents.
 void DrawMenuBar(AppState& s);
 void DrawSearchBox(AppState& s, float width); // panel_menu.cpp: in the menu bar, or the papers pane
+// The line above the table saying what the rows leave out: matches in all papers (with a
+// button to show them), selected papers without a row (panel_search_scope.cpp).
+void DrawSearchScope(AppState& s);
 void DrawListsPanel(AppState& s);
 void DrawPapersPanel(AppState& s);
 // The user's own list (panel_own_list.cpp): the header above its papers (name, add a

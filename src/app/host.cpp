@@ -77,6 +77,8 @@ void AppHost::Start() {
     saved_table_ = platform::GetSetting("table-layout");
     if (!saved_table_.empty() && saved_table_.size() < 4096 && ImGui::GetCurrentContext())
         ImGui::LoadIniSettingsFromMemory(saved_table_.c_str(), saved_table_.size());
+    // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
+    saved_view_ = platform::GetSetting("view");
     if (app.fatal_error.empty()) {
         platform::StorageOpen();
         platform::StorageRequestPersist();
@@ -130,6 +132,7 @@ void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_
                    },
                    [&](const event::ColorScheme& c) { app.ui.system_dark = c.dark; },
                    [&](const event::Hash& h) {
+                       if (!h.fragment.empty() && h.fragment != "#") deep_link_ = true;
                        if (h.fragment == hash_) return;
                        hash_ = h.fragment;
                        OpenDeepLink(app, h.fragment);
@@ -152,6 +155,12 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     display_ = display;
     scale_ = scale;
     ProcessPlatformEvents(now_ms);
+    // The opening view: a deep link in the URL, else the list and paper of the last visit
+    // (its own lists are known only once storage has loaded), else the first list.
+    if (!view_opened_ && app.storage_loaded) {
+        view_opened_ = true;
+        if (!deep_link_ && !saved_view_.empty()) OpenDeepLink(app, saved_view_);
+    }
 
     ImGuiIO& io = ImGui::GetIO();
     float dt = static_cast<float>(now_ms - last_frame_ms_) / 1000.0f;
@@ -188,6 +197,12 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     if (const std::string link = CurrentDeepLink(app); link != hash_ && app.storage_loaded) {
         hash_ = link;
         platform::SetLocationHash(link);
+    }
+    if (view_opened_) {
+        if (std::string view = CurrentView(app); view != saved_view_) {
+            saved_view_ = std::move(view);
+            platform::SetSetting("view", saved_view_);
+        }
     }
     if (had_intents || app.save.kind != save_before) extra_frames_ = std::max(extra_frames_, 2);
     UpdateMirror(now_ms);

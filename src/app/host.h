@@ -6,7 +6,8 @@
 // Index
 //   - AppHost: owns the AppState and the loop's own state (last URL fragment, theme
 //     setting written, frames still to draw, the clipboard text).
-//   - Start(): the theme and text size settings, storage open; InitImGui(): io settings shared by hosts.
+//   - Start(): the theme, text size and last view settings, storage open; InitImGui(): io settings shared by
+//   hosts.
 //   - HandlePlatformEvent()/ProcessPlatformEvents(): async results -> the model.
 //   - RunFrame(): one frame (events, NewFrame, DrawApp, Render, intents, saves, write-backs).
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
@@ -99,6 +100,11 @@ class AppHost {
     int saved_text_size_ = 100;         // text-size setting last written
     std::string saved_table_;           // table-layout setting last written
     void SaveTableLayout();
+    // The opening view: the last list and paper (the setting "view", written as the URL
+    // fragment is), reopened once storage has loaded unless the URL named a deep link.
+    std::string saved_view_;   // the setting, as read at Start and last written
+    bool deep_link_ = false;   // the page was opened with a #fragment: it wins
+    bool view_opened_ = false; // the opening view was decided
     bool applied_dark_ = true; // palette currently in ImGui's style
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};

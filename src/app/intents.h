@@ -82,6 +82,13 @@ struct ShowPane { // the back controls of the one-pane layout
     Pane pane = Pane::Lists;
 };
 struct FocusSearch {};
+// Down or Enter in the search box: the keyboard goes to the first paper row (the open
+// list's; when it has none, all papers' if the search matches there). `open`: Enter, the
+// paper is opened (the one-pane layout shows it).
+struct GoToHit {
+    bool open = false;
+};
+struct SearchAllPapers {}; // Ctrl+Enter or the scope line's button: the search, over all papers
 struct EditNote {};
 struct Back {}; // Esc: close overlays, leave fields, clear the search
 struct ToggleHelp {};
@@ -125,13 +132,13 @@ struct MoveEntry {
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
-                 intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
-                 intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme, intent::SetTextSize,
-                 intent::ShowPane, intent::FocusSearch, intent::EditNote, intent::Back, intent::ToggleHelp,
-                 intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
-                 intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
-                 intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
+using Intent = std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
+                            intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
+                            intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme,
+                            intent::SetTextSize, intent::ShowPane, intent::FocusSearch, intent::GoToHit,
+                            intent::SearchAllPapers, intent::EditNote, intent::Back, intent::ToggleHelp,
+                            intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
+                            intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
+                            intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
 
 } // namespace shelfmark

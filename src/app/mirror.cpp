@@ -378,6 +378,9 @@ bool MirrorChanged(const AppState& s, MirrorState& m) {
     add(s.ui.list_id);
     add(s.ui.query);
     add(s.ui.query_error);
+    num(s.derived.matches_all);
+    num(HiddenSelected(s)); // the scope line (DescribeScope)
+    num(s.ui.status_refused);
     num(static_cast<int>(s.save.kind));
     add(s.save.why);
     add(s.notice);
@@ -426,6 +429,11 @@ std::string BuildMirror(const AppState& s) {
     m["list"] = CurrentList(s);
     m["query"] = s.ui.query;
     m["queryError"] = s.ui.query_error;
+    const SearchScope scope = DescribeScope(s); // the line above the canvas's table
+    m["scope"] = {{"text", scope.text},
+                  {"widen", scope.can_widen},
+                  {"hidden", scope.hidden_text},
+                  {"refused", s.ui.status_refused}};
     m["rowTotal"] = s.derived.rows.size();
     m["rows"] = Rows(s);
     m["detail"] = Detail(s);
@@ -480,6 +488,11 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
         if (value.size() > kMaxQueryBytes) return false;
         s.ui.search_buffer = value;
         in.push_back(intent::SetQuery{value});
+    } else if (what == "first-hit") {
+        in.push_back(intent::GoToHit{true});
+    } else if (what == "search-all") {
+        if (s.ui.list_id.empty()) return false;
+        in.push_back(intent::SearchAllPapers{});
     } else if (what == "export") {
         in.push_back(intent::Export{});
     } else if (what == "import") {

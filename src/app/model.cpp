@@ -52,8 +52,26 @@ struct Applier {
 
     void operator()(const intent::SetStatus& in) {
         std::vector<std::string> ids = in.papers;
-        if (ids.empty()) ids.assign(ui.selected.begin(), ui.selected.end());
+        int hidden = 0;
+        if (ids.empty()) {
+            // The selection, as far as the table shows it: a paper the search (or another
+            // list) hides is left alone, so no change happens out of sight.
+            UpdateDerived(s);
+            for (const std::string& id : ui.selected)
+                if (HasRow(s, id))
+                    ids.push_back(id);
+                else
+                    ++hidden;
+            if (ids.empty() && hidden > 0) {
+                ui.status_refused = true;
+                Announce(s, "Status not changed: " + DescribeScope(s).hidden_text + ".");
+                return;
+            }
+        }
         SetStatuses(s, ids, in.status, now, true);
+        if (hidden > 0)
+            Announce(s, std::to_string(hidden) + (hidden == 1 ? " selected paper" : " selected papers") +
+                            " without a row in the table left as it was.");
     }
     void operator()(const intent::SetNote& in) {
         const PaperProgress* before = s.progress.Find(in.paper);
@@ -113,6 +131,7 @@ struct Applier {
     void operator()(const intent::SelectList& in) {
         ui.pane = Pane::Papers; // one pane at a time: the chosen list's papers
         ui.show_stats = false;  // a list chosen: its papers, not the Statistics view
+        ui.status_refused = false;
         if ((in.list.empty() || s.catalogue.FindList(in.list)) && ui.list_id != in.list) {
             ui.list_id = in.list;
             ui.scroll_to_cursor = true;
@@ -121,6 +140,7 @@ struct Applier {
     }
     void operator()(const intent::SelectPaper& in) {
         if (!s.catalogue.FindPaper(in.paper)) return;
+        ui.status_refused = false;
         if (in.mode == intent::SelectMode::Toggle) {
             if (!ui.selected.erase(in.paper)) ui.selected.insert(in.paper);
             ui.cursor = ui.anchor = in.paper;
@@ -136,6 +156,7 @@ struct Applier {
     }
     void operator()(const intent::MoveCursor& in) {
         UpdateDerived(s);
+        ui.status_refused = false;
         const auto& rows = s.derived.rows;
         if (rows.empty()) return;
         int i = RowIndexOf(s, ui.cursor);
@@ -166,6 +187,8 @@ struct Applier {
     void operator()(const intent::SetQuery& in) {
         if (ui.query == in.text) return;
         ui.query = in.text;
+        ui.status_refused = false;
+        if (in.text.empty()) ui.back_to_search = false;
         if (!in.text.empty()) ui.pane = Pane::Papers; // one pane at a time: the results
         Changed(s, change::View{});
     }
@@ -181,7 +204,47 @@ struct Applier {
     void operator()(const intent::ShowPane& in) { ui.pane = in.pane; }
     void operator()(const intent::FocusSearch&) {
         ui.focus_search = true;
+        ui.back_to_search = false;
         if (ui.one_pane && !ui.search_in_menu_bar) ui.pane = Pane::Papers; // where the box is
+    }
+    void operator()(const intent::GoToHit& in) {
+        UpdateDerived(s);
+        const auto first_paper = [&] {
+            for (const PaperRow& r : s.derived.rows)
+                if (r.paper >= 0) return r.paper;
+            return -1;
+        };
+        int paper = first_paper();
+        if (paper < 0 && !ui.list_id.empty() && s.derived.matches_all > 0) {
+            // Nothing in the open list, something elsewhere: the search goes to all papers.
+            ui.list_id.clear();
+            Changed(s, change::View{});
+            UpdateDerived(s);
+            paper = first_paper();
+            Announce(s, "Nothing in the list matches: showing the matches in all papers.");
+        }
+        if (paper < 0) {
+            ui.focus_search = true; // nothing to go to: keep typing
+            return;
+        }
+        const std::string& id = s.catalogue.papers[static_cast<size_t>(paper)].id;
+        ui.selected = {id};
+        ui.cursor = ui.anchor = id;
+        ui.scroll_to_cursor = true;
+        ui.status_refused = false;
+        ui.back_to_search = true;
+        if (in.open) ui.pane = Pane::Paper; // one pane at a time: the chosen paper
+    }
+    void operator()(const intent::SearchAllPapers&) {
+        if (ui.list_id.empty()) return;
+        ui.list_id.clear();
+        ui.pane = Pane::Papers;
+        ui.scroll_to_cursor = true;
+        ui.status_refused = false;
+        Changed(s, change::View{});
+        UpdateDerived(s);
+        Announce(s, "All papers: " + std::to_string(s.derived.matches) +
+                        (s.ui.query.empty() ? " papers." : " match the search."));
     }
     void operator()(const intent::EditNote&) {
         ui.focus_note = true;
@@ -192,8 +255,12 @@ struct Applier {
             ui.show_help = false;
         } else if (ui.show_stats) {
             ui.show_stats = false;
+        } else if (ui.back_to_search && !ui.query.empty()) {
+            ui.back_to_search = false; // came from the search box (Down, Enter): back there
+            ui.focus_search = true;
         } else if (!ui.query.empty()) {
             ui.query.clear();
+            ui.status_refused = false;
             ui.search_buffer.clear();
             Changed(s, change::View{});
         } else if (ui.selected.size() > 1) {

@@ -1,6 +1,7 @@
 // panel_menu.cpp: the menu bar: File, View (theme, text size) and Help menus (one "Menu" in
 // the one-pane layout), the search box, and the save state, which always stays on screen.
 #include <imgui.h>
+#include <imgui_internal.h> // ClearActiveID: Down leaves the search box
 
 #include <algorithm>
 #include <string>
@@ -79,11 +80,31 @@ void DrawSearchBox(AppState& s, float width) {
         s.intents.push_back(intent::SetQuery{s.ui.search_buffer});
     }
     ProbeLastItem(s, "search");
+    // From the box into the hits: Down puts the cursor on the first one, Enter opens it
+    // (both go to all papers when only they have matches), Ctrl+Enter searches all papers
+    // and stays here; Esc leaves the box (the query stays) back to the cursor's row.
+    const ImGuiIO& io = ImGui::GetIO();
+    const FieldExit exit = LastFieldExit();
+    if (exit == FieldExit::Enter) {
+        if (io.KeyCtrl || io.KeySuper) {
+            s.intents.push_back(intent::SearchAllPapers{});
+            s.ui.focus_search = true;
+        } else {
+            s.intents.push_back(intent::GoToHit{true});
+        }
+    } else if (exit == FieldExit::Escape) {
+        s.ui.scroll_to_cursor = true;
+    } else if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow) &&
+               (s.derived.matches > 0 || s.derived.matches_all > 0)) {
+        ImGui::ClearActiveID();
+        s.intents.push_back(intent::GoToHit{false});
+    }
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
         ImGui::SetTooltip(
             "Words match titles, authors, venues, tags and notes (typos in titles are forgiven).\n"
-            "Filters: status:read,reading  list:<id>  section:\"Week 3\"  role:required\n"
-            "         venue:osdi  year:2019..2021  tag:todo   -status:skipped  \"exact phrase\"");
+            "Filters: status:read,reading  list:<id>  list:all  section:\"Week 3\"  role:required\n"
+            "         venue:osdi  year:2019..2021  tag:todo   -status:skipped  \"exact phrase\"\n"
+            "Down: to the first hit   Enter: open it   Ctrl+Enter: search all papers   Esc: leave");
     }
 }
 

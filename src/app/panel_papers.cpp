@@ -529,6 +529,7 @@ void DrawPapersPanel(AppState& s) {
         }
         ProbeLastItem(s, "query-error");
     }
+    DrawSearchScope(s); // matches in other lists, selected papers without a row
     if (s.ui.one_pane) {
         DrawRowsOnePane(s);
         return;

@@ -1,5 +1,6 @@
 // rows.cpp: the papers table's rows: the selected list (by section) or all papers,
-// narrowed by the search query and ordered by the chosen column.
+// narrowed by the search query and ordered by the chosen column; and what the rows hide
+// (matches outside the open list, selected papers not in the rows).
 #include <algorithm>
 
 #include "app/app_state.h"
@@ -20,6 +21,8 @@ void BuildRows(AppState& s) {
     const Catalogue& c = s.catalogue;
     d.rows.clear();
     d.matches = 0;
+    d.matches_all = -1;
+    d.scope_all = false;
     std::vector<PaperRow> papers;
     int list_index = -1;
     for (size_t li = 0; li < c.lists.size(); ++li)
@@ -33,6 +36,13 @@ void BuildRows(AppState& s) {
     if (searching) {
         const SearchQuery q = ParseQuery(s.ui.query);
         SearchResult res = Search(q, s.search_index, s.progress);
+        // The search runs over every paper anyway: how many match outside the open list
+        // costs nothing more (the scope hint, panel_search_scope.cpp).
+        d.matches_all = static_cast<int>(res.hits.size());
+        if (q.all_lists && list_index >= 0) {
+            d.scope_all = true;
+            list_index = -1; // list:all: the rows of "all papers"
+        }
         hit.assign(c.papers.size(), 0);
         for (const SearchHit& h : res.hits) {
             if (h.paper < hit.size()) hit[h.paper] = 1;
@@ -59,6 +69,9 @@ void BuildRows(AppState& s) {
             papers.push_back({i, -1, -1, -1});
     }
     d.matches = static_cast<int>(papers.size());
+    d.in_rows.assign(c.papers.size(), 0);
+    for (const PaperRow& r : papers)
+        d.in_rows[static_cast<size_t>(r.paper)] = 1;
 
     if (s.ui.sort_column >= 0) {
         const int col = s.ui.sort_column;
@@ -95,6 +108,44 @@ void BuildRows(AppState& s) {
         }
         d.rows.push_back(r);
     }
+}
+
+bool HasRow(const AppState& s, const std::string& paper) {
+    const auto it = s.derived.paper_index.find(paper);
+    if (it == s.derived.paper_index.end()) return false;
+    const size_t i = static_cast<size_t>(it->second);
+    return i < s.derived.in_rows.size() && s.derived.in_rows[i];
+}
+
+int HiddenSelected(const AppState& s) {
+    int hidden = 0;
+    for (const std::string& id : s.ui.selected)
+        hidden += s.derived.paper_index.count(id) && !HasRow(s, id); // an unknown id hides nothing
+    return hidden;
+}
+
+SearchScope DescribeScope(const AppState& s) {
+    SearchScope out;
+    const Derived& d = s.derived;
+    const ReadingList* list = s.catalogue.FindList(s.ui.list_id);
+    if (d.matches_all >= 0 && list) {
+        if (d.scope_all) {
+            out.text = "Searching all papers (list:all), not only " + list->title;
+        } else if (d.matches_all > d.matches) {
+            out.text = std::to_string(d.matches) + " in " + list->title + " \xC2\xB7 " +
+                       std::to_string(d.matches_all) + " in all papers";
+            out.can_widen = true;
+        }
+    }
+    out.hidden_selected = HiddenSelected(s);
+    if (out.hidden_selected > 0) {
+        const bool one = out.hidden_selected == 1;
+        out.hidden_text = std::to_string(out.hidden_selected) +
+                          (one ? " selected paper" : " selected papers") +
+                          (!s.ui.query.empty() ? " hidden by the search \xE2\x80\x94 Esc clears the search"
+                                               : (one ? " is not in this list" : " are not in this list"));
+    }
+    return out;
 }
 
 } // namespace shelfmark

@@ -120,8 +120,10 @@ void HandleShortcuts(AppState& s) {
     if (cmd && Pressed(ImGuiKey_F)) s.intents.push_back(intent::FocusSearch{});
     if (cmd && Pressed(ImGuiKey_S)) s.intents.push_back(intent::Export{});
     if (cmd && Pressed(ImGuiKey_O)) s.intents.push_back(intent::Import{});
-    if (typing) return;
+    if (typing) return; // (Ctrl+Enter in the search box: DrawSearchBox)
     if (cmd && Pressed(ImGuiKey_Z)) s.intents.push_back(intent::Undo{});
+    if (cmd && (Pressed(ImGuiKey_Enter) || Pressed(ImGuiKey_KeypadEnter)))
+        s.intents.push_back(intent::SearchAllPapers{});
     if (cmd) return;
     const auto move = [&](int delta) { s.intents.push_back(intent::MoveCursor{delta, io.KeyShift}); };
     if (Pressed(ImGuiKey_DownArrow)) move(1);
@@ -147,6 +149,7 @@ void HandleShortcuts(AppState& s) {
         case '3':
         case '4':
         case '5':
+            // The selection, as far as the table shows it (the model leaves hidden ones alone).
             if (!s.ui.selected.empty()) {
                 s.intents.push_back(intent::SetStatus{{}, static_cast<Status>(ch - '1')}); // the selection
             }

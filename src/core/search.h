@@ -20,6 +20,8 @@
 //   status:read,reading   unread | queued | reading | read | skipped
 //   priority:high     none | low | normal | high, or 0..3
 //   list:ID           list id or id prefix, or words of the list title
+//   list:all          every paper, whatever list the app has open (SearchQuery::all_lists;
+//                     not a filter: Search() ignores it; list:"all" names a list)
 //   section:"Week 3"  whole words of a section title ("Week 3" is not "Week 30"), or a
 //                     prefix of its date (section:2022-02)
 //   role:required     role in that list (prefix: role:opt)
@@ -114,6 +116,7 @@ struct SearchQuery {
     std::vector<QueryTerm> terms;
     std::vector<QueryFilter> filters;
     std::vector<std::string> errors; // human-readable, e.g. "unknown field 'foo'"
+    bool all_lists = false;          // list:all: the caller's scope (an open list) is lifted
     // True when there is nothing to match or filter: every paper is a hit.
     bool Empty() const { return terms.empty() && filters.empty(); }
 };

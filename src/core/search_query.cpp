@@ -343,11 +343,21 @@ class QueryParser {
                            : name == "venue"                 ? FilterField::Venue
                            : name == "kind"                  ? FilterField::Kind
                                                              : FilterField::Tag;
+            bool all = false;
             for (const RawValue& v : values) {
+                // list:all (unquoted): every paper, whatever list is open; list:"all" is a name.
+                if (filter.field == FilterField::List && !v.quoted && AsciiLower(v.text) == "all") {
+                    if (negated)
+                        q_.errors.push_back("'-list:all' would exclude every paper: use -list:<id>");
+                    else
+                        q_.all_lists = true;
+                    all = true;
+                    continue;
+                }
                 std::string folded = FoldedText(v.text);
                 if (!folded.empty()) filter.values.push_back(std::move(folded));
             }
-            if (filter.values.empty()) q_.errors.push_back("'" + name + ":' needs a value");
+            if (filter.values.empty() && !all) q_.errors.push_back("'" + name + ":' needs a value");
         }
         if (!filter.values.empty()) q_.filters.push_back(std::move(filter));
     }

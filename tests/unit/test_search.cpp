@@ -312,6 +312,39 @@ TEST_CASE("search: ParseQuery reports problems and keeps the rest") {
     CHECK(q.terms[0].text.size() <= kMaxWordBytes);
 }
 
+TEST_CASE("search: list:all lifts the open list's scope and is not a filter") {
+    SearchQuery q = ParseQuery("list:all orca");
+    CHECK(q.all_lists);
+    CHECK(q.errors.empty());
+    CHECK(q.filters.empty());
+    REQUIRE(q.terms.size() == 1);
+    CHECK(q.terms[0].text == "orca");
+    CHECK(ParseQuery("LIST:All").all_lists);  // field and value are case-insensitive
+    CHECK(ParseQuery("lists:all").all_lists); // the plural the parser already accepts
+    CHECK_FALSE(ParseQuery("orca").all_lists);
+    // With other lists: the scope is lifted and the named lists still filter.
+    q = ParseQuery("list:all,snu");
+    CHECK(q.all_lists);
+    REQUIRE(q.filters.size() == 1);
+    CHECK(q.filters[0].values == std::vector<std::string>{"snu"});
+    // Quoted, "all" is words of a list's title, as before.
+    q = ParseQuery("list:\"all\"");
+    CHECK_FALSE(q.all_lists);
+    REQUIRE(q.filters.size() == 1);
+    CHECK(q.filters[0].values == std::vector<std::string>{"all"});
+    // Negated it would exclude everything: an error, nothing else changes.
+    q = ParseQuery("-list:all gpipe");
+    CHECK_FALSE(q.all_lists);
+    REQUIRE(q.errors.size() == 1);
+    CHECK(q.errors[0].find("'-list:all'") == 0);
+    CHECK(q.filters.empty());
+    CHECK(q.terms.size() == 1);
+    // Search() itself ignores it: every paper is in scope already.
+    const Fixture f;
+    CHECK(f.Find("list:all").size() == f.catalogue.papers.size());
+    CHECK(f.Find("list:all gpipe") == f.Find("gpipe"));
+}
+
 TEST_CASE("search: ParseQuery survives hostile input") {
     const char* inputs[] = {"\"",
                             "\"\"",

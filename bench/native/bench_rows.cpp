@@ -1,0 +1,82 @@
+// The papers table's rows (src/app/rows.cpp BuildRows) after a keystroke in the search box,
+// with a list open: the search over every paper, the open list's rows, and (issue 13) the
+// count of matches in all papers and which papers have a row. At 10k and 50k papers, typing
+// "pipeline sched" one key at a time; the per-frame line above the table (DescribeScope) too.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app_state.h"
+#include "workloads.h"
+
+using namespace shelfmark;
+using namespace shelfmark::bench;
+
+namespace {
+
+// An app with the synthetic catalogue's first list open and one paper selected.
+AppState& ListAppOf(int papers) {
+    static std::map<int, std::unique_ptr<AppState>> cache;
+    auto it = cache.find(papers);
+    if (it == cache.end()) {
+        auto s = std::make_unique<AppState>();
+        UseCatalogue(*s, CatalogueOf(papers)); // opens the first list
+        s->progress = GenerateSyntheticProgress(Spec(papers));
+        (void)s->progress.TakeDirty();
+        Changed(*s, change::Records{});
+        UpdateDerived(*s);
+        for (const PaperRow& r : s->derived.rows)
+            if (r.paper >= 0) {
+                s->ui.cursor = s->catalogue.papers[static_cast<size_t>(r.paper)].id;
+                s->ui.selected = {s->ui.cursor};
+                break;
+            }
+        it = cache.emplace(papers, std::move(s)).first;
+    }
+    return *it->second;
+}
+
+const std::vector<std::string>& Typed() {
+    static const std::vector<std::string> v = [] {
+        std::vector<std::string> out;
+        const std::string typed = "pipeline sched";
+        for (size_t n = 1; n <= typed.size(); ++n)
+            if (typed[n - 1] != ' ') out.push_back(typed.substr(0, n));
+        return out;
+    }();
+    return v;
+}
+
+// One keystroke = one BuildRows with the query typed so far (cycling through the prefixes).
+void BM_RowsKeystrokeInList(benchmark::State& state) {
+    AppState& s = ListAppOf(static_cast<int>(state.range(0)));
+    const auto& typed = Typed();
+    size_t i = 0;
+    for (auto _ : state) {
+        s.ui.query = typed[i++ % typed.size()];
+        BuildRows(s);
+        benchmark::DoNotOptimize(s.derived.rows.data());
+    }
+    state.counters["list_rows"] = static_cast<double>(s.derived.rows.size());
+}
+BENCHMARK(BM_RowsKeystrokeInList)->Arg(10000)->Arg(50000)->Unit(benchmark::kMicrosecond);
+
+// Every drawn frame: the words of the line above the table (and the mirror's key).
+void BM_DescribeScope(benchmark::State& state) {
+    AppState& s = ListAppOf(static_cast<int>(state.range(0)));
+    s.ui.query = "pipeline sched";
+    BuildRows(s);
+    size_t n = 0;
+    for (auto _ : state) {
+        const SearchScope scope = DescribeScope(s);
+        n = scope.text.size() + scope.hidden_text.size();
+        benchmark::DoNotOptimize(n);
+    }
+    state.counters["matches_all"] = s.derived.matches_all;
+}
+BENCHMARK(BM_DescribeScope)->Arg(50000)->Unit(benchmark::kMicrosecond);
+
+} // namespace
