@@ -72,7 +72,7 @@ void Banners(AppState& s) {
 // Lists | papers | detail; narrower (tablets in portrait), the detail below the papers.
 // With no paper chosen there is no detail pane: the papers take its room (titles to read).
 void DrawPanes(AppState& s) {
-    const bool detail = s.catalogue.FindPaper(s.ui.cursor) != nullptr;
+    const bool detail = s.catalogue.FindPaper(s.ui.cursor) != nullptr && !s.ui.detail_closed;
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool narrow = width < em * 60.0f; // tablets in portrait: detail goes below

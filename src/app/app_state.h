@@ -167,6 +167,9 @@ struct UiState {
     RowTops table_tops; // the table's rows: one or two lines each, by the title's width
     bool show_help = false;
     bool show_stats = false;
+    // The paper pane was closed (Esc, its close button): the table takes its room until a
+    // paper is chosen again (click, Enter, n). The cursor and selection stay.
+    bool detail_closed = false;
     // The keyboard came into the rows from the search box (Down, Enter): Esc goes back there.
     bool back_to_search = false;
     // A status key was refused because the selection has no row (said until the view moves).

@@ -90,7 +90,8 @@ struct GoToHit {
 };
 struct SearchAllPapers {}; // Ctrl+Enter or the scope line's button: the search, over all papers
 struct EditNote {};
-struct Back {}; // Esc: close overlays, leave fields, clear the search
+struct Back {};        // Esc: close overlays, leave fields, clear the search, close the paper pane
+struct CloseDetail {}; // the paper pane's close button: the papers take its room
 struct ToggleHelp {};
 struct ToggleStats {};
 
@@ -132,13 +133,14 @@ struct MoveEntry {
 
 } // namespace intent
 
-using Intent = std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
-                            intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
-                            intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme,
-                            intent::SetTextSize, intent::ShowPane, intent::FocusSearch, intent::GoToHit,
-                            intent::SearchAllPapers, intent::EditNote, intent::Back, intent::ToggleHelp,
-                            intent::ToggleStats, intent::Export, intent::Import, intent::ApplyImport,
-                            intent::CancelImport, intent::CreateList, intent::RenameList, intent::DeleteList,
-                            intent::AddToList, intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
+using Intent =
+    std::variant<intent::SetStatus, intent::SetNote, intent::UseNoteCopy, intent::SetTags,
+                 intent::SetPriority, intent::Undo, intent::SelectList, intent::SelectPaper,
+                 intent::MoveCursor, intent::SetQuery, intent::SetSort, intent::SetTheme, intent::SetTextSize,
+                 intent::ShowPane, intent::FocusSearch, intent::GoToHit, intent::SearchAllPapers,
+                 intent::EditNote, intent::Back, intent::CloseDetail, intent::ToggleHelp, intent::ToggleStats,
+                 intent::Export, intent::Import, intent::ApplyImport, intent::CancelImport,
+                 intent::CreateList, intent::RenameList, intent::DeleteList, intent::AddToList,
+                 intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
 
 } // namespace shelfmark

@@ -152,6 +152,7 @@ struct Applier {
             ui.selected = {in.paper};
             ui.cursor = ui.anchor = in.paper;
             ui.pane = Pane::Paper; // one pane at a time: the chosen paper
+            ui.detail_closed = false;
         }
     }
     void operator()(const intent::MoveCursor& in) {
@@ -205,6 +206,7 @@ struct Applier {
     void operator()(const intent::FocusSearch&) {
         ui.focus_search = true;
         ui.back_to_search = false;
+        ui.show_stats = false; // the hits are shown in the papers' place
         if (ui.one_pane && !ui.search_in_menu_bar) ui.pane = Pane::Papers; // where the box is
     }
     void operator()(const intent::GoToHit& in) {
@@ -232,6 +234,7 @@ struct Applier {
         ui.cursor = ui.anchor = id;
         ui.scroll_to_cursor = true;
         ui.status_refused = false;
+        ui.detail_closed = false;
         ui.back_to_search = true;
         if (in.open) ui.pane = Pane::Paper; // one pane at a time: the chosen paper
     }
@@ -248,6 +251,7 @@ struct Applier {
     }
     void operator()(const intent::EditNote&) {
         ui.focus_note = true;
+        ui.detail_closed = false;
         if (ui.one_pane && !ui.cursor.empty()) ui.pane = Pane::Paper; // where the editor is
     }
     void operator()(const intent::Back&) {
@@ -265,10 +269,13 @@ struct Applier {
             Changed(s, change::View{});
         } else if (ui.selected.size() > 1) {
             ui.selected = {ui.cursor};
+        } else if (!ui.one_pane && !ui.detail_closed && s.catalogue.FindPaper(ui.cursor)) {
+            ui.detail_closed = true; // the papers take the paper pane's room
         } else if (ui.one_pane && ui.pane != Pane::Lists) {
             ui.pane = ui.pane == Pane::Paper ? Pane::Papers : Pane::Lists; // as the back control
         }
     }
+    void operator()(const intent::CloseDetail&) { ui.detail_closed = true; }
     void operator()(const intent::ToggleHelp&) { ui.show_help = !ui.show_help; }
     void operator()(const intent::ToggleStats&) { ui.show_stats = !ui.show_stats; }
     void operator()(const intent::Export&) { ExportProgress(s, now); }

@@ -99,10 +99,27 @@ void DrawDetailPanel(AppState& s) {
         ImGui::TextDisabled("Keys: up/down or j/k move, 1-5 set the status, n edits the note, ? for help.");
         return;
     }
-    ImGui::PushTextWrapPos(0.0f);
+    // Close (as Esc): the papers take the pane's room until a paper is chosen again. The
+    // one-pane layout has its own back control.
+    float title_wrap = 0.0f; // 0: the pane's edge
+    if (!s.ui.one_pane) {
+        const ImVec2 start = ImGui::GetCursorPos();
+        const char* close = "Close";
+        const float w = ImGui::CalcTextSize(close).x + ImGui::GetStyle().FramePadding.x * 2;
+        const float right = ImGui::GetContentRegionMax().x;
+        ImGui::SetCursorPos(ImVec2(right - w, start.y));
+        if (ImGui::SmallButton(close)) s.intents.push_back(intent::CloseDetail{});
+        ProbeLastItem(s, "detail-close");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the paper pane (Esc); the titles get its room");
+        ImGui::SetCursorPos(start);
+        title_wrap = right - w - ImGui::GetStyle().ItemSpacing.x;
+    }
+    ImGui::PushTextWrapPos(title_wrap);
     ImGui::PushFont(GetFont(FontKind::Heading));
     ImGui::TextUnformatted(p->title.c_str());
     ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImGui::PushTextWrapPos(0.0f);
     if (!p->authors.empty()) {
         std::string a;
         for (size_t i = 0; i < p->authors.size(); ++i)

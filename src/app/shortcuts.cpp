@@ -125,12 +125,16 @@ void HandleShortcuts(AppState& s) {
     if (cmd && (Pressed(ImGuiKey_Enter) || Pressed(ImGuiKey_KeypadEnter)))
         s.intents.push_back(intent::SearchAllPapers{});
     if (cmd) return;
-    const auto move = [&](int delta) { s.intents.push_back(intent::MoveCursor{delta, io.KeyShift}); };
+    // The Statistics view hides the table: keys that act on papers would act unseen.
+    const bool papers_shown = !s.ui.show_stats;
+    const auto move = [&](int delta) {
+        if (papers_shown) s.intents.push_back(intent::MoveCursor{delta, io.KeyShift});
+    };
     if (Pressed(ImGuiKey_DownArrow)) move(1);
     if (Pressed(ImGuiKey_UpArrow)) move(-1);
     if (Pressed(ImGuiKey_PageDown)) move(15);
     if (Pressed(ImGuiKey_PageUp)) move(-15);
-    if (Pressed(ImGuiKey_Enter) && !s.ui.cursor.empty())
+    if (Pressed(ImGuiKey_Enter) && papers_shown && !s.ui.cursor.empty())
         s.intents.push_back(intent::SelectPaper{s.ui.cursor});
     // Printable keys arrive as characters (layout-aware: '?' on any keyboard).
     for (const ImWchar ch : io.InputQueueCharacters) {
@@ -142,7 +146,7 @@ void HandleShortcuts(AppState& s) {
         case 'J': move(1); break;
         case 'K': move(-1); break;
         case 'n':
-            if (!s.ui.cursor.empty()) s.intents.push_back(intent::EditNote{});
+            if (papers_shown && !s.ui.cursor.empty()) s.intents.push_back(intent::EditNote{});
             break;
         case '1':
         case '2':
@@ -150,7 +154,7 @@ void HandleShortcuts(AppState& s) {
         case '4':
         case '5':
             // The selection, as far as the table shows it (the model leaves hidden ones alone).
-            if (!s.ui.selected.empty()) {
+            if (papers_shown && !s.ui.selected.empty()) {
                 s.intents.push_back(intent::SetStatus{{}, static_cast<Status>(ch - '1')}); // the selection
             }
             break;

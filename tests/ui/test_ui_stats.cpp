@@ -123,5 +123,26 @@ TEST_CASE("stats: papers read long ago still show, in the weeks up to the last o
     CHECK(f.end_ms == long_ago); // up to the last finish
 }
 
+TEST_CASE(
+    "stats: paper keys do nothing while the Statistics view hides the table; / brings the papers back") {
+    UiApp app;
+    app.Start();
+    const std::string paper = app.s.ui.visible_papers.at(0);
+    app.s.intents.push_back(intent::SelectPaper{paper});
+    app.Frames(1);
+    REQUIRE(app.s.ui.selected.count(paper));
+    OpenStats(app);
+    app.Key('4'); // no row is on screen: the selected paper must not change unseen
+    app.Key('j');
+    app.Frames(2);
+    CHECK(app.s.progress.StatusOf(paper) == Status::Unread);
+    CHECK(app.s.ui.cursor == paper);
+    CHECK(app.s.ui.show_stats);
+    app.Key('/'); // searching shows the papers again
+    app.Frames(2);
+    CHECK_FALSE(app.s.ui.show_stats);
+    CHECK(app.Has("papers-table"));
+}
+
 } // namespace
 } // namespace shelfmark

@@ -128,5 +128,33 @@ TEST_CASE("table: a layout setting it cannot read (edited by hand) gives the def
     CHECK(app.Rect("cell:venue:" + app.s.ui.visible_papers.at(0)).w >= ImGui::GetFontSize() * 4.0f);
 }
 
+TEST_CASE("paper pane: Esc or its Close button gives the titles its room; choosing a paper opens it again") {
+    UiApp app;
+    app.Start();
+    const float table_w = app.Rect("papers-table").w; // nothing chosen: no paper pane
+    const std::string id = app.s.ui.visible_papers.at(2);
+    app.Click("row:" + id);
+    REQUIRE(app.Has("detail-close"));
+    CHECK(app.Rect("papers-table").w < table_w * 0.8f);
+    app.Press(ImGuiKey_Escape);
+    app.Frames(2);
+    CHECK_FALSE(app.Has("detail-close"));
+    CHECK(app.Rect("papers-table").w == doctest::Approx(table_w).epsilon(0.02));
+    CHECK(app.s.ui.cursor == id); // the cursor and the selection stay: keys still act on it
+    CHECK(app.s.ui.selected == std::set<std::string>{id});
+    app.Key('4');
+    CHECK(app.s.progress.StatusOf(id) == Status::Read);
+    app.Press(ImGuiKey_Enter); // Enter opens the cursor's paper again
+    app.Frames(2);
+    REQUIRE(app.Has("detail-close"));
+    app.Click("detail-close");
+    app.Frames(2);
+    CHECK_FALSE(app.Has("detail-close"));
+    app.Key('n'); // n edits its note: the pane comes back with the editor
+    app.Frames(2);
+    CHECK(app.Has("detail-close"));
+    CHECK(app.WaitForTextInput());
+}
+
 } // namespace
 } // namespace shelfmark
