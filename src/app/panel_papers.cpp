@@ -110,7 +110,7 @@ std::string VenueYear(const Paper& p) {
 // The one-pane papers list: one column, each paper a row as tall as its wrapped title and a
 // line with its status, venue and year (at least a touch target), a tap opens it.
 // Virtualized like the table, over the rows' measured heights (s.ui.row_tops).
-void DrawRowsOnePane(AppState& s) {
+void DrawRowsOnePane(AppState& s, const ReadingList* list, bool own) {
     const Catalogue& c = s.catalogue;
     const Derived& d = s.derived;
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -119,7 +119,12 @@ void DrawRowsOnePane(AppState& s) {
     const float touch = TouchTargetPx(s.probe, em);
     ImGui::BeginChild("rows", ImVec2(0, 0), ImGuiChildFlags_None);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float wrap = std::max(em * 4.0f, width - pad * 2.0f);
+    // The user's own list in its own order: move and remove buttons at each row's right
+    // (touch-sized, panel_own_list.cpp); the title wraps short of them.
+    const bool reorder = own && list && s.ui.sort_column < 0 && s.ui.query.empty();
+    const float gap = st.ItemInnerSpacing.x * 0.5f;
+    const float buttons_w = reorder ? touch * 3.0f + gap * 2.0f + pad : 0.0f;
+    const float wrap = std::max(em * 4.0f, width - pad * 2.0f - buttons_w);
     const auto title_h = [&](const std::string& text) {
         return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
     };
@@ -128,8 +133,8 @@ void DrawRowsOnePane(AppState& s) {
         return SectionName(sec); // its date once, plainly (core/wording.h)
     };
     UiState::RowTops& rt = s.ui.row_tops;
-    if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != width || rt.font != em) {
-        rt = {{}, d.built_for, d.rows_built_for, width, em};
+    if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != wrap || rt.font != em) {
+        rt = {{}, d.built_for, d.rows_built_for, wrap, em};
         rt.tops.reserve(d.rows.size() + 1);
         float y = 0;
         for (const PaperRow& row : d.rows) {
@@ -175,10 +180,20 @@ void DrawRowsOnePane(AppState& s) {
         const Paper& p = c.papers[row.paper];
         s.ui.visible_papers.push_back(p.id);
         ImGui::PushID(r);
+        if (reorder) {
+            // Submitted before the row so they take the hover and the click; drawn above it.
+            draw->ChannelsSplit(2);
+            draw->ChannelsSetCurrent(1);
+            ImGui::SetCursorScreenPos(ImVec2(at.x + width - buttons_w + pad, at.y + (h - touch) * 0.5f));
+            DrawOwnListRowButtons(s, *list, row); // reorder and remove (panel_own_list.cpp)
+            draw->ChannelsSetCurrent(0);
+            ImGui::SetCursorScreenPos(at);
+        }
         if (ImGui::Selectable("##row", s.ui.selected.count(p.id) > 0, ImGuiSelectableFlags_None,
                               ImVec2(0, h)))
             s.intents.push_back(intent::SelectPaper{p.id});
         ProbeLastItem(s, "row:" + p.id);
+        if (reorder) draw->ChannelsMerge();
         ImGui::PopID();
         if (ImGui::IsItemVisible()) { // the rows the accessible mirror renders (mirror.cpp)
             if (s.ui.visible_row_first < 0) s.ui.visible_row_first = r;
@@ -531,7 +546,7 @@ void DrawPapersPanel(AppState& s) {
     }
     DrawSearchScope(s); // matches in other lists, selected papers without a row
     if (s.ui.one_pane) {
-        DrawRowsOnePane(s);
+        DrawRowsOnePane(s, list, own);
         return;
     }
     if (s.ui.selected.size() > 1) {

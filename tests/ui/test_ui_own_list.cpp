@@ -120,5 +120,42 @@ TEST_CASE("own list: rows move up and down and are removed with icon buttons") {
     CHECK(app.s.catalogue.FindPaper(ids[2])); // the paper stays, only the entry goes
 }
 
+TEST_CASE("own list on a phone: each row has touch-sized move and remove buttons; the row still opens") {
+    UiApp app;
+    app.SetDisplay(390, 844, 3); // one pane at a time
+    app.Start();
+    REQUIRE(app.s.ui.one_pane);
+    app.s.intents.push_back(intent::CreateList{"Phone list"});
+    app.Frames(2);
+    const std::string list = app.s.user.lists.begin()->first;
+    for (size_t i = 0; i < 3; ++i)
+        app.s.intents.push_back(intent::AddToList{list, app.s.catalogue.papers[i].id});
+    app.s.intents.push_back(intent::SelectList{list});
+    app.s.intents.push_back(intent::ShowPane{Pane::Papers});
+    app.Frames(3);
+    std::vector<std::string> ids = EntryIds(app);
+    REQUIRE(ids.size() == 3);
+    const Probe::Rect row = app.Rect("row:" + ids[1]);
+    for (const char* what : {"own-up:", "own-down:", "own-remove:"}) {
+        CAPTURE(what);
+        REQUIRE(app.Has(what + ids[1]));
+        const Probe::Rect r = app.Rect(what + ids[1]);
+        CHECK(r.h >= 44.0f * 0.99f); // a touch target (CSS px)
+        CHECK(r.y >= row.y - 1.0f);  // inside its row
+        CHECK(r.y + r.h <= row.y + row.h + 1.0f);
+    }
+    // The title keeps clear of the buttons.
+    const Probe::Rect title = app.Rect("title:" + ids[1]);
+    CHECK(title.x + title.w <= app.Rect("own-up:" + ids[1]).x);
+    app.Click("own-down:" + ids[0]);
+    CHECK(EntryIds(app) == std::vector<std::string>{ids[1], ids[0], ids[2]});
+    CHECK(app.s.ui.pane == Pane::Papers); // a button is not a click on the row
+    app.Click("own-remove:" + ids[2]);
+    CHECK(EntryIds(app) == std::vector<std::string>{ids[1], ids[0]});
+    app.Click("title:" + ids[1]); // the rest of the row opens the paper
+    CHECK(app.s.ui.cursor == ids[1]);
+    CHECK(app.s.ui.pane == Pane::Paper);
+}
+
 } // namespace
 } // namespace shelfmark
