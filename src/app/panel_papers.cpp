@@ -330,7 +330,27 @@ void DrawTable(AppState& s, const ReadingList* list, bool own) {
         return one_line + (lines - 1) * line + st.CellPadding.y * 2.0f;
     };
     UiState::RowTops& rt = s.ui.table_tops;
+    const int n = static_cast<int>(d.rows.size());
+    const float view_h = ImGui::GetWindowHeight() - ImGui::TableGetHeaderRowHeight();
     if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != title_w || rt.font != em) {
+        // Same rows, new width (the paper pane opened or closed, a column resized, the text
+        // size): rows re-wrap, so keep one row where it was on screen, the cursor's when it
+        // is in view (the row just clicked), else the top one; the rest move around it.
+        int anchor = -1;
+        float anchor_at = 0;
+        if (rt.data == d.built_for && rt.rows == d.rows_built_for && rt.tops.size() == d.rows.size() + 1 &&
+            n > 0) {
+            const float top0 = ImGui::GetScrollY();
+            const int cursor = RowIndexOf(s, s.ui.cursor);
+            if (cursor >= 0 && rt.tops[cursor] >= top0 && rt.tops[cursor] < top0 + view_h)
+                anchor = cursor;
+            else
+                anchor =
+                    std::max(0, static_cast<int>(std::upper_bound(rt.tops.begin(), rt.tops.end() - 1, top0) -
+                                                 rt.tops.begin()) -
+                                    1);
+            anchor_at = rt.tops[anchor] - top0;
+        }
         rt = {{}, d.built_for, d.rows_built_for, title_w, em};
         rt.tops.reserve(d.rows.size() + 1);
         float y = 0;
@@ -339,9 +359,9 @@ void DrawTable(AppState& s, const ReadingList* list, bool own) {
             y += row_height(row);
         }
         rt.tops.push_back(y);
+        if (anchor >= 0 && !s.ui.scroll_to_cursor)
+            ImGui::SetScrollY(std::max(0.0f, rt.tops[anchor] - anchor_at));
     }
-    const int n = static_cast<int>(d.rows.size());
-    const float view_h = ImGui::GetWindowHeight() - ImGui::TableGetHeaderRowHeight();
     // Keep the keyboard cursor in view (in the middle).
     if (s.ui.scroll_to_cursor && !s.ui.cursor.empty()) {
         const auto it = d.paper_index.find(s.ui.cursor);

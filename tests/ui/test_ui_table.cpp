@@ -156,5 +156,22 @@ TEST_CASE("paper pane: Esc or its Close button gives the titles its room; choosi
     CHECK(app.WaitForTextInput());
 }
 
+TEST_CASE("paper pane: opening or closing it keeps the clicked row where it was on screen") {
+    UiApp app;
+    app.Start();
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    REQUIRE(v.size() >= 14);
+    const std::string id = v[12]; // rows above it wrap to two lines once the pane narrows the table
+    const float y0 = app.Rect("row:" + id).y;
+    app.Click("row:" + id);
+    app.Frames(3);
+    REQUIRE(app.Has("detail-close"));
+    CHECK(app.Rect("row:" + id).y == doctest::Approx(y0).epsilon(0.01)); // before: moved down 100+ px
+    app.Press(ImGuiKey_Escape);                                          // closed again: still there
+    app.Frames(3);
+    REQUIRE_FALSE(app.Has("detail-close"));
+    CHECK(app.Rect("row:" + id).y == doctest::Approx(y0).epsilon(0.01));
+}
+
 } // namespace
 } // namespace shelfmark
