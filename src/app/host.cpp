@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -25,7 +26,18 @@ std::string SizeText(size_t bytes) {
 bool WantsText() { return ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput; }
 
 // The tables' part of ImGui's settings text (column widths, order, shown or hidden), without
-// the sort: the sort is the view's (deep links, SetSort), not a layout.
+// the sort: the sort is the view's (deep links, SetSort), not a layout. Used on what ImGui
+// writes and on the stored setting before ImGui reads it: a table whose header does not
+// name 1..kMaxTableColumns columns is left out (ImGui sizes its settings by that count, so a
+// corrupt "[Table][0x1,2000000000]" would ask for ~24 GB).
+constexpr int kMaxTableColumns = 64;
+bool TableHeaderOk(const std::string& line) {
+    unsigned id = 0;
+    int columns = 0;
+    char close = 0;
+    return std::sscanf(line.c_str(), "[Table][0x%08X,%d%c", &id, &columns, &close) == 3 && close == ']' &&
+           columns >= 1 && columns <= kMaxTableColumns;
+}
 std::string TableLayoutOf(const char* ini, size_t n) {
     std::string out;
     bool in_table = false;
@@ -36,7 +48,7 @@ std::string TableLayoutOf(const char* ini, size_t n) {
             ++e;
         std::string line(ini + i, e - i);
         i = e + 1;
-        if (!line.empty() && line[0] == '[') in_table = line.rfind("[Table]", 0) == 0;
+        if (!line.empty() && line[0] == '[') in_table = TableHeaderOk(line);
         if (!in_table || line.empty()) continue;
         if (const size_t sort = line.find(" Sort="); sort != std::string::npos) {
             const size_t end = line.find(' ', sort + 1);
@@ -75,8 +87,10 @@ void AppHost::Start() {
     // The papers table's column widths, order and hidden columns (ImGui's settings text for
     // tables, written by SaveTableLayout). Anything ImGui cannot read in it is ignored.
     saved_table_ = platform::GetSetting("table-layout");
-    if (!saved_table_.empty() && saved_table_.size() < 4096 && ImGui::GetCurrentContext())
-        ImGui::LoadIniSettingsFromMemory(saved_table_.c_str(), saved_table_.size());
+    if (!saved_table_.empty() && saved_table_.size() < 4096 && ImGui::GetCurrentContext()) {
+        const std::string layout = TableLayoutOf(saved_table_.data(), saved_table_.size());
+        if (!layout.empty()) ImGui::LoadIniSettingsFromMemory(layout.c_str(), layout.size());
+    }
     // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
     saved_view_ = platform::GetSetting("view");
     if (app.fatal_error.empty()) {

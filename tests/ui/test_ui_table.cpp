@@ -128,6 +128,20 @@ TEST_CASE("table: a layout setting it cannot read (edited by hand) gives the def
     CHECK(app.Rect("cell:venue:" + app.s.ui.visible_papers.at(0)).w >= ImGui::GetFontSize() * 4.0f);
 }
 
+TEST_CASE("table: a layout setting naming absurd column counts is ignored, not allocated") {
+    // ImGui sizes a table's settings by the count in its header: 2,000,000,000 columns would
+    // ask for ~24 GB (the allocation fails and the page dies); a negative count, a bad size.
+    for (const char* bad : {"[Table][0x00000001,2000000000]\nColumn 0 Width=50\n",
+                            "[Table][0x00000002,-7]\nColumn 0 Width=50\n"}) {
+        CAPTURE(bad);
+        UiApp app;
+        platform::SetSetting("table-layout", bad);
+        app.Start();
+        CHECK(app.Has("papers-table"));
+        CHECK(app.s.ui.visible_papers.size() >= 5);
+    }
+}
+
 TEST_CASE("paper pane: Esc or its Close button gives the titles its room; choosing a paper opens it again") {
     UiApp app;
     app.Start();
