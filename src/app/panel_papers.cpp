@@ -1,5 +1,6 @@
 // panel_papers.cpp: the papers table: status, title, venue/year, role, other lists,
-// note mark. Virtualized (ImGuiListClipper), sortable, multi-select (Ctrl/Shift+click).
+// note mark. Virtualized over measured row tops (rows are one or two lines), sortable,
+// multi-select (Ctrl/Shift+click), the whole row a click target.
 // In the one-pane layout (phones), a one-column list whose titles wrap.
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -246,9 +247,22 @@ TitleLines LayoutTitle(const std::string& title, float width) {
     return out;
 }
 
-// How many lines a title takes in a cell `width` wide (1 or 2).
-int TitleLineCount(const std::string& title, float width) {
-    return ImGui::CalcTextSize(title.c_str()).x <= width ? 1 : 2;
+// Each paper's title width at the current font (s.ui.title_widths), measured when the
+// catalogue or the font changed.
+const std::vector<float>& TitleWidths(AppState& s) {
+    UiState::TitleWidths& tw = s.ui.title_widths;
+    const float em = ImGui::GetFontSize();
+    const void* face = ImGui::GetFont();
+    if (tw.catalogue != s.derived.lookups_built_for || tw.font != em || tw.font_face != face ||
+        tw.px.size() != s.catalogue.papers.size()) {
+        tw.catalogue = s.derived.lookups_built_for;
+        tw.font = em;
+        tw.font_face = face;
+        tw.px.resize(s.catalogue.papers.size());
+        for (size_t i = 0; i < s.catalogue.papers.size(); ++i)
+            tw.px[i] = ImGui::CalcTextSize(s.catalogue.papers[i].title.c_str()).x;
+    }
+    return tw.px;
 }
 
 // One line of text in a table cell at the row's text line, cut with an ellipsis when it is
@@ -325,8 +339,9 @@ void DrawTable(AppState& s, const ReadingList* list, bool own) {
     const ImGuiStyle& st = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const float one_line = ImGui::GetFrameHeight(); // a row's content: a chip's height
+    const std::vector<float>& widths = TitleWidths(s);
     const auto row_height = [&](const PaperRow& row) {
-        const int lines = row.paper < 0 ? 1 : TitleLineCount(c.papers[row.paper].title, title_w);
+        const int lines = row.paper < 0 || widths[static_cast<size_t>(row.paper)] <= title_w ? 1 : 2;
         return one_line + (lines - 1) * line + st.CellPadding.y * 2.0f;
     };
     UiState::RowTops& rt = s.ui.table_tops;
