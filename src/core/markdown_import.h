@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/citation.h"
 #include "core/markdown.h"
 #include "core/progress.h"
 #include "core/user_data.h"
@@ -77,6 +78,7 @@ struct MarkdownItem {
     std::string role = "required";   // from headings like "Optional Reading"
     std::string paper;               // matched Paper::id, empty when unmatched
     MatchBy by = MatchBy::None;
+    Citation cite;                   // what the item's text says about its paper (citation.h)
 };
 
 // ------------------------------------------------------------------ checklist -> progress

@@ -23,6 +23,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -31,8 +32,19 @@
 
 namespace shelfmark {
 
+// What an import found about a user's paper beyond Paper's own fields.
+struct PaperExtras {
+    std::string arxiv;                   // "1802.04799" (no version), "" when unknown
+    std::string doi;                     // "10.1145/..." (lowercase), "" when unknown
+    std::vector<std::string> link_kinds; // empty, or one per paper.links: "paper", "code", "slides", ...
+    // BibTeX: the entry type as "@type", its key as "@key", then every other field as the
+    // file gives it (name lowercase), in file order.
+    std::vector<std::pair<std::string, std::string>> fields;
+};
+
 struct UserPaper {
     Paper paper;            // paper.aliases is unused
+    PaperExtras extras;     // not yet stored: see issue 14
     int64_t updated_at = 0; // ms since the epoch
 };
 
