@@ -45,7 +45,7 @@ struct PaperExtras {
 struct UserPaper {
     Paper paper;            // paper.aliases is unused
     int64_t updated_at = 0; // ms since the epoch
-    PaperExtras extras;     // not yet stored: see issue 14
+    PaperExtras extras{};   // not yet stored: see issue 14
 };
 
 struct UserList {
