@@ -157,23 +157,26 @@ struct VenueName {
 // Conferences and journals of reading lists in systems, ML, databases, networks, PL,
 // architecture, vision and language; canonical spelling.
 const VenueName kVenues[] = {
-    {"OSDI", true},       {"SOSP", true},    {"NSDI", true},     {"EuroSys", true},     {"ATC", false},
-    {"USENIX ATC", true}, {"FAST", false},   {"ASPLOS", true},   {"ISCA", true},        {"MICRO", false},
-    {"HPCA", true},       {"SIGMOD", true},  {"PVLDB", true},    {"VLDB", true},        {"ICDE", true},
-    {"CIDR", true},       {"PODS", false},   {"NeurIPS", true},  {"NIPS", true},        {"ICML", true},
-    {"ICLR", true},       {"CVPR", true},    {"ICCV", true},     {"ECCV", true},        {"ACL", false},
-    {"EMNLP", true},      {"NAACL", true},   {"COLING", true},   {"AAAI", true},        {"IJCAI", true},
-    {"KDD", true},        {"WWW", false},    {"SIGCOMM", true},  {"MLSys", true},       {"SysML", true},
-    {"SoCC", true},       {"SC", false},     {"PPoPP", true},    {"PLDI", true},        {"POPL", true},
-    {"OOPSLA", true},     {"CoNEXT", true},  {"MobiCom", true},  {"MobiSys", true},     {"SenSys", true},
-    {"HotOS", true},      {"HotNets", true}, {"HotCloud", true}, {"Middleware", false}, {"ICS", false},
-    {"IPDPS", true},      {"HPDC", true},    {"DAC", false},     {"TOCS", true},        {"CACM", true},
-    {"JMLR", true},       {"TPAMI", true},   {"TACL", true},     {"TMLR", true},        {"ICASSP", true},
-    {"SIGIR", true},      {"WSDM", true},    {"RecSys", true},   {"CIKM", true},        {"SIGGRAPH", true},
-    {"CoRL", true},       {"ICRA", true},    {"IROS", true},     {"UAI", true},         {"AISTATS", true},
-    {"COLT", true},       {"CCS", false},    {"NDSS", true},     {"PODC", true},        {"SPAA", true},
-    {"EuroMLSys", true},  {"arXiv", true},   {"Nature", false},  {"Science", false},    {"VLDBJ", true},
-    {"TODS", true},       {"TOG", false},
+    {"OSDI", true},       {"SOSP", true},     {"NSDI", true},     {"EuroSys", true},     {"ATC", false},
+    {"USENIX ATC", true}, {"FAST", false},    {"ASPLOS", true},   {"ISCA", true},        {"MICRO", false},
+    {"HPCA", true},       {"SIGMOD", true},   {"PVLDB", true},    {"VLDB", true},        {"ICDE", true},
+    {"CIDR", true},       {"PODS", false},    {"NeurIPS", true},  {"NIPS", true},        {"ICML", true},
+    {"ICLR", true},       {"CVPR", true},     {"ICCV", true},     {"ECCV", true},        {"ACL", false},
+    {"EMNLP", true},      {"NAACL", true},    {"COLING", true},   {"AAAI", true},        {"IJCAI", true},
+    {"KDD", true},        {"WWW", false},     {"SIGCOMM", true},  {"MLSys", true},       {"SysML", true},
+    {"SoCC", true},       {"SC", false},      {"PPoPP", true},    {"PLDI", true},        {"POPL", true},
+    {"OOPSLA", true},     {"CoNEXT", true},   {"MobiCom", true},  {"MobiSys", true},     {"SenSys", true},
+    {"HotOS", true},      {"HotNets", true},  {"HotCloud", true}, {"Middleware", false}, {"ICS", false},
+    {"IPDPS", true},      {"HPDC", true},     {"DAC", false},     {"TOCS", true},        {"CACM", true},
+    {"JMLR", true},       {"TPAMI", true},    {"TACL", true},     {"TMLR", true},        {"ICASSP", true},
+    {"SIGIR", true},      {"WSDM", true},     {"RecSys", true},   {"CIKM", true},        {"SIGGRAPH", true},
+    {"CoRL", true},       {"ICRA", true},     {"IROS", true},     {"UAI", true},         {"AISTATS", true},
+    {"COLT", true},       {"CCS", false},     {"NDSS", true},     {"PODC", true},        {"SPAA", true},
+    {"EuroMLSys", true},  {"arXiv", true},    {"Nature", false},  {"Science", false},    {"VLDBJ", true},
+    {"TODS", true},       {"TOG", false},     {"TPDS", true},     {"TKDE", true},        {"TC", false},
+    {"TACO", false},      {"TOS", false},     {"JSAC", true},     {"TON", false},        {"ICDCS", true},
+    {"ICPP", true},       {"CLUSTER", false}, {"EuroPar", true},  {"ISSCC", true},       {"FPGA", false},
+    {"FCCM", true},       {"DATE", false},    {"ICCAD", true},    {"MICCAI", true},      {"INFOCOM", true},
 };
 
 // The venue a word names ("osdi" -> "OSDI"), nullptr when none.
@@ -303,6 +306,24 @@ bool OnlyVenue(std::string_view s, std::string* venue, int* year) {
 // Cuts venue notes glued to a title: "[OSDI'24] Title", "Title OSDI'22", "Title, VLDB
 // 2020", "Title (NSDI '23)", "Title - NeurIPS 2019".
 std::string StripVenues(std::string s, std::string* venue, int* year) {
+    // "Title, 2021" / "Title (2021)": a year after a separator.
+    {
+        std::string t = Trim(s);
+        while (!t.empty() && (t.back() == '.' || t.back() == ')' || t.back() == ']'))
+            t.pop_back();
+        if (t.size() > 6 && IsDigit(t[t.size() - 1]) && IsDigit(t[t.size() - 4]) &&
+            std::all_of(t.end() - 4, t.end(), IsDigit) && t[t.size() - 5] == ' ' &&
+            !IsDigit(t[t.size() - 6])) {
+            std::size_t b = t.size() - 5;
+            while (b > 0 && t[b - 1] == ' ')
+                --b;
+            const int y = std::atoi(t.c_str() + t.size() - 4);
+            if (b > 0 && PlausibleYear(y) && (t[b - 1] == ',' || t[b - 1] == '(' || t[b - 1] == '[')) {
+                if (year && *year == 0) *year = y;
+                s = t.substr(0, b - 1);
+            }
+        }
+    }
     for (int guard = 0; guard < 4; ++guard) {
         s = Trim(s);
         const std::vector<VenueHit> hits = FindVenues(s, false);
