@@ -18,6 +18,7 @@ constexpr std::size_t kMaxCandidateBytes = 600;
 constexpr std::size_t kMaxAuthors = 100;
 constexpr std::size_t kMaxLinks = 20;
 constexpr std::size_t kMaxDetailLines = 50;
+constexpr std::size_t kMaxSpans = 64; // links, strong, emph and code spans read per item
 
 // ------------------------------------------------------------------ small text helpers
 
@@ -151,8 +152,8 @@ std::vector<std::string> Sentences(std::string_view s) {
 // ------------------------------------------------------------------ venues and years
 
 struct VenueName {
-    const char* name;
-    bool any_case; // else only as written (all-caps names that are also words: FAST, MICRO)
+    std::string_view name; // literals: NUL-terminated, so name.data() is a C string
+    bool any_case;         // else only as written (all-caps names that are also words: FAST, MICRO)
 };
 // Conferences and journals of reading lists in systems, ML, databases, networks, PL,
 // architecture, vision and language; canonical spelling.
@@ -182,10 +183,14 @@ const VenueName kVenues[] = {
 
 // The venue a word names ("osdi" -> "OSDI"), nullptr when none.
 const char* VenueOf(std::string_view word) {
+    if (word.size() < 2 || word.size() > 10) return nullptr;
+    char lower[16];
+    for (std::size_t i = 0; i < word.size(); ++i)
+        lower[i] = Lower(word[i]);
+    const std::string_view lw(lower, word.size());
     for (const VenueName& v : kVenues) {
-        const std::string_view name = v.name;
-        if (word.size() != name.size()) continue;
-        if (v.any_case ? LowerAscii(word) == LowerAscii(name) : word == name) return v.name;
+        if (word.size() != v.name.size()) continue;
+        if (v.any_case ? lw == LowerAscii(v.name) : word == v.name) return v.name.data();
     }
     return nullptr;
 }
@@ -733,6 +738,9 @@ Flat Flatten(std::string_view markdown) {
     for (char& c : f.text)
         if (c == '\n' || c == '\t' || c == '\r') c = ' ';
     std::sort(f.links.begin(), f.links.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    // A title is among the first few; thousands of spans are not a citation.
+    for (std::vector<Span>* spans : {&f.links, &f.strong, &f.emph, &f.code})
+        if (spans->size() > kMaxSpans) spans->resize(kMaxSpans);
     return f;
 }
 
@@ -1010,7 +1018,10 @@ class Reader {
             }
             return {};
         }
-        for (const std::string& raw : Sentences(rest)) {
+        const std::vector<std::string> sentences = Sentences(rest);
+        std::size_t tried = 0;
+        for (const std::string& raw : sentences) {
+            if (++tried > 64) break; // a title comes early; long prose is not read further
             std::string s = raw;
             if (const int y = ParenYear(s); y) {
                 // "Dean, J., et al. (2012)" or "(2012)" alone.
@@ -1024,7 +1035,7 @@ class Reader {
             if (ParseAuthors(s, false)) continue;
             if (!Label(s).first.empty() && IsProseLabel(Label(s).first)) continue;
             const std::string c = CleanTitle(StripVenues(s, nullptr, nullptr));
-            if (!TitleSized(c) && Sentences(rest).size() > 1) continue;
+            if (!TitleSized(c) && sentences.size() > 1) continue;
             if (c.empty()) continue;
             return s;
         }

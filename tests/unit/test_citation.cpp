@@ -314,3 +314,23 @@ TEST_CASE("citation: table rows: the title cell, venue and year cells, a curly-q
     CHECK(c.venue == "USENIX");
     CHECK(c.year == 1986);
 }
+
+// Long runs of each shape, at the 64 KiB input limit, in the item and its details. No
+// timing assert here: the unit suite's CTest TIMEOUT catches a quadratic reader (a run of
+// "a. " took 18 s before FromSentences stopped re-splitting the text per sentence).
+TEST_CASE("citation: pathological items stay sane") {
+    for (const std::string& unit : {std::string("a. "), std::string("*a b*. "), std::string("LeCun, Yann, "),
+                                    std::string("[a b c](https://x.org/a). "), std::string("\"a. b\" "),
+                                    std::string("OSDI'22 / "), std::string("x | "), std::string("(2012) "),
+                                    std::string("\xE3\x80\x8A\xE4\xB8\xAD\xE3\x80\x8B, ")}) {
+        std::string s;
+        while (s.size() < 70000)
+            s += unit;
+        const Citation c = Read(s, s);
+        INFO(unit);
+        CHECK(c.title.size() <= 600);
+        CHECK(c.titles.size() <= 16);
+        CHECK(c.links.size() <= 20);
+        CHECK(c.authors.size() <= 100);
+    }
+}
