@@ -633,6 +633,9 @@ std::string KindWord(std::string_view link_text) {
         {"html", "paper"},
         {"bib", "other"},
         {"bibtex", "other"},
+        {"lecture note", "other"},
+        {"lecture notes", "other"},
+        {"faq", "other"},
         {"zhihu", "other"},
         {"\xE7\x9F\xA5\xE4\xB9\x8E", "other"},
         {"\xE7\xAC\x94\xE8\xAE\xB0", "other"},
@@ -1053,12 +1056,29 @@ class Reader {
         return text;
     }
 
+    // "Summary: x", "Paper: x", "Preparation: Read x": the words after the label.
     static std::string StripLabels(const std::string& text) {
+        static const char* const kReading[] = {"paper",
+                                               "title",
+                                               "preparation",
+                                               "read",
+                                               "reading",
+                                               "readings",
+                                               "required",
+                                               "optional",
+                                               "required reading",
+                                               "optional reading",
+                                               "pre-read",
+                                               "assigned reading",
+                                               "\xE8\xAE\xBA\xE6\x96\x87"};
         const auto [label, value] = Label(text);
-        if (!label.empty() && (IsProseLabel(label) || label == "paper" || label == "title" ||
-                               label == "\xE8\xAE\xBA\xE6\x96\x87"))
-            return value;
-        return text;
+        if (label.empty() || value.empty()) return text;
+        if (!IsProseLabel(label) &&
+            std::none_of(std::begin(kReading), std::end(kReading), [&](const char* r) { return label == r; }))
+            return text;
+        if (StartsWithCi(value, "read ") && value.size() > 5 && (IsUpper(value[5]) || value[5] == '"'))
+            return value.substr(5);
+        return value;
     }
 
     static bool TrailingVenue(const std::string& s, const VenueHit& h, std::string* v, int* y) {

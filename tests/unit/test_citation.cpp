@@ -334,3 +334,14 @@ TEST_CASE("citation: pathological items stay sane") {
         CHECK(c.authors.size() <= 100);
     }
 }
+
+TEST_CASE("citation: course checklists: a short linked title with its year, a reading label") {
+    Citation c = Read("[MapReduce (2004)](https://pdos.csail.mit.edu/6.824/papers/mapreduce.pdf)");
+    CHECK(c.title == "MapReduce");
+    CHECK(c.year == 2004);
+    CHECK(Kinds(c) == Strings{"paper"});
+    c = Read("Preparation: Read [MapReduce (2004)](https://pdos.csail.mit.edu/6.824/papers/mapreduce.pdf)");
+    CHECK(c.title == "MapReduce");
+    c = Read("[Lecture Note](https://example.org/l01.txt)");
+    CHECK(Kinds(c) == Strings{"other"});
+}
