@@ -268,8 +268,12 @@ PaperMatcher::Match PaperMatcher::Find(const Citation& c) const {
     if (std::string id = lookup(by_arxiv_, ArxivIdOf("arXiv:" + c.arxiv)); !id.empty())
         return {id, MatchBy::ArxivId};
     if (std::string id = lookup(by_doi_, DoiOf("doi:" + c.doi)); !id.empty()) return {id, MatchBy::Doi};
+    // A repository or project page often serves several papers ("[Code]" of a follow-up
+    // paper points at the first one's repository): such links are no identity.
     for (const CitationLink& l : c.links)
-        if (std::string id = lookup(by_link_, NormalizeLink(l.url)); !id.empty()) return {id, MatchBy::Link};
+        if (l.kind != "code" && l.kind != "page")
+            if (std::string id = lookup(by_link_, NormalizeLink(l.url)); !id.empty())
+                return {id, MatchBy::Link};
     for (const CitationLink& l : c.links) {
         if (std::string id = lookup(by_arxiv_, ArxivIdOf(l.url)); !id.empty()) return {id, MatchBy::ArxivId};
         if (std::string id = lookup(by_doi_, DoiOf(l.url)); !id.empty()) return {id, MatchBy::Doi};

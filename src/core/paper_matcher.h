@@ -46,7 +46,8 @@ class PaperMatcher {
         std::string paper; // Paper::id, empty when nothing matched
         MatchBy by = MatchBy::None;
     };
-    // In order: the arXiv id and DOI, every link (exact, then its arXiv id / DOI), then
+    // In order: the arXiv id and DOI, every link (exact, except code and page links, which
+    // often serve several papers; then its arXiv id / DOI), then
     // every title candidate: the whole title; a known title of four words or more after a
     // nickname of at most four ("Parameter Server: <known title>", not "Follow-up to:
     // <known title>"); a known title's unique head of five words or more before its ':'

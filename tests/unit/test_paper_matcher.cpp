@@ -189,3 +189,22 @@ TEST_CASE("paper matcher: CJK titles match by their characters, full-width colon
     // One character more is another title.
     CHECK(Id(m, p.title + "\xE4\xBA\x8C").empty());
 }
+
+TEST_CASE("paper matcher: a code or project-page link shared with a known paper is no identity") {
+    PaperMatcher m;
+    Paper p;
+    p.id = "megatron-lm-2019";
+    p.title = "Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism";
+    p.links = {"https://arxiv.org/abs/1909.08053", "https://github.com/NVIDIA/Megatron-LM"};
+    m.Add(p);
+    // The 2021 paper's item links the same repository.
+    CHECK(
+        Id(m,
+           "Efficient Large-Scale Language Model Training on GPU Clusters [[Code]](https://github.com/NVIDIA/"
+           "Megatron-LM)")
+            .empty());
+    CHECK(Id(m, "Some Other Paper [project page](https://github.com/NVIDIA/Megatron-LM)").empty());
+    // The paper link itself still is.
+    const PaperMatcher::Match hit = FindText(m, "[Megatron](https://arxiv.org/abs/1909.08053)");
+    CHECK(hit.paper == "megatron-lm-2019");
+}
