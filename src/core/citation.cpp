@@ -1071,7 +1071,9 @@ class Reader {
                                                "pre-read",
                                                "assigned reading",
                                                "\xE8\xAE\xBA\xE6\x96\x87"};
-        const auto [label, value] = Label(text);
+        const std::pair<std::string, std::string> lv = Label(text);
+        const std::string& label = lv.first;
+        const std::string& value = lv.second;
         if (label.empty() || value.empty()) return text;
         if (!IsProseLabel(label) &&
             std::none_of(std::begin(kReading), std::end(kReading), [&](const char* r) { return label == r; }))
