@@ -520,4 +520,59 @@ std::string MdPlainText(const MarkdownDoc& doc, int from, bool skip_lists) {
     return out.substr(b, e - b + 1);
 }
 
+std::string MdInlineMarkdown(const MarkdownDoc& doc, int from, bool skip_lists) {
+    std::string out;
+    auto gap = [&] {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+    };
+    WalkMarkdown(
+        doc, from,
+        [&](const MdNode& n) {
+            if (skip_lists && n.kind == MdKind::List && &n != &doc.nodes[static_cast<std::size_t>(from)])
+                return false;
+            switch (n.kind) {
+            case MdKind::Text: out += n.text; break;
+            case MdKind::Code: {
+                const std::string ticks = n.text.find('`') == std::string::npos ? "`" : "`` ";
+                out += ticks + n.text + (ticks.size() > 1 ? " ``" : "`");
+                break;
+            }
+            case MdKind::HtmlInline: out += n.text; break;
+            case MdKind::SoftBreak:
+            case MdKind::LineBreak: out += ' '; break;
+            case MdKind::Emph: out += '*'; break;
+            case MdKind::Strong: out += "**"; break;
+            case MdKind::Strikethrough: out += "~~"; break;
+            case MdKind::Link: out += '['; break;
+            case MdKind::Image: out += "!["; break;
+            case MdKind::Paragraph:
+            case MdKind::Heading:
+            case MdKind::TableCell:
+            case MdKind::CodeBlock: gap(); break;
+            default: break;
+            }
+            if (n.kind == MdKind::CodeBlock) out += n.text;
+            return true;
+        },
+        [&](const MdNode& n) {
+            switch (n.kind) {
+            case MdKind::Emph: out += '*'; break;
+            case MdKind::Strong: out += "**"; break;
+            case MdKind::Strikethrough: out += "~~"; break;
+            case MdKind::Link:
+            case MdKind::Image:
+                out += "](";
+                out += n.url;
+                if (!n.title.empty()) out += " \"" + n.title + "\"";
+                out += ')';
+                break;
+            default: break;
+            }
+        });
+    const auto b = out.find_first_not_of(" \n");
+    if (b == std::string::npos) return {};
+    const auto e = out.find_last_not_of(" \n");
+    return out.substr(b, e - b + 1);
+}
+
 } // namespace shelfmark

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/list_reader.h"
 #include "core/utf8.h"
 
 namespace shelfmark {
@@ -47,13 +48,6 @@ std::size_t CountWords(std::string_view s) {
         in_word = !sp;
     }
     return n;
-}
-
-bool StartsWithCi(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (Lower(s[i]) != Lower(prefix[i])) return false;
-    return true;
 }
 
 bool IsUnicodePunctuationOrSpace(uint32_t cp) {
@@ -122,285 +116,107 @@ std::vector<std::string> Sentences(std::string_view s) {
     return out;
 }
 
-int IndexOf(const MarkdownDoc& doc, const MdNode& n) { return static_cast<int>(&n - doc.nodes.data()); }
-
-const MdNode& NodeAt(const MarkdownDoc& doc, int i) { return doc.nodes[static_cast<std::size_t>(i)]; }
-
-bool HasChildList(const MarkdownDoc& doc, const MdNode& item) {
-    for (int c = item.first_child; c >= 0; c = NodeAt(doc, c).next)
-        if (NodeAt(doc, c).kind == MdKind::List) return true;
-    return false;
-}
-
-bool IsHttp(std::string_view url) { return StartsWithCi(url, "http://") || StartsWithCi(url, "https://"); }
-
-// Links and emphasized texts of an item, not descending into its sub-lists.
-void CollectItemParts(const MarkdownDoc& doc, const MdNode& item, std::vector<std::string>* links,
-                      std::vector<std::string>* link_texts, std::vector<std::string>* emph_texts) {
-    const int from = IndexOf(doc, item);
-    int in_link = 0;
-    WalkMarkdown(
-        doc, from,
-        [&](const MdNode& n) {
-            if (n.kind == MdKind::List && IndexOf(doc, n) != from) return false;
-            if (n.kind == MdKind::Link) {
-                ++in_link;
-                if (IsHttp(n.url) && std::find(links->begin(), links->end(), n.url) == links->end())
-                    links->push_back(n.url);
-                link_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
-            } else if ((n.kind == MdKind::Emph || n.kind == MdKind::Strong) && in_link == 0) {
-                emph_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
-            }
-            return true;
-        },
-        [&](const MdNode& n) {
-            if (n.kind == MdKind::Link) --in_link;
-        });
-}
-
-// Role of the entries under a heading such as "Required reading", "Additional Optional
-// Reading", "Extra reading" or "Background"; empty when the heading names a section.
-std::string RoleOfHeading(std::string_view heading) {
-    std::string h;
-    for (char c : heading)
-        h += Lower(c);
-    if (CountWords(h) > 4) return {};
-    auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
-    if (has("optional")) return "optional";
-    if (has("require") || has("mandatory")) return "required";
-    if (has("background")) return "background";
-    if (has("extra") || has("additional") || has("further") || has("supplement")) return "extra";
-    // "<role> reading" as written by ExportListMarkdown for other roles.
-    const std::string t = CollapseSpaces(h);
-    const std::string suffix = " reading";
-    if (t.size() > suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        std::string role;
-        for (char c : t.substr(0, t.size() - suffix.size())) {
-            if ((c >= 'a' && c <= 'z') || IsDigit(c) || c == '-')
-                role += c;
-            else if (c == ' ')
-                role += '-';
-            else
-                return {};
-        }
-        if (!role.empty() && role.size() <= 40) return role;
-    }
-    return {};
-}
-
-// YAML front matter ("---" ... "---") at the very start: returns its title and blanks it
-// out (keeping the line count, so line numbers stay right).
-std::string TakeFrontMatter(std::string& text) {
-    auto line_end = [&](std::size_t i) {
-        std::size_t e = text.find('\n', i);
-        return e == std::string::npos ? text.size() : e;
-    };
-    auto line_at = [&](std::size_t i) {
-        std::string l = text.substr(i, line_end(i) - i);
-        if (!l.empty() && l.back() == '\r') l.pop_back();
-        return l;
-    };
-    std::size_t start = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
-    if (line_at(start) != "---") return {};
-    std::string title;
-    for (std::size_t i = line_end(start) + 1; i < text.size(); i = line_end(i) + 1) {
-        const std::string l = line_at(i);
-        if (l == "---" || l == "...") {
-            const std::size_t end = line_end(i);
-            for (std::size_t k = 0; k < end; ++k)
-                if (text[k] != '\n') text[k] = ' ';
-            return title;
-        }
-        if (title.empty() && StartsWithCi(l, "title")) {
-            std::string rest = Trim(std::string_view(l).substr(5));
-            if (rest.empty() || rest[0] != ':') continue;
-            rest = Trim(std::string_view(rest).substr(1));
-            if (rest.size() >= 2 && rest.front() == '\'' && rest.back() == '\'') {
-                std::string v;
-                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
-                    v += rest[k];
-                    if (rest[k] == '\'' && rest[k + 1] == '\'') ++k; // '' is a quote in YAML
-                }
-                rest = v;
-            } else if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') {
-                std::string v;
-                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
-                    if (rest[k] == '\\' && k + 2 < rest.size()) ++k;
-                    v += rest[k];
-                }
-                rest = v;
-            }
-            title = Trim(rest);
-        }
-        if (i >= text.size()) break;
-    }
-    return {}; // no closing line: not front matter
-}
-
-// Everything the walk found: items with their sections, the title and the source.
+// Everything the reader found: items with their sections, the title and the source.
 struct Extracted {
     std::vector<MarkdownItem> items;
     std::string title;  // front matter title or the first level-1 heading before any item
     std::string source; // first link outside the items, before the first item
 };
 
-Extracted Extract(std::string text, const PaperMatcher& matcher, const MarkdownLimits& limits,
+// The title guess and the candidates tried for matching, from the entry's own text.
+void GuessTitle(const ListEntry& entry, MarkdownItem& item) {
+    const std::string& own = entry.text;
+    const std::vector<std::string>& link_texts = entry.link_texts;
+    const std::vector<std::string>& emph_texts = entry.emph_texts;
+    // A table's title column says which text is the title.
+    if (!entry.input.title_hint.empty()) item.title = CleanTitle(entry.input.title_hint);
+
+    // The title: a link text of three words or more, else an emphasized phrase, else the
+    // first sentence after a short link ("[MLSys](u). MLSys: ..."), else the whole text.
+    std::string rest = own;
+    if (!link_texts.empty()) {
+        const std::string lt = CollapseSpaces(link_texts.front());
+        if (const auto at = rest.find(lt); at != std::string::npos) rest.erase(at, lt.size());
+    }
+    while (!rest.empty() && (rest.front() == '.' || rest.front() == ' ' || rest.front() == ',' ||
+                             rest.front() == ':' || rest.front() == '-'))
+        rest.erase(0, 1);
+    const std::vector<std::string> rest_sentences = Sentences(rest);
+    if (item.title.empty() && !link_texts.empty()) {
+        // "[Title [venue\]](url)": Markdown makes "venue]" the link text; the title is the
+        // text before it.
+        const std::string lt = CollapseSpaces(link_texts.front());
+        if (std::count(lt.begin(), lt.end(), ']') > std::count(lt.begin(), lt.end(), '[')) {
+            const auto at = own.find(lt);
+            if (at != std::string::npos && CountWords(CleanTitle(own.substr(0, at))) >= 2)
+                item.title = CleanTitle(own.substr(0, at));
+        }
+    }
+    for (const std::string& lt : link_texts)
+        if (item.title.empty() && CountWords(CleanTitle(lt)) >= 3) item.title = CleanTitle(lt);
+    for (const std::string& et : emph_texts)
+        if (item.title.empty() && CountWords(CleanTitle(et)) >= 2) item.title = CleanTitle(et);
+    if (item.title.empty() && !link_texts.empty() && !rest_sentences.empty() &&
+        CountWords(rest_sentences.front()) >= 3)
+        item.title = CleanTitle(rest_sentences.front());
+    if (item.title.empty() && !link_texts.empty()) item.title = CleanTitle(link_texts.front());
+    if (item.title.empty()) item.title = CleanTitle(own);
+    if (item.title.empty()) item.title = own;
+
+    std::vector<std::string> candidates;
+    // Few and short: a title is not a paragraph, and matching stays linear.
+    auto add = [&](const std::string& c) {
+        if (c.size() > kMaxCandidateBytes * 2 || candidates.size() >= kMaxCandidates) return;
+        for (const std::string& v : {CollapseSpaces(c), CleanTitle(c)})
+            if (!v.empty() && v.size() <= kMaxCandidateBytes && candidates.size() < kMaxCandidates &&
+                std::find(candidates.begin(), candidates.end(), v) == candidates.end())
+                candidates.push_back(v);
+    };
+    // "(Gavel) Heterogeneity-Aware ...": the nickname and the rest on their own.
+    if (!own.empty() && own.front() == '(') {
+        if (const auto close = own.find(')'); close != std::string::npos && close < 60) {
+            add(own.substr(1, close - 1));
+            add(own.substr(close + 1));
+        }
+    }
+    add(item.title);
+    for (const std::string& lt : link_texts)
+        add(lt);
+    for (const std::string& et : emph_texts)
+        add(et);
+    if (!entry.from_table) {
+        add(own);
+        for (const std::string& s : Sentences(own))
+            add(s);
+        for (const std::string& s : rest_sentences)
+            add(s);
+    }
+    item.titles = candidates;
+}
+
+Extracted Extract(std::string_view text, const PaperMatcher& matcher, const MarkdownLimits& limits,
                   std::string* error, bool* ok) {
     Extracted out;
-    const std::string front_title = TakeFrontMatter(text);
-    std::string parse_error;
-    const std::optional<MarkdownDoc> doc = ParseMarkdown(text, limits, &parse_error);
-    if (!doc) {
-        if (error) *error = parse_error;
-        *ok = false;
-        return out;
+    std::optional<ListShape> shape = ReadListShape(text, limits, error);
+    *ok = shape.has_value();
+    if (!shape) return out;
+    out.title = std::move(shape->title);
+    out.source = std::move(shape->source);
+    for (ListEntry& entry : shape->entries) {
+        MarkdownItem item;
+        item.line = entry.line;
+        item.task = entry.task;
+        item.checked = entry.checked;
+        item.text = entry.text;
+        item.section = entry.section;
+        item.role = entry.role;
+        item.links = entry.links;
+        GuessTitle(entry, item);
+        const PaperMatcher::Match m = matcher.Find(item.links, item.titles);
+        item.paper = m.paper;
+        item.by = m.by;
+        out.items.push_back(std::move(item));
     }
-    *ok = true;
-    out.title = front_title;
-
-    std::string section, role = "required";
-    struct Saved {
-        int item;
-        std::string section, role;
-    };
-    std::vector<Saved> saved;
-    int item_depth = 0;
-    bool seen_item = false;
-
-    WalkMarkdown(
-        *doc, 0,
-        [&](const MdNode& n) {
-            const int idx = IndexOf(*doc, n);
-            switch (n.kind) {
-            case MdKind::Heading: {
-                const std::string h = CollapseSpaces(MdPlainText(*doc, idx));
-                if (!seen_item && out.source.empty()) {
-                    WalkMarkdown(
-                        *doc, idx,
-                        [&](const MdNode& c) {
-                            if (c.kind == MdKind::Link && out.source.empty() && IsHttp(c.url))
-                                out.source = c.url;
-                            return true;
-                        },
-                        [](const MdNode&) {});
-                }
-                if (n.level == 1 && !seen_item && out.title.empty()) {
-                    out.title = h;
-                    section.clear();
-                } else if (const std::string r = RoleOfHeading(h); !r.empty()) {
-                    role = r;
-                } else {
-                    section = h;
-                    role = "required";
-                }
-                return false;
-            }
-            case MdKind::Link:
-                if (item_depth == 0 && !seen_item && out.source.empty() && IsHttp(n.url)) out.source = n.url;
-                return true;
-            case MdKind::Item: {
-                ++item_depth;
-                const std::string own = CollapseSpaces(MdPlainText(*doc, idx, true));
-                const bool nested = HasChildList(*doc, n);
-                MarkdownItem item;
-                std::vector<std::string> link_texts, emph_texts;
-                CollectItemParts(*doc, n, &item.links, &link_texts, &emph_texts);
-                if (nested && item.links.empty() && !own.empty() && !n.task) {
-                    // "1. **Cluster Scheduling**:" with sub-items: a sub-section.
-                    saved.push_back({idx, section, role});
-                    section = CleanTitle(own);
-                    return true;
-                }
-                if (own.empty()) return nested;
-                seen_item = true;
-                item.line = n.line;
-                item.task = n.task;
-                item.checked = n.checked;
-                item.text = own;
-                item.section = section;
-                item.role = role;
-
-                // The title: a link text of three words or more, else an emphasized
-                // phrase, else the first sentence after a short link ("[MLSys](u). MLSys: ..."),
-                // else the whole text.
-                std::string rest = own;
-                if (!link_texts.empty()) {
-                    const std::string lt = CollapseSpaces(link_texts.front());
-                    if (const auto at = rest.find(lt); at != std::string::npos) rest.erase(at, lt.size());
-                }
-                while (!rest.empty() && (rest.front() == '.' || rest.front() == ' ' || rest.front() == ',' ||
-                                         rest.front() == ':' || rest.front() == '-'))
-                    rest.erase(0, 1);
-                const std::vector<std::string> rest_sentences = Sentences(rest);
-                if (!link_texts.empty()) {
-                    // "[Title [venue\]](url)": Markdown makes "venue]" the link text; the
-                    // title is the text before it.
-                    const std::string lt = CollapseSpaces(link_texts.front());
-                    if (std::count(lt.begin(), lt.end(), ']') > std::count(lt.begin(), lt.end(), '[')) {
-                        const auto at = own.find(lt);
-                        if (at != std::string::npos && CountWords(CleanTitle(own.substr(0, at))) >= 2)
-                            item.title = CleanTitle(own.substr(0, at));
-                    }
-                }
-                for (const std::string& lt : link_texts)
-                    if (item.title.empty() && CountWords(CleanTitle(lt)) >= 3) item.title = CleanTitle(lt);
-                for (const std::string& et : emph_texts)
-                    if (item.title.empty() && CountWords(CleanTitle(et)) >= 2) item.title = CleanTitle(et);
-                if (item.title.empty() && !link_texts.empty() && !rest_sentences.empty() &&
-                    CountWords(rest_sentences.front()) >= 3)
-                    item.title = CleanTitle(rest_sentences.front());
-                if (item.title.empty() && !link_texts.empty()) item.title = CleanTitle(link_texts.front());
-                if (item.title.empty()) item.title = CleanTitle(own);
-                if (item.title.empty()) item.title = own;
-
-                std::vector<std::string> candidates;
-                // Few and short: a title is not a paragraph, and matching stays linear.
-                auto add = [&](const std::string& c) {
-                    if (c.size() > kMaxCandidateBytes * 2 || candidates.size() >= kMaxCandidates) return;
-                    for (const std::string& v : {CollapseSpaces(c), CleanTitle(c)})
-                        if (!v.empty() && v.size() <= kMaxCandidateBytes &&
-                            candidates.size() < kMaxCandidates &&
-                            std::find(candidates.begin(), candidates.end(), v) == candidates.end())
-                            candidates.push_back(v);
-                };
-                // "(Gavel) Heterogeneity-Aware ...": the nickname and the rest on their own.
-                if (!own.empty() && own.front() == '(') {
-                    if (const auto close = own.find(')'); close != std::string::npos && close < 60) {
-                        add(own.substr(1, close - 1));
-                        add(own.substr(close + 1));
-                    }
-                }
-                add(item.title);
-                for (const std::string& lt : link_texts)
-                    add(lt);
-                for (const std::string& et : emph_texts)
-                    add(et);
-                add(own);
-                for (const std::string& s : Sentences(own))
-                    add(s);
-                for (const std::string& s : rest_sentences)
-                    add(s);
-                item.titles = candidates;
-
-                const PaperMatcher::Match m = matcher.Find(item.links, item.titles);
-                item.paper = m.paper;
-                item.by = m.by;
-                out.items.push_back(std::move(item));
-                return nested;
-            }
-            default: return true;
-            }
-        },
-        [&](const MdNode& n) {
-            if (n.kind != MdKind::Item) return;
-            --item_depth;
-            if (!saved.empty() && saved.back().item == IndexOf(*doc, n)) {
-                section = saved.back().section;
-                role = saved.back().role;
-                saved.pop_back();
-            }
-        });
     return out;
 }
 
@@ -566,7 +382,7 @@ PaperMatcher::Match PaperMatcher::Find(const std::vector<std::string>& links,
 std::optional<ChecklistImport> ReadMarkdownChecklist(std::string_view markdown, const PaperMatcher& matcher,
                                                      std::string* error, const MarkdownLimits& limits) {
     bool ok = false;
-    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    Extracted ex = Extract(markdown, matcher, limits, error, &ok);
     if (!ok) return std::nullopt;
     ChecklistImport out;
     for (MarkdownItem& item : ex.items) {
@@ -644,7 +460,7 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                         const std::function<bool(const std::string&)>& id_taken, std::string* error,
                         const MarkdownLimits& limits) {
     bool ok = false;
-    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    Extracted ex = Extract(markdown, matcher, limits, error, &ok);
     if (!ok) return std::nullopt;
     if (ex.items.empty()) {
         if (error) *error = "no list items found: a reading list needs \"- \" items";
