@@ -596,45 +596,47 @@ std::string TakeFrontMatter(std::vector<std::string>& lines) {
     return {}; // no closing line: not front matter
 }
 
-// Removes template tags and kramdown attribute lists from one line; `open` carries a tag
-// (its closing delimiter) or a Liquid comment block across lines.
-void StripTemplateTags(std::string& line, std::string& open, bool& in_comment) {
+// Longest template tag or attribute list looked for on one line: a '{' with no close
+// within it is text, so that a stray "{{" costs a bounded search and hides nothing.
+constexpr std::size_t kMaxTagBytes = 400;
+// Lines a tag that opens a line may run over ({% include x.html\n a=b %}).
+constexpr std::size_t kMaxTagLines = 10;
+// Wrapper blocks nested deeper than this keep their indentation.
+constexpr std::size_t kMaxDedentDepth = 8;
+
+// Removes template tags and kramdown attribute lists from one line, and the text inside
+// a Liquid comment block (in_comment carries it across lines; comments_close: the text
+// has an "endcomment" at all, else "{% comment %}" is taken as text). Returns the closing
+// delimiter when the line's first non-space characters open a tag that does not close on
+// this line (the line is cut there and the caller looks for the close below), else "".
+std::string StripTemplateTags(std::string& line, bool& in_comment, bool comments_close, bool allow_open) {
     std::string out;
+    std::string open;
+    const std::size_t first = line.find_first_not_of(" \t");
     std::size_t i = 0;
     while (i < line.size()) {
-        if (!open.empty()) {
-            const std::size_t e = line.find(open, i);
-            if (e == std::string::npos) {
-                i = line.size();
-                break;
-            }
-            i = e + open.size();
-            open.clear();
-            continue;
-        }
         if (line[i] == '{' && i + 1 < line.size() &&
             (line[i + 1] == '%' || line[i + 1] == '{' || (line[i + 1] == ':' && i + 2 < line.size()))) {
             const char kind = line[i + 1];
             const std::string close = kind == '%' ? "%}" : kind == '{' ? "}}" : "}";
-            const std::size_t e = line.find(close, i + 2);
-            const std::string tag =
-                line.substr(i, e == std::string::npos ? std::string::npos : e + close.size() - i);
-            if (kind == '%') {
-                const std::string t = LowerAscii(CollapseSpaces(tag));
+            const std::string_view window = std::string_view(line).substr(i + 2, kMaxTagBytes);
+            const std::size_t found = window.find(close);
+            if (found == std::string_view::npos) {
+                if (kind != ':' && allow_open && i == first && window.size() < kMaxTagBytes) {
+                    open = close; // continues on the next lines
+                    break;
+                }
+                if (!in_comment) out += line[i]; // text
+                ++i;
+                continue;
+            }
+            const std::size_t e = i + 2 + found;
+            if (kind == '%' && comments_close) {
+                const std::string t = LowerAscii(CollapseSpaces(line.substr(i, e + close.size() - i)));
                 if (Contains(t, "endcomment"))
                     in_comment = false;
                 else if (Contains(t, "comment"))
                     in_comment = true;
-            }
-            if (e == std::string::npos) {
-                if (kind == ':') { // "{:" without "}" is text
-                    if (!in_comment) out += line[i];
-                    ++i;
-                    continue;
-                }
-                open = close;
-                i = line.size();
-                break;
             }
             i = e + close.size();
             continue;
@@ -643,6 +645,7 @@ void StripTemplateTags(std::string& line, std::string& open, bool& in_comment) {
         ++i;
     }
     line = std::move(out);
+    return open;
 }
 
 // The HTML tags on a line made only of tags (and, for <summary>/<hN>, their text): the
@@ -1305,12 +1308,17 @@ std::string PrepareListText(std::string text, std::string* front_title) {
     if (front_title) *front_title = title;
 
     std::string fence;       // the open code fence ("```", "~~~~"), "" outside
-    std::string open_tag;    // a template tag continued on the next line
     bool in_comment = false; // inside {% comment %} ... {% endcomment %}
-    std::vector<std::size_t> open_wrappers;
+    const bool comments_close = Contains(LowerAscii(text), "endcomment");
+    std::size_t skip_until = 0; // lines before it belong to a tag that opened above
+    std::vector<std::pair<std::size_t, int>> open_wrappers;   // first content line, tags still open
     std::vector<std::pair<std::size_t, std::size_t>> regions; // wrapper content, [first, last)
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::string& line = lines[i];
+        if (i < skip_until) {
+            line.clear();
+            continue;
+        }
         const std::string trimmed = Trim(line);
         if (!fence.empty()) {
             if (StartsWith(trimmed, fence)) {
@@ -1330,7 +1338,7 @@ std::string PrepareListText(std::string text, std::string* front_title) {
         // A Hugo shortcode that opens a titled block ({{< details title="X" >}}) names a
         // part of the list, as <summary> does.
         std::string shortcode_title;
-        if (open_tag.empty() && !in_comment && (StartsWith(trimmed, "{{<") || StartsWith(trimmed, "{{%")) &&
+        if (!in_comment && (StartsWith(trimmed, "{{<") || StartsWith(trimmed, "{{%")) &&
             EndsWith(trimmed, "}}") && trimmed.find("}}") == trimmed.size() - 2) {
             const std::string lower = LowerAscii(trimmed);
             if (const auto t = lower.find("title=\""); t != std::string::npos) {
@@ -1338,7 +1346,25 @@ std::string PrepareListText(std::string text, std::string* front_title) {
                 if (e != std::string::npos) shortcode_title = CollapseSpaces(trimmed.substr(b, e - b));
             }
         }
-        StripTemplateTags(line, open_tag, in_comment);
+        const std::string original = line;
+        if (const std::string close = StripTemplateTags(line, in_comment, comments_close, true);
+            !close.empty()) {
+            // A tag opening this line: blank it through its close, a few lines below at
+            // most; without a close it is text.
+            bool closed = false;
+            for (std::size_t j = i + 1; j < lines.size() && j <= i + kMaxTagLines && !closed; ++j) {
+                const std::size_t e = lines[j].find(close);
+                if (e == std::string::npos) continue;
+                lines[j].erase(0, e + close.size());
+                if (IsBlank(lines[j])) lines[j].clear();
+                skip_until = j; // lines i+1 .. j-1 are inside the tag; line j goes on
+                closed = true;
+            }
+            if (!closed) {
+                line = original;
+                StripTemplateTags(line, in_comment, comments_close, false);
+            }
+        }
         if (!shortcode_title.empty()) {
             line = "###### " + shortcode_title;
             continue;
@@ -1352,10 +1378,12 @@ std::string PrepareListText(std::string text, std::string* front_title) {
         line.clear();
         if (tags.heading_level > 0 && !tags.heading.empty())
             line = std::string(static_cast<std::size_t>(tags.heading_level), '#') + " " + tags.heading;
-        for (int k = 0; k < tags.net_open; ++k)
-            open_wrappers.push_back(i + 1);
+        if (tags.net_open > 0) open_wrappers.push_back({i + 1, tags.net_open});
         for (int k = 0; k > tags.net_open && !open_wrappers.empty(); --k) {
-            regions.emplace_back(open_wrappers.back(), i);
+            if (--open_wrappers.back().second > 0) continue;
+            // Nested deeper than a few wrappers: no dedent (bounds the work at a few
+            // passes over the text).
+            if (open_wrappers.size() <= kMaxDedentDepth) regions.emplace_back(open_wrappers.back().first, i);
             open_wrappers.pop_back();
         }
     }
