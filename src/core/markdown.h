@@ -125,9 +125,10 @@ void WalkMarkdown(const MarkdownDoc& doc, int from, const std::function<bool(con
 // skip_lists: leave out nested List nodes (an item's own text without its sub-items).
 std::string MdPlainText(const MarkdownDoc& doc, int from, bool skip_lists = false);
 
-// The Markdown of a subtree's inlines, written back from the tree: emphasis as *x* and
-// **x**, links as [text](url), code as `x`, breaks as spaces, text as it was read (no
-// escapes added); blocks (paragraphs, table cells) separated by one space. Used to hand
+// The Markdown of a subtree's inlines, written back from the tree so that it parses to
+// the same inlines: emphasis as *x* and **x**, links as [text](url), code as `x`, breaks
+// as spaces, text with its Markdown punctuation escaped; blocks (paragraphs, table cells)
+// separated by one space. Used to hand
 // one list item or table cell to a reader of its own (citation.h) without the source.
 // skip_lists as in MdPlainText.
 std::string MdInlineMarkdown(const MarkdownDoc& doc, int from, bool skip_lists = false);

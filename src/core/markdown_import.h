@@ -3,8 +3,7 @@
 // of the user's own. Items are matched to papers by link, arXiv id or normalized title.
 //
 // Index
-//   - NormalizeLink(), ArxivIdOf(), NormalizeTitle(): the matching keys.
-//   - PaperMatcher: papers (catalogue first, then the user's own) looked up by those keys.
+//   - (paper_matcher.h: NormalizeLink(), ArxivIdOf(), NormalizeTitle(), PaperMatcher.)
 //   - MarkdownItem: one list item as read from the Markdown, and the paper it matched.
 //   - ReadMarkdownChecklist(), PreviewChecklist(), ApplyChecklist(): checklist -> progress.
 //   - ReadMarkdownReadingList(): reading list -> UserList + new UserPapers.
@@ -24,47 +23,11 @@
 #include "core/catalog.h"
 #include "core/citation.h"
 #include "core/markdown.h"
+#include "core/paper_matcher.h"
 #include "core/progress.h"
 #include "core/user_data.h"
 
 namespace shelfmark {
-
-// Matching keys. NormalizeLink: no scheme, no "www.", lowercase host, no fragment, no
-// trailing '/'. ArxivIdOf: "1802.04799" (no version) from an arXiv URL or "arXiv:..."
-// text, else "". NormalizeTitle: lowercase ASCII letters and digits and other
-// non-punctuation characters, separated by single spaces.
-std::string NormalizeLink(std::string_view url);
-std::string ArxivIdOf(std::string_view url_or_text);
-std::string NormalizeTitle(std::string_view title);
-
-enum class MatchBy { None, Link, ArxivId, Title };
-// "none", "link", "arxiv", "title".
-const char* MatchByName(MatchBy by);
-
-class PaperMatcher {
-  public:
-    // Papers added first win when two share a key: add the catalogue before the user's own.
-    void Add(const Paper& p);
-    void AddCatalogue(const Catalogue& c);
-    void AddUserData(const UserData& u);
-
-    struct Match {
-        std::string paper; // Paper::id, empty when nothing matched
-        MatchBy by = MatchBy::None;
-    };
-    // Tries every link (exact, then arXiv id), then every title candidate (whole title,
-    // then a known title followed by more words, then short names for 1-3 word candidates).
-    Match Find(const std::vector<std::string>& links, const std::vector<std::string>& titles) const;
-    bool Knows(const std::string& id) const { return ids_.count(id) != 0; }
-
-  private:
-    std::map<std::string, std::string> by_link_, by_arxiv_, by_title_;
-    // Short names: the id ("megatron-lm-2019" as "megatron lm 2019") and the part of the
-    // title before a colon ("GPipe"), for items that give only a nickname. A name shared
-    // by two papers maps to "" (ambiguous).
-    std::map<std::string, std::string> by_short_;
-    std::map<std::string, bool> ids_;
-};
 
 // One list item of the Markdown.
 struct MarkdownItem {
@@ -78,7 +41,7 @@ struct MarkdownItem {
     std::string role = "required";   // from headings like "Optional Reading"
     std::string paper;               // matched Paper::id, empty when unmatched
     MatchBy by = MatchBy::None;
-    Citation cite;                   // what the item's text says about its paper (citation.h)
+    Citation cite; // what the item's text says about its paper (citation.h)
 };
 
 // ------------------------------------------------------------------ checklist -> progress

@@ -45,9 +45,17 @@ ReadingListImport ReadFixture(const std::string& name) {
 void Dump(const std::string& name, const ReadingListImport& in) {
     std::cout << "== " << name << ": " << in.items.size() << " entries, " << in.list.list.sections.size()
               << " sections, " << in.matched << " matched; title '" << in.list.list.title << "'\n";
-    for (const MarkdownItem& i : in.items)
+    for (const MarkdownItem& i : in.items) {
         std::cout << "  [" << i.section << "] (" << i.role << ") " << i.title << " -> "
-                  << (i.by == MatchBy::None ? "new " : "") << i.paper << " line " << i.line << "\n";
+                  << (i.by == MatchBy::None ? "new " : "") << i.paper << " line " << i.line << "\n     ";
+        for (const std::string& a : i.cite.authors)
+            std::cout << a << "; ";
+        std::cout << "| " << i.cite.venue << " " << i.cite.year << " | " << i.cite.arxiv << " " << i.cite.doi
+                  << " |";
+        for (const CitationLink& l : i.cite.links)
+            std::cout << " " << l.kind;
+        std::cout << "\n";
+    }
 }
 
 } // namespace
@@ -137,8 +145,8 @@ TEST_CASE("list shapes: an awesome list's sub-items are details, its grouping bu
     CHECK(ps.input.details == "Mu Li, David G. Andersen, Jun Woo Park, Alexander J. Smola, et al.\n"
                               "OSDI 2014\n"
                               "Summary: a parameter server framework for distributed machine learning.\n"
-                              "[[Paper]](https://www.usenix.org/system/files/conference/osdi14/"
-                              "osdi14-paper-li_mu.pdf) [[Code]](https://github.com/dmlc/ps-lite)");
+                              "[\\[Paper\\]](https://www.usenix.org/system/files/conference/osdi14/"
+                              "osdi14-paper-li_mu.pdf) [\\[Code\\]](https://github.com/dmlc/ps-lite)");
     // The details' "[Paper]"/"[Code]" links belong to the paper.
     CHECK(ps.links == std::vector<std::string>{
                           "https://www.usenix.org/system/files/conference/osdi14/osdi14-paper-li_mu.pdf",
@@ -193,7 +201,7 @@ TEST_CASE("list shapes: a mixed file keeps its bullets and its table rows; <br> 
     REQUIRE(shape.entries.size() == 7);
     CHECK(shape.entries[3].links == std::vector<std::string>{"https://cs.stanford.edu/~padon/taso-sosp19.pdf",
                                                              "https://github.com/jiazhihao/TASO"});
-    CHECK(shape.entries[4].input.details == "Authors: A. Author, B. Author\nVenue: PLDI 2021");
+    CHECK(shape.entries[4].input.details == "Authors: Ada Lovelace, Alan Turing\nVenue: PLDI 2021");
     CHECK(shape.entries[5].input.markdown ==
           "[Pollux: Co-adaptive Cluster Scheduling for Goodput-Optimized Deep Learning]"
           "(https://www.usenix.org/system/files/osdi21-qiao.pdf)");
@@ -279,7 +287,77 @@ TEST_CASE("list shapes: an unlinked item is a group or a paper by what its sub-i
     CHECK(s.entries[1].section == "Index");
     CHECK(s.entries[2].text == "Dremel");
     CHECK(s.entries[2].links == std::vector<std::string>{"https://research.google/pubs/pub36632/"});
-    CHECK(s.entries[2].input.details == "VLDB 2010\n[[PDF]](https://research.google/pubs/pub36632/)");
+    CHECK(s.entries[2].input.details == "VLDB 2010\n[\\[PDF\\]](https://research.google/pubs/pub36632/)");
     CHECK(s.entries[3].role == "optional");
     CHECK(s.entries[3].section == "");
+}
+
+TEST_CASE("list shapes: an entry's Markdown, written back from the tree, parses to the same text") {
+    const std::string item = "Why `*stars*` \\& [brackets\\] \\<matter\\> #1 | \\_really\\_ \\\\ ~ &amp; "
+                             "[a (b)](<https://example.org/a (b).pdf> \"t \\\"q\\\"\") **bold** *it*";
+    const MarkdownDoc doc = *ParseMarkdown(item, MarkdownLimits{}, nullptr);
+    const std::string md = MdInlineMarkdown(doc, 0);
+    const MarkdownDoc back = *ParseMarkdown(md, MarkdownLimits{}, nullptr);
+    CHECK(MdPlainText(back, 0) == MdPlainText(doc, 0));
+    CHECK(MdInlineMarkdown(back, 0) == md);
+    // Block syntax at the start stays text: "2019. Title", "# 1", "- x".
+    for (const std::string text : {"2019\\. A Title", "\\# 1 Title", "\\- x", "\\+ y", "\\| z"}) {
+        const MarkdownDoc d = *ParseMarkdown(text, MarkdownLimits{}, nullptr);
+        const std::string m = MdInlineMarkdown(d, 0);
+        const MarkdownDoc b = *ParseMarkdown(m, MarkdownLimits{}, nullptr);
+        INFO(text << " -> " << m);
+        REQUIRE(b.root().first_child >= 0);
+        CHECK(b.nodes[static_cast<std::size_t>(b.root().first_child)].kind == MdKind::Paragraph);
+        CHECK(MdPlainText(b, 0) == MdPlainText(d, 0));
+    }
+}
+
+TEST_CASE("list shapes: new papers keep the metadata their item, details or row held") {
+    using Strings = std::vector<std::string>;
+    {
+        const ReadingListImport in = ReadFixture("awesome-nested.md");
+        REQUIRE(in.new_papers.size() == 1);
+        const UserPaper& p = in.new_papers[0];
+        CHECK(p.paper.venue == "VLDB"); // from the "VLDB 2020" detail line
+        CHECK(p.paper.year == 2020);
+        // Matched papers keep the catalogue's record; their citation is still read.
+        CHECK(in.items[0].cite.authors ==
+              Strings{"Mu Li", "David G. Andersen", "Jun Woo Park", "Alexander J. Smola"});
+        CHECK(in.items[1].cite.arxiv == "1910.02054");
+    }
+    {
+        const ReadingListImport in = ReadFixture("mixed-table.md");
+        REQUIRE(in.new_papers.size() == 1);
+        const UserPaper& p = in.new_papers[0];
+        CHECK(p.paper.authors == Strings{"Ada Lovelace", "Alan Turing"}); // the Authors column
+        CHECK(p.paper.venue == "PLDI");
+        CHECK(p.paper.year == 2021);
+    }
+    {
+        const ReadingListImport in = ReadFixture("chinese-table.md");
+        REQUIRE(in.new_papers.size() == 2);
+        CHECK(in.new_papers[0].paper.venue == "arXiv");
+        CHECK(in.new_papers[0].paper.year == 2019);
+        CHECK(in.new_papers[0].extras.arxiv == "1909.08053");
+        CHECK(in.new_papers[0].extras.link_kinds == Strings{"paper"});
+        CHECK(in.new_papers[1].paper.authors == Strings{"张三", "李四"});
+        CHECK(in.new_papers[1].paper.year == 2023);
+    }
+    {
+        const ReadingListImport in = ReadFixture("citation-style.md");
+        REQUIRE(in.items.size() == 6);
+        CHECK(in.items[4].paper == "parameter-server"); // a nickname before the known title
+        REQUIRE(in.new_papers.size() == 2);
+        const UserPaper& aibench = in.new_papers[0];
+        CHECK(aibench.paper.title == "AIBench: An Industry Standard Internet Service AI Benchmark Suite");
+        CHECK(aibench.paper.authors == Strings{"Gao", "Tang", "Zhan"});
+        CHECK(aibench.paper.year == 2019);
+        CHECK(aibench.extras.arxiv == "1908.08998");
+        const UserPaper& osdi = in.new_papers[1];
+        CHECK(osdi.paper.title == "An Imaginary Operating Systems Paper About Page Tables");
+        CHECK(osdi.paper.venue == "OSDI");
+        CHECK(osdi.paper.year == 2024);
+        CHECK(osdi.paper.links == Strings{"https://example.org/osdi24-page-tables.pdf"});
+        CHECK(osdi.extras.link_kinds == Strings{"paper"});
+    }
 }
