@@ -816,6 +816,7 @@ struct HeadingState {
     bool schedule = false; // "Lecture 3: ...", "Week 2"
     bool person = false;   // a guest speaker
     std::string role;      // "Optional reading": a role, no section
+    bool paper = false;    // names a paper (its list holds the paper's details)
 };
 
 struct Group {
@@ -833,8 +834,14 @@ class Reader {
             switch (n.kind) {
             case MdKind::Heading: Heading(c); break;
             case MdKind::Paragraph: Paragraph(c); break;
-            case MdKind::List: List(c); break;
-            case MdKind::Table: Table(c); break;
+            case MdKind::List:
+                if (!HeadingPaper(c)) List(c);
+                heading_fresh_ = false;
+                break;
+            case MdKind::Table:
+                Table(c);
+                heading_fresh_ = false;
+                break;
             case MdKind::BlockQuote: Blocks(c); break;
             default: break;
             }
@@ -848,6 +855,8 @@ class Reader {
     std::vector<Group> groups_;
     std::string label_role_; // from a paragraph such as "**Optional:**", until the next heading
     bool seen_entry_ = false;
+    int heading_node_ = -1;      // the last heading's node
+    bool heading_fresh_ = false; // no list or table since the last heading
 
     void NoteSource(int idx) {
         if (seen_entry_ || !out_.source.empty()) return;
@@ -886,6 +895,76 @@ class Reader {
         NoteSource(idx);
         const MdNode& n = At(doc_, idx);
         PushHeading(n.level, TextOf(doc_, idx));
+        heading_node_ = idx;
+        heading_fresh_ = true;
+    }
+
+    // Only detail lines ("Conference: OSDI 2021", "Authors: ...", "[[PDF]](...)", an
+    // author list): the list describes the paper its heading names.
+    bool IsDetailOnlyList(int list) const {
+        std::size_t items = 0, labelled = 0;
+        for (int c = At(doc_, list).first_child; c >= 0; c = At(doc_, c).next) {
+            if (At(doc_, c).kind != MdKind::Item) continue;
+            ++items;
+            const std::string own = TextOf(doc_, c, true);
+            if (own.empty()) return false;
+            if (StartsWithDetailLabel(own)) {
+                ++labelled;
+                continue;
+            }
+            if (LooksLikeAuthors(own)) continue;
+            const Parts p = CollectParts(doc_, c);
+            if (p.links.empty()) return false;
+            for (const std::string& t : p.http_link_texts)
+                if (!IsGenericLinkText(t)) return false;
+        }
+        return items >= 2 && labelled >= 1;
+    }
+
+    // "## 3. P3: Distributed Deep Graph Learning at Scale" followed by a list of its
+    // details (paper-notes READMEs): one entry, named by the heading, which is then no
+    // section.
+    bool HeadingPaper(int list) {
+        if (!heading_fresh_ || heading_node_ < 0 || headings_.empty() || InToc()) return false;
+        HeadingState& h = headings_.back();
+        if (h.level > 6 || h.title || h.generic || h.person || !h.role.empty()) return false;
+        // Of the schedule-like headings only a numbered title ("3. P3: ..."), not "Lecture 3"
+        // or "Sep 12" (whose "Slides:", "Video:" lines are the lecture's).
+        if (h.schedule && !(IsDigit(h.text[0]) && CountWords(h.text) >= 3)) return false;
+        if (!IsDetailOnlyList(list)) return false;
+        const Parts own = CollectParts(doc_, heading_node_);
+        ListEntry e;
+        e.line = At(doc_, heading_node_).line;
+        e.text = h.text;
+        // Without the heading's own number ("3. ").
+        std::string md = MdInlineMarkdown(doc_, heading_node_);
+        std::size_t digits = 0;
+        while (digits < md.size() && IsDigit(md[digits]))
+            ++digits;
+        if (digits > 0 && md.compare(digits, 3, "\\. ") == 0) md.erase(0, digits + 3);
+        e.input.markdown = md;
+        e.links = own.links;
+        e.link_texts = own.link_texts;
+        e.emph_texts = own.emph_texts;
+        std::vector<std::string> lines;
+        for (int c = At(doc_, list).first_child; c >= 0; c = At(doc_, c).next) {
+            if (At(doc_, c).kind != MdKind::Item) continue;
+            if (const std::string line = MdInlineMarkdown(doc_, c, true); !line.empty())
+                lines.push_back(line);
+            // Its links ("URL: [..](..)", "[[PDF]](..)") are the paper's.
+            const Parts p = CollectParts(doc_, c);
+            for (const std::string& l : p.links)
+                if (!IsLogisticsLink(l) && std::find(e.links.begin(), e.links.end(), l) == e.links.end())
+                    e.links.push_back(l);
+        }
+        for (const std::string& l : lines)
+            e.input.details += (e.input.details.empty() ? "" : "\n") + l;
+        h.paper = true; // names no section
+        e.section = Section();
+        e.role = Role();
+        seen_entry_ = true;
+        out_.entries.push_back(std::move(e));
+        return true;
     }
 
     // A paragraph outside lists: a role label ("Optional:"), a label that works as a
@@ -921,7 +1000,7 @@ class Reader {
         for (const HeadingState& h : headings_)
             schedule_above = schedule_above || h.schedule;
         for (auto it = headings_.rbegin(); it != headings_.rend(); ++it) {
-            if (it->title || it->toc || it->generic || !it->role.empty()) continue;
+            if (it->title || it->toc || it->generic || it->paper || !it->role.empty()) continue;
             if (it->person) continue; // a guest speaker names no topic
             if (it->level == 7 && schedule_above && LooksLikePerson(it->text)) continue;
             return it->text;

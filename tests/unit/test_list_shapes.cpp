@@ -61,8 +61,9 @@ void Dump(const std::string& name, const ReadingListImport& in) {
 } // namespace
 
 TEST_CASE("list shapes: dump" * doctest::skip(getenv("SHELFMARK_DUMP") == nullptr)) {
-    for (const char* f : {"jekyll-course.md", "awesome-nested.md", "chinese-table.md", "mixed-table.md",
-                          "citation-style.md", "toc-numbered.md", "hugo-shortcodes.md", "plain-bullets.md"})
+    for (const char* f :
+         {"jekyll-course.md", "awesome-nested.md", "chinese-table.md", "mixed-table.md", "citation-style.md",
+          "toc-numbered.md", "hugo-shortcodes.md", "plain-bullets.md", "paper-notes.md"})
         Dump(f, ReadFixture(f));
 }
 
@@ -360,4 +361,21 @@ TEST_CASE("list shapes: new papers keep the metadata their item, details or row 
         CHECK(osdi.paper.links == Strings{"https://example.org/osdi24-page-tables.pdf"});
         CHECK(osdi.extras.link_kinds == Strings{"paper"});
     }
+}
+
+TEST_CASE("list shapes: paper notes, one heading per paper with its details listed under it") {
+    const ReadingListImport in = ReadFixture("paper-notes.md");
+    // The numbered headings are the papers (their lists are details), "Pipelines" is the
+    // section; under "Lecture 5" the Slides/Video lines are logistics, the paper stays.
+    CheckEntries(in,
+                 {{"Pipelines", "pipedream"}, {"Pipelines", "new"}, {"Lecture 5: Memory", "zero-infinity"}});
+    CHECK(SectionTitles(in) == std::vector<std::string>{"Pipelines", "Lecture 5: Memory"});
+    REQUIRE(in.new_papers.size() == 1);
+    const UserPaper& p = in.new_papers[0];
+    CHECK(p.paper.title == "An Unpublished Pipeline Scheduler For Tiny Clusters");
+    CHECK(p.paper.authors == std::vector<std::string>{"Grace Hopper", "Edsger Dijkstra"});
+    CHECK(p.paper.venue == "EuroSys");
+    CHECK(p.paper.year == 2025);
+    CHECK(p.paper.links == std::vector<std::string>{"https://github.com/example/tiny-pipelines"});
+    CHECK(p.extras.link_kinds == std::vector<std::string>{"code"});
 }
