@@ -773,7 +773,7 @@ struct Parts {
     std::vector<std::string> link_texts;      // every link's text
     std::vector<std::string> http_link_texts; // text of each http link, parallel to first occurrences
     std::vector<std::string> emph_texts;      // emphasized phrases outside links
-    std::size_t anchors = 0;                  // same-page links ("#intro") and relative links
+    std::size_t anchors = 0;                  // same-page links ("#intro")
 };
 
 Parts CollectParts(const MarkdownDoc& doc, int from) {
@@ -793,8 +793,8 @@ Parts CollectParts(const MarkdownDoc& doc, int from) {
                         p.links.push_back(n.url);
                         p.http_link_texts.push_back(text);
                     }
-                } else if (!StartsWith(LowerAscii(n.url), "mailto:")) {
-                    ++p.anchors;
+                } else if (StartsWith(n.url, "#")) {
+                    ++p.anchors; // a relative link ("notes/raft.md") or none ("()") may still name a paper
                 }
             } else if ((n.kind == MdKind::Emph || n.kind == MdKind::Strong) && in_link == 0) {
                 p.emph_texts.push_back(CollapseSpaces(MdPlainText(doc, IndexOf(doc, n))));
