@@ -379,3 +379,15 @@ TEST_CASE("list shapes: paper notes, one heading per paper with its details list
     CHECK(p.paper.links == std::vector<std::string>{"https://github.com/example/tiny-pipelines"});
     CHECK(p.extras.link_kinds == std::vector<std::string>{"code"});
 }
+
+TEST_CASE(
+    "list shapes: only same-page anchors are navigation; an empty or relative link still names a paper") {
+    const ListShape s =
+        Shape("- [Storage](#storage)\n  - [LSM](#lsm)\n"
+              "- [ ] [On Optimistic Methods for Concurrency Control, TODS, 1981]()\n"
+              "- [Raft: In Search of an Understandable Consensus Algorithm](notes/raft.md)\n");
+    REQUIRE(s.entries.size() == 2);
+    CHECK(s.entries[0].text == "On Optimistic Methods for Concurrency Control, TODS, 1981");
+    CHECK(s.entries[0].task);
+    CHECK(s.entries[1].links.empty());
+}
