@@ -1087,6 +1087,11 @@ class Reader {
     bool NotAPaper(const std::string& own, const Parts& p) const {
         const std::string key = LowerAscii(own);
         if (StartsWithLogistics(key)) return true;
+        // "CS 294 course website", "Class homepage": a course page, not a reading.
+        if (CountWords(own) <= 6)
+            for (const char* w : {"course website", "course page", "course homepage", "class website",
+                                  "class page", "homepage", "syllabus", "lecture slides", "lecture video"})
+                if (Contains(key, w)) return true;
         std::size_t paper_links = 0;
         for (const std::string& l : p.links)
             if (!IsLogisticsLink(l)) ++paper_links;

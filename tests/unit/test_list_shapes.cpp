@@ -266,6 +266,7 @@ TEST_CASE("list shapes: logistics, schedule and people are left out; papers besi
         "- Mon 9/12 10:30am\n- Sep 14\n- Office hours: Tue 2-3pm\n"
         "- Submit your review: [form](https://forms.gle/x)\n"
         "- Ion Stoica (UC Berkeley)\n- Project proposal due\n- Reviews: 20%\n"
+        "- [CS 294 course website](https://example.edu/cs294/)\n"
         "- Sep 16: [In Search of an Understandable Consensus Algorithm](https://raft.github.io/raft.pdf)\n"
         "- Paxos Made Simple\n- Raft\n");
     REQUIRE(s.entries.size() == 3);
