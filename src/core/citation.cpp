@@ -173,7 +173,11 @@ const VenueName kVenues[] = {
     {"CoRL", true},       {"ICRA", true},    {"IROS", true},     {"UAI", true},         {"AISTATS", true},
     {"COLT", true},       {"CCS", false},    {"NDSS", true},     {"PODC", true},        {"SPAA", true},
     {"EuroMLSys", true},  {"arXiv", true},   {"Nature", false},  {"Science", false},    {"VLDBJ", true},
-    {"TODS", true},       {"TOG", false},
+    {"USENIX", false},    {"TODS", true},    {"TOG", false},     {"TPDS", true},        {"TKDE", true},
+    {"TC", false},        {"TACO", false},   {"TOS", false},     {"JSAC", true},        {"TON", false},
+    {"ICDCS", true},      {"ICPP", true},    {"CLUSTER", false}, {"EuroPar", true},     {"ISSCC", true},
+    {"FPGA", false},      {"FCCM", true},    {"DATE", false},    {"ICCAD", true},       {"MICCAI", true},
+    {"INFOCOM", true},
 };
 
 // The venue a word names ("osdi" -> "OSDI"), nullptr when none.
@@ -245,7 +249,8 @@ std::vector<VenueHit> FindVenues(std::string_view s, bool with_bare) {
             std::size_t sp = y;
             while (sp < s.size() && (s[sp] == ' ' || s[sp] == '-' || s[sp] == '_') && sp - y < 2)
                 ++sp;
-            if (sp < s.size() && (s[sp] == '\'' || s.compare(sp, 3, "\xE2\x80\x99") == 0)) {
+            if (sp < s.size() && (s[sp] == '\'' || s.compare(sp, 3, "\xE2\x80\x99") == 0 ||
+                                  s.compare(sp, 3, "\xE2\x80\x98") == 0)) {
                 sp += s[sp] == '\'' ? 1 : 3;
                 std::size_t d = sp;
                 year = ReadYearAt(s, d);
@@ -303,6 +308,38 @@ bool OnlyVenue(std::string_view s, std::string* venue, int* year) {
 // Cuts venue notes glued to a title: "[OSDI'24] Title", "Title OSDI'22", "Title, VLDB
 // 2020", "Title (NSDI '23)", "Title - NeurIPS 2019".
 std::string StripVenues(std::string s, std::string* venue, int* year) {
+    // "ATC / FaaSNet: ...", "OSDI | Title": a venue without a year, then a slash or bar.
+    {
+        const std::vector<VenueHit> bare = FindVenues(s, true);
+        if (!bare.empty() && bare.front().begin == 0) {
+            std::size_t e = bare.front().end;
+            while (e < s.size() && s[e] == ' ')
+                ++e;
+            if (e < s.size() && (s[e] == '/' || s[e] == '|') && e + 1 < s.size() && s[e + 1] == ' ') {
+                if (venue && venue->empty()) *venue = bare.front().venue;
+                if (year && *year == 0) *year = bare.front().year;
+                s.erase(0, e + 2);
+            }
+        }
+    }
+    // "Title, 2021" / "Title (2021)": a year after a separator.
+    {
+        std::string t = Trim(s);
+        while (!t.empty() && (t.back() == '.' || t.back() == ')' || t.back() == ']'))
+            t.pop_back();
+        if (t.size() > 6 && IsDigit(t[t.size() - 1]) && IsDigit(t[t.size() - 4]) &&
+            std::all_of(t.end() - 4, t.end(), IsDigit) && t[t.size() - 5] == ' ' &&
+            !IsDigit(t[t.size() - 6])) {
+            std::size_t b = t.size() - 5;
+            while (b > 0 && t[b - 1] == ' ')
+                --b;
+            const int y = std::atoi(t.c_str() + t.size() - 4);
+            if (b > 0 && PlausibleYear(y) && (t[b - 1] == ',' || t[b - 1] == '(' || t[b - 1] == '[')) {
+                if (year && *year == 0) *year = y;
+                s = t.substr(0, b - 1);
+            }
+        }
+    }
     for (int guard = 0; guard < 4; ++guard) {
         s = Trim(s);
         const std::vector<VenueHit> hits = FindVenues(s, false);
@@ -332,7 +369,7 @@ std::string StripVenues(std::string s, std::string* venue, int* year) {
                 ++lead;
             if (lead == first.begin) {
                 std::size_t e = first.end;
-                while (e < s.size() && std::string_view(" ]}):,-|*").find(s[e]) != std::string_view::npos)
+                while (e < s.size() && std::string_view(" ]}):,-|*/").find(s[e]) != std::string_view::npos)
                     ++e;
                 if (e < s.size()) {
                     if (venue && venue->empty()) *venue = first.venue;
@@ -345,6 +382,24 @@ std::string StripVenues(std::string s, std::string* venue, int* year) {
         if (!changed) break;
     }
     return Trim(s);
+}
+
+// "'84" / "\xE2\x80\x9884" after a word ("USENIX '86", "Computer Systems \xE2\x80\x9884"): the last one.
+int QuoteYear(std::string_view s) {
+    int year = 0;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        std::size_t q = 0;
+        if (s[i] == '\'')
+            q = 1;
+        else if (s.compare(i, 3, "\xE2\x80\x98") == 0 || s.compare(i, 3, "\xE2\x80\x99") == 0)
+            q = 3;
+        if (!q || s[i - 1] != ' ') continue;
+        std::size_t d = i + q;
+        const std::size_t from = d;
+        const int y = ReadYearAt(s, d);
+        if (y && d - from == 2 && (d == s.size() || !IsDigit(s[d]))) year = y;
+    }
+    return year;
 }
 
 // "(2012)" anywhere: the year of publication in author-year citations.
@@ -489,6 +544,17 @@ std::optional<std::vector<std::string>> ParseAuthors(std::string_view text, bool
         else
             names.push_back(p);
     }
+    // "LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton" / "He, Kaiming, et al.": the first
+    // author inverted, the others not ("Gao, Tang, Zhan" are three surnames).
+    if (names.size() >= 2 && CountWords(names[0]) == 1 && CountWords(names[1]) == 1 &&
+        names[0].find(',') == std::string::npos && !IsInitials(names[1]) &&
+        ((names.size() == 2 && et_al) ||
+         (names.size() > 2 && std::all_of(names.begin() + 2, names.end(), [](const std::string& n) {
+              return CountWords(n) >= 2 && n.find(',') == std::string::npos;
+          })))) {
+        names[0] += ", " + names[1];
+        names.erase(names.begin() + 1);
+    }
     if (names.empty() || names.size() > kMaxAuthors) return std::nullopt;
     for (const std::string& n : names) {
         const auto comma = n.find(", ");
@@ -568,6 +634,10 @@ std::string KindWord(std::string_view link_text) {
     };
     for (const auto& [w, k] : kWords)
         if (t == w) return k;
+    // "[arxiv, 14.12]", "[PDF, 2MB]": the first word names the kind.
+    if (const auto cut = t.find(", "); cut != std::string::npos && CountWords(t) <= 3)
+        for (const auto& [w, k] : kWords)
+            if (t.compare(0, cut, w) == 0 && std::char_traits<char>::length(w) == cut) return k;
     return {};
 }
 
@@ -794,6 +864,7 @@ class Reader {
                 title = t;
         }
         if (title.empty()) title = StripLabels(f.text);
+        title = StripLabels(CutTypeMarker(title));
 
         // Venue and year glued to the title come off it.
         std::string glued_venue;
@@ -828,6 +899,7 @@ class Reader {
         if (out_.year == 0) out_.year = glued_year;
         if (out_.year == 0) out_.year = ParenYear(f.text);
         if (out_.year == 0) out_.year = BareYear(text_wo_title);
+        if (out_.year == 0) out_.year = QuoteYear(text_wo_title);
         if (out_.venue.empty())
             for (const VenueHit& h : FindVenues(text_wo_title, true))
                 if (out_.venue.empty() && h.venue != std::string("arXiv")) {
@@ -923,6 +995,21 @@ class Reader {
 
     // The first sentence that is neither authors, a year, a venue nor a label.
     std::string FromSentences(const std::string& rest) const {
+        // A table row: the first cell that holds a title (not a number, venue, year,
+        // author list or link word).
+        if (rest.find(" | ") != std::string::npos) {
+            std::size_t at = 0;
+            while (at <= rest.size()) {
+                std::size_t end = rest.find(" | ", at);
+                if (end == std::string::npos) end = rest.size();
+                const std::string cell = Trim(std::string_view(rest).substr(at, end - at));
+                at = end + 3;
+                if (cell.empty() || cell.find(" | ") != std::string::npos) continue;
+                if (const std::string t = FromSentences(cell); !t.empty() && TitleSized(CleanTitle(t)))
+                    return t;
+            }
+            return {};
+        }
         for (const std::string& raw : Sentences(rest)) {
             std::string s = raw;
             if (const int y = ParenYear(s); y) {
@@ -942,6 +1029,17 @@ class Reader {
             return s;
         }
         return {};
+    }
+
+    // "Title[C]//2009 IEEE conference ..." / "Title[J]. Journal": GB/T 7714 citations end
+    // the title with a document type in brackets.
+    static std::string CutTypeMarker(const std::string& text) {
+        for (const char* m : {"[C]", "[J]", "[M]", "[D]", "[A]", "[R]", "[P]", "[S]", "[N]", "[Z]", "[EB/OL]",
+                              "[J/OL]", "[C]//", "[OL]"}) {
+            const auto at = text.find(m);
+            if (at != std::string::npos && at > 0) return Trim(std::string_view(text).substr(0, at));
+        }
+        return text;
     }
 
     static std::string StripLabels(const std::string& text) {

@@ -43,6 +43,25 @@ bool IsUnicodePunctuationOrSpace(uint32_t cp) {
            cp == 0xFFFD || cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF1F;
 }
 
+// CJK titles have no spaces: six characters or more count as a long title.
+bool LongCjk(std::string_view n) {
+    return std::any_of(n.begin(), n.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+           utf8::CountCodePoints(n) >= 6;
+}
+
+// The part before a ':' that may be a nickname ("Parameter Server", "GPipe", "Week 3"),
+// not words that say the item is about another paper ("Follow-up to: <title>").
+bool IsNickname(std::string_view head) {
+    const std::string n = LowerAscii(Trim(head));
+    if (n.empty() || std::count(n.begin(), n.end(), ' ') >= 4) return false;
+    for (const char* w :
+         {"see",      "related",   "follow",  "response", "reply",   "comment",   "critique",   "review",
+          "rebuttal", "extension", "extends", "summary",  "notes",   "based on",  "vs",         "versus",
+          "compare",  "not ",      "before",  "after",    "instead", "successor", "predecessor"})
+        if (n.find(w) != std::string::npos) return false;
+    return true;
+}
+
 } // namespace
 
 std::string NormalizeLink(std::string_view url) {
@@ -196,7 +215,11 @@ void PaperMatcher::Add(const Paper& p, const PaperExtras* extras) {
     if (colon == std::string::npos) colon = p.title.find("\xEF\xBC\x9A"); // full-width colon
     if (colon != std::string::npos) {
         const std::string head = NormalizeTitle(p.title.substr(0, colon));
-        add_unique(CountWords(head) <= 3 ? by_short_ : by_head_, head);
+        // 4-word heads are neither: "Sparsity in Deep Learning" names a tutorial too.
+        if (const std::size_t words = CountWords(head); words <= 3)
+            add_unique(by_short_, head);
+        else if (words >= 5)
+            add_unique(by_head_, head);
     }
 }
 
@@ -276,8 +299,9 @@ PaperMatcher::Match PaperMatcher::Find(const Citation& c) const {
             skip = 3;
         }
         if (colon == std::string::npos || colon > 80) continue;
+        if (!IsNickname(std::string_view(t).substr(0, colon))) continue;
         const std::string after = NormalizeTitle(std::string_view(t).substr(colon + skip, 2000));
-        if (CountWords(after) < 4) continue;
+        if (CountWords(after) < 4 && !LongCjk(after)) continue;
         if (std::string id = ByTitle(after, c); !id.empty()) return {id, MatchBy::Title};
     }
     // Only the head of a known "Head: subtitle" title, when the head is long and unique.
@@ -309,9 +333,13 @@ PaperMatcher::Match PaperMatcher::Find(const Citation& c) const {
     }
     // Short names, only when the item's whole title is that short ("[GPipe]"): a
     // nickname inside a longer title may name another paper of the same name.
+    // The year must then be the paper's own: "Megatron-LM (SC '21)" is the 2021 paper,
+    // not the 2019 one whose title starts with "Megatron-LM:".
     if (!keys.empty() && CountWords(keys.front()) <= 3)
-        if (std::string id = lookup(by_short_, keys.front()); !id.empty() && !YearClashes(id, c))
-            return {id, MatchBy::Title};
+        if (std::string id = lookup(by_short_, keys.front()); !id.empty()) {
+            const Known& k = info_.at(id);
+            if (c.year == 0 || k.year == 0 || k.year == c.year) return {id, MatchBy::Title};
+        }
     return {};
 }
 

@@ -47,13 +47,15 @@ class PaperMatcher {
         MatchBy by = MatchBy::None;
     };
     // In order: the arXiv id and DOI, every link (exact, then its arXiv id / DOI), then
-    // every title candidate: the whole title; a known title after a nickname ("Parameter
-    // Server: <known title>"); a known title's long unique head before its ':' (the item
-    // gives only that); a known title followed by a separator and more text ("Title.
-    // Authors. Venue", never "Title and more words": that is another paper); short names
-    // (the id, a head of 1-3 words before ':') only when the item's whole title is that
-    // short. A title match whose paper has a year more than one off the citation's is
-    // refused; when one title names several papers, the year and venue pick one.
+    // every title candidate: the whole title; a known title of four words or more after a
+    // nickname of at most four ("Parameter Server: <known title>", not "Follow-up to:
+    // <known title>"); a known title's unique head of five words or more before its ':'
+    // (the item gives only that); a known title followed by a separator and more text
+    // ("Title. Authors. Venue", never "Title and more words": that is another paper);
+    // short names (the id, a head of 1-3 words before ':') only when the item's whole
+    // title is that short, and then with the paper's own year if the item gives one. A
+    // title match whose paper has a year more than one off the citation's (three for a
+    // preprint) is refused; when one title names several papers, year and venue pick one.
     Match Find(const Citation& c) const;
     // The same for an item known only by its links and title candidates (best first).
     Match Find(const std::vector<std::string>& links, const std::vector<std::string>& titles) const;
@@ -70,7 +72,7 @@ class PaperMatcher {
 
     std::map<std::string, std::string> by_link_, by_arxiv_, by_doi_;
     std::map<std::string, std::vector<std::string>> by_title_; // papers in the order added
-    // A title's part before ':' when it has four words or more ("the head"): an item may
+    // A title's part before ':' when it has five words or more ("the head"): an item may
     // give only that. A head shared by two papers, or equal to another's whole title,
     // maps to "" (ambiguous).
     std::map<std::string, std::string> by_head_;

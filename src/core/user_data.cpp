@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_fields.h"
+#include "core/paper_matcher.h"
 #include "core/progress.h"
 #include "core/utf8.h"
 
@@ -50,6 +51,52 @@ bool StringArray(ObjectReader& r, const nlohmann::json* v, std::string_view key,
         if (jsonf::HasControl(s, false)) return r.Fail(where, "contains a control character");
         if (const std::string why = check(s); !why.empty()) return r.Fail(where, why);
         out->push_back(s);
+    }
+    return true;
+}
+
+bool ValidArxiv(const std::string& s) {
+    return !s.empty() && s.size() <= kMaxUserArxivBytes && ArxivIdOf("arXiv:" + s) == s;
+}
+bool ValidDoi(const std::string& s) {
+    return !s.empty() && s.size() <= kMaxUserDoiBytes && DoiOf("doi:" + s) == s;
+}
+bool ValidFieldName(std::string_view n) {
+    if (n.empty() || n.size() > kMaxUserFieldNameBytes) return false;
+    return std::all_of(n.begin(), n.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '_' || c == ':' ||
+               c == '.' || c == '+' || c == '-';
+    });
+}
+
+// "fields": [[name, value], ...] (PaperExtras::fields).
+bool FieldPairs(ObjectReader& r, const nlohmann::json* v,
+                std::vector<std::pair<std::string, std::string>>* out) {
+    if (!v) return true;
+    if (!v->is_array())
+        return r.FailKey("fields", std::string("\"fields\" must be an array, not ") + jsonf::TypeName(*v));
+    if (v->size() > kMaxUserFields)
+        return r.FailKey("fields", "\"fields\" has more than " + std::to_string(kMaxUserFields) + " items");
+    size_t i = 0, total = 0;
+    for (const auto& e : *v) {
+        const std::string where = jsonf::Ptr(jsonf::Ptr(r.Base(), "fields"), i++);
+        if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_string())
+            return r.Fail(where, "must be a pair of strings [name, value]");
+        const std::string& name = e[0].get_ref<const std::string&>();
+        const std::string& value = e[1].get_ref<const std::string&>();
+        if (!ValidFieldName(name))
+            return r.Fail(where + "/0", "field name " + jsonf::Quote(name) + " must be 1-" +
+                                            std::to_string(kMaxUserFieldNameBytes) +
+                                            " bytes of a-z, 0-9, @, _, :, ., + and -");
+        if (value.size() > kMaxUserFieldBytes)
+            return r.Fail(where + "/1",
+                          "longer than the limit of " + std::to_string(kMaxUserFieldBytes) + " bytes");
+        if (jsonf::HasControl(value, true)) return r.Fail(where + "/1", "contains a control character");
+        total += name.size() + value.size();
+        if (total > kMaxUserFieldsBytes)
+            return r.FailKey("fields",
+                             "\"fields\" hold more than " + std::to_string(kMaxUserFieldsBytes) + " bytes");
+        out->emplace_back(name, value);
     }
     return true;
 }
@@ -196,6 +243,16 @@ nlohmann::ordered_json UserPaperToValue(const UserPaper& u) {
     j["year"] = p.year;
     j["links"] = p.links;
     j["kind"] = p.kind;
+    const PaperExtras& x = u.extras;
+    if (!x.arxiv.empty()) j["arxiv"] = x.arxiv;
+    if (!x.doi.empty()) j["doi"] = x.doi;
+    if (!x.link_kinds.empty()) j["linkKinds"] = x.link_kinds;
+    if (!x.fields.empty()) {
+        nlohmann::ordered_json fields = nlohmann::ordered_json::array();
+        for (const auto& [name, value] : x.fields)
+            fields.push_back(nlohmann::ordered_json::array({name, value}));
+        j["fields"] = std::move(fields);
+    }
     j["updatedAt"] = u.updated_at;
     return j;
 }
@@ -237,7 +294,8 @@ std::optional<UserPaper> UserPaperFromValue(const nlohmann::json& j, bool strict
     int64_t year = 0;
     const auto no_check = [](const std::string&) { return std::string(); };
     const bool ok =
-        r.OnlyKnownKeys({"id", "title", "authors", "venue", "year", "links", "kind", "updatedAt"}) &&
+        r.OnlyKnownKeys({"id", "title", "authors", "venue", "year", "links", "kind", "arxiv", "doi",
+                         "linkKinds", "fields", "updatedAt"}) &&
         r.String("id", &p.id, true, kMaxPaperIdBytes) &&
         (jsonf::IsId(p.id, kMaxPaperIdBytes) ||
          r.FailKey("id",
@@ -255,6 +313,25 @@ std::optional<UserPaper> UserPaperFromValue(const nlohmann::json& j, bool strict
         (OneOf(p.kind, kPaperKinds) ||
          r.FailKey("kind", "unknown kind " + jsonf::Quote(p.kind) +
                                " (expected one of: " + Join(kPaperKinds) + ")")) &&
+        r.String("arxiv", &u.extras.arxiv, false, kMaxUserArxivBytes) &&
+        (u.extras.arxiv.empty() || ValidArxiv(u.extras.arxiv) ||
+         r.FailKey("arxiv", "arXiv id " + jsonf::Quote(u.extras.arxiv) +
+                                " must look like 2104.04473 or cs/0112017 (lowercase, no version)")) &&
+        r.String("doi", &u.extras.doi, false, kMaxUserDoiBytes) &&
+        (u.extras.doi.empty() || ValidDoi(u.extras.doi) ||
+         r.FailKey("doi", "DOI " + jsonf::Quote(u.extras.doi) +
+                              " must look like 10.1145/3341301.3359630 (lowercase)")) &&
+        StringArray(r, r.Get("linkKinds"), "linkKinds", kMaxUserLinks, 40, &u.extras.link_kinds,
+                    [](const std::string& s) {
+                        return OneOf(s, kUserLinkKinds)
+                                   ? std::string()
+                                   : "unknown link kind " + jsonf::Quote(s) +
+                                         " (expected one of: " + Join(kUserLinkKinds) + ")";
+                    }) &&
+        (u.extras.link_kinds.empty() || u.extras.link_kinds.size() == p.links.size() ||
+         r.FailKey("linkKinds", "\"linkKinds\" has " + std::to_string(u.extras.link_kinds.size()) +
+                                    " items for " + std::to_string(p.links.size()) + " links")) &&
+        FieldPairs(r, r.Get("fields"), &u.extras.fields) &&
         r.Int("updatedAt", &u.updated_at, strict, 0, kMaxTimestampMs);
     if (!ok) return Failed<UserPaper>(problem, field, message);
     p.year = static_cast<int>(year);
@@ -361,6 +438,40 @@ std::string MakeUserId(std::string_view title, const std::function<bool(const st
     for (int n = 2; taken(id); ++n)
         id = base + "-" + std::to_string(n);
     return id;
+}
+
+bool FitPaperExtras(PaperExtras& e, size_t links) {
+    const PaperExtras before = e;
+    if (!e.arxiv.empty() && !ValidArxiv(e.arxiv)) e.arxiv.clear();
+    if (!e.doi.empty() && !ValidDoi(e.doi)) e.doi.clear();
+    if (e.link_kinds.size() != links || links > kMaxUserLinks ||
+        !std::all_of(e.link_kinds.begin(), e.link_kinds.end(),
+                     [](const std::string& k) { return OneOf(k, kUserLinkKinds); }))
+        e.link_kinds.clear();
+    std::vector<std::pair<std::string, std::string>> fields;
+    size_t total = 0;
+    for (auto& [name, value] : e.fields) {
+        if (fields.size() >= kMaxUserFields) break;
+        if (!ValidFieldName(name)) continue;
+        std::string v; // invalid UTF-8 -> U+FFFD, control characters other than newlines and tabs -> ' '
+        for (size_t i = 0; i < value.size() && v.size() <= kMaxUserFieldBytes;) {
+            const size_t at = i;
+            const uint32_t cp = utf8::DecodeNext(value, i);
+            if (cp == utf8::kInvalid)
+                utf8::AppendCodePoint(v, utf8::kReplacement);
+            else if ((cp < 0x20 && cp != '\n' && cp != '\r' && cp != '\t') || cp == 0x7F)
+                v += ' ';
+            else
+                v.append(value, at, i - at);
+        }
+        utf8::Truncate(v, kMaxUserFieldBytes);
+        if (total + name.size() + v.size() > kMaxUserFieldsBytes) break;
+        total += name.size() + v.size();
+        fields.emplace_back(name, std::move(v));
+    }
+    e.fields = std::move(fields);
+    return e.arxiv != before.arxiv || e.doi != before.doi || e.link_kinds != before.link_kinds ||
+           e.fields != before.fields;
 }
 
 } // namespace shelfmark

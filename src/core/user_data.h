@@ -32,7 +32,9 @@
 
 namespace shelfmark {
 
-// What an import found about a user's paper beyond Paper's own fields.
+// What an import found about a user's paper beyond Paper's own fields. Stored in the
+// paper's record as optional keys ("arxiv", "doi", "linkKinds", "fields"; see
+// docs/progress-file.md), each only when not empty.
 struct PaperExtras {
     std::string arxiv;                   // "1802.04799" (no version), "" when unknown
     std::string doi;                     // "10.1145/..." (lowercase), "" when unknown
@@ -44,7 +46,7 @@ struct PaperExtras {
 
 struct UserPaper {
     Paper paper;            // paper.aliases is unused
-    PaperExtras extras;     // not yet stored: see issue 14
+    PaperExtras extras;     // stored with the paper when not empty
     int64_t updated_at = 0; // ms since the epoch
 };
 
@@ -59,6 +61,21 @@ constexpr size_t kMaxUserLinks = 20;
 constexpr size_t kMaxUserAuthors = 500;
 constexpr size_t kMaxUserSections = 2000;
 constexpr size_t kMaxUserEntries = 20000; // per list
+// PaperExtras: link kinds are one of kUserLinkKinds; fields have lowercase names of
+// a-z 0-9 @ _ : . + - and values that may hold newlines.
+constexpr size_t kMaxUserArxivBytes = 40;
+constexpr size_t kMaxUserDoiBytes = 200;
+constexpr size_t kMaxUserFields = 200; // per paper
+constexpr size_t kMaxUserFieldNameBytes = 64;
+constexpr size_t kMaxUserFieldBytes = 16 * 1024;  // one value
+constexpr size_t kMaxUserFieldsBytes = 64 * 1024; // names and values of one paper
+inline const char* const kUserLinkKinds[] = {"paper", "code", "slides", "video", "page", "other"};
+
+// Makes extras storable beside a paper with `links` links: an arXiv id or DOI that does
+// not read back is dropped, link kinds are dropped unless there is one known kind per
+// link, fields past the limits are left out (a value too long is cut on a character
+// boundary). Returns true when it changed anything.
+bool FitPaperExtras(PaperExtras& extras, size_t links);
 
 // One record of the user's data as it is stored: a list or a paper, by id.
 struct UserKey {

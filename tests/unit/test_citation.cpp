@@ -244,3 +244,73 @@ TEST_CASE("citation: never throws on odd input") {
         CHECK(c.titles.size() <= 16);
     }
 }
+
+// Shapes seen in real lists (found with the search tool; the strings below are ours).
+TEST_CASE("citation: MLA-style, first author inverted, quoted title, journal and year") {
+    const Citation c =
+        Read("LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton. \"Deep learning.\" Nature 521.7553 "
+             "(2015): 436-444.");
+    CHECK(c.title == "Deep learning");
+    CHECK(c.authors == Strings{"LeCun, Yann", "Yoshua Bengio", "Geoffrey Hinton"});
+    CHECK(c.year == 2015);
+    const Citation d =
+        Read("He, Kaiming, et al. \"Deep residual learning for image recognition.\" arXiv preprint "
+             "arXiv:1512.03385 (2015). [pdf]");
+    CHECK(d.title == "Deep residual learning for image recognition");
+    CHECK(d.authors == Strings{"He, Kaiming"});
+    CHECK(d.arxiv == "1512.03385");
+    CHECK(d.venue == "arXiv");
+}
+
+TEST_CASE("citation: GB/T 7714 style with a document type marker") {
+    const Citation c =
+        Read("Deng J, Dong W, Socher R, et al. Imagenet: A large-scale hierarchical image "
+             "database[C]//2009 IEEE conference on computer vision and pattern recognition. Ieee, "
+             "2009: 248-255.");
+    CHECK(c.title == "Imagenet: A large-scale hierarchical image database");
+    CHECK(c.authors == Strings{"Deng J", "Dong W", "Socher R"});
+    CHECK(c.year == 2009);
+}
+
+TEST_CASE("citation: venue before a slash, venue glued in parentheses after a link") {
+    Citation c = Read("ATC / SOCK: Rapid Task Provisioning with Serverless-Optimized Containers");
+    CHECK(c.title == "SOCK: Rapid Task Provisioning with Serverless-Optimized Containers");
+    CHECK(c.venue == "ATC");
+    c = Read("OSDI '20 / Caladan: Mitigating Interference at Microsecond Timescales");
+    CHECK(c.title == "Caladan: Mitigating Interference at Microsecond Timescales");
+    CHECK(c.venue == "OSDI");
+    CHECK(c.year == 2020);
+    c = Read("[Going deeper with convolutions](https://example.org/cvpr15.html)(CVPR2015)");
+    CHECK(c.title == "Going deeper with convolutions");
+    CHECK(c.venue == "CVPR");
+    CHECK(c.year == 2015);
+}
+
+TEST_CASE("citation: emphasized title with an [arxiv, yy.mm] link; a 'Paper:' label in a link") {
+    Citation c = Read("*Striving for Simplicity: The All Convolutional Net* [[arxiv, "
+                      "14.12]](http://arxiv.org/abs/1412.6806)");
+    CHECK(c.title == "Striving for Simplicity: The All Convolutional Net");
+    CHECK(c.arxiv == "1412.6806");
+    CHECK(Kinds(c) == Strings{"paper"});
+    c = Read("**AlexNet** [`code`](https://github.com/x/alexnet) [Paper: ImageNet Classification with Deep "
+             "Convolutional Neural Networks](https://example.org/alexnet.pdf)");
+    CHECK(c.title == "ImageNet Classification with Deep Convolutional Neural Networks");
+    CHECK(Kinds(c) == Strings{"code", "paper"});
+}
+
+TEST_CASE("citation: table rows: the title cell, venue and year cells, a curly-quoted year") {
+    Citation c =
+        Read("1 | ImageNet Classification with Deep Convolutional Neural Networks | Training Systems | "
+             "NeurIPS | 2012 | [PDF](https://example.org/alexnet.pdf) | [notes](https://example.org/n)");
+    CHECK(c.title == "ImageNet Classification with Deep Convolutional Neural Networks");
+    CHECK(c.venue == "NeurIPS");
+    CHECK(c.year == 2012);
+    CHECK(Kinds(c) == Strings{"paper", "other"});
+    c = Read("[FFS: A Fast File System for UNIX](ffs.md) | ACM Transactions on Computer Systems \xE2\x80\x98"
+             "84");
+    CHECK(c.title == "FFS: A Fast File System for UNIX");
+    CHECK(c.year == 1984);
+    c = Read("[NFS: Sun's Network File System](nfs.md) | USENIX '86");
+    CHECK(c.venue == "USENIX");
+    CHECK(c.year == 1986);
+}
