@@ -520,4 +520,106 @@ std::string MdPlainText(const MarkdownDoc& doc, int from, bool skip_lists) {
     return out.substr(b, e - b + 1);
 }
 
+namespace {
+
+// Text as Markdown that reads back as the same text: ASCII punctuation that could open
+// an inline (emphasis, code, link, HTML, strikethrough, an entity) is escaped.
+void AppendEscaped(std::string& out, std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool entity = c == '&' && i + 1 < text.size() &&
+                            (text[i + 1] == '#' || (text[i + 1] >= 'a' && text[i + 1] <= 'z') ||
+                             (text[i + 1] >= 'A' && text[i + 1] <= 'Z'));
+        if (entity || (c != '\0' && std::strchr("\\`*_[]<>~!", c) != nullptr)) out += '\\';
+        out += c;
+    }
+}
+
+// A link destination: in <...> when it holds spaces, parentheses or angle brackets.
+void AppendUrl(std::string& out, std::string_view url) {
+    if (!url.empty() && url.find_first_of(" ()<>\\") == std::string_view::npos) {
+        out += url;
+        return;
+    }
+    out += '<';
+    for (char c : url) {
+        if (c == '<' || c == '>' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += '>';
+}
+
+} // namespace
+
+std::string MdInlineMarkdown(const MarkdownDoc& doc, int from, bool skip_lists) {
+    std::string out;
+    auto gap = [&] {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+    };
+    WalkMarkdown(
+        doc, from,
+        [&](const MdNode& n) {
+            if (skip_lists && n.kind == MdKind::List && &n != &doc.nodes[static_cast<std::size_t>(from)])
+                return false;
+            switch (n.kind) {
+            case MdKind::Text: AppendEscaped(out, n.text); break;
+            case MdKind::Code: {
+                const std::string ticks = n.text.find('`') == std::string::npos ? "`" : "`` ";
+                out += ticks + n.text + (ticks.size() > 1 ? " ``" : "`");
+                break;
+            }
+            case MdKind::HtmlInline: out += n.text; break;
+            case MdKind::SoftBreak:
+            case MdKind::LineBreak: out += ' '; break;
+            case MdKind::Emph: out += '*'; break;
+            case MdKind::Strong: out += "**"; break;
+            case MdKind::Strikethrough: out += "~~"; break;
+            case MdKind::Link: out += '['; break;
+            case MdKind::Image: out += "!["; break;
+            case MdKind::Paragraph:
+            case MdKind::Heading:
+            case MdKind::TableCell:
+            case MdKind::CodeBlock: gap(); break;
+            default: break;
+            }
+            if (n.kind == MdKind::CodeBlock) out += n.text;
+            return true;
+        },
+        [&](const MdNode& n) {
+            switch (n.kind) {
+            case MdKind::Emph: out += '*'; break;
+            case MdKind::Strong: out += "**"; break;
+            case MdKind::Strikethrough: out += "~~"; break;
+            case MdKind::Link:
+            case MdKind::Image:
+                out += "](";
+                AppendUrl(out, n.url);
+                if (!n.title.empty()) {
+                    out += " \"";
+                    for (char c : n.title) {
+                        if (c == '"' || c == '\\') out += '\\';
+                        out += c;
+                    }
+                    out += '"';
+                }
+                out += ')';
+                break;
+            default: break;
+            }
+        });
+    const auto b = out.find_first_not_of(" \n");
+    if (b == std::string::npos) return {};
+    const auto e = out.find_last_not_of(" \n");
+    std::string md = out.substr(b, e - b + 1);
+    // What would open a block at the start of a line: "#", "-", "+", "1." / "1)", "|", "=".
+    std::size_t digits = 0;
+    while (digits < md.size() && md[digits] >= '0' && md[digits] <= '9')
+        ++digits;
+    if (digits > 0 && digits < md.size() && (md[digits] == '.' || md[digits] == ')'))
+        md.insert(digits, 1, '\\');
+    else if (std::strchr("#-+|=", md[0]) != nullptr)
+        md.insert(0, 1, '\\');
+    return md;
+}
+
 } // namespace shelfmark

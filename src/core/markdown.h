@@ -7,7 +7,8 @@
 //   - CheckMarkdownLimits(): that pre-scan on its own (what is too large, and where).
 //   - MdKind, MdNode, MarkdownDoc: the parsed tree, flat, linked by index.
 //   - ParseMarkdown(): pre-scan, parse, copy into a MarkdownDoc.
-//   - WalkMarkdown(): ENTER/EXIT walk without recursion; MdPlainText(): a subtree's text.
+//   - WalkMarkdown(): ENTER/EXIT walk without recursion; MdPlainText(): a subtree's text;
+//     MdInlineMarkdown(): a subtree's inlines as Markdown again.
 //
 // Why the pre-scan: cmark-gfm up to 0.29.0.gfm.6 (Debian bookworm's) has inputs that take
 // quadratic time (runs of "www._", emphasis and bracket patterns, e-mail autolinks); we
@@ -123,5 +124,13 @@ void WalkMarkdown(const MarkdownDoc& doc, int from, const std::function<bool(con
 // The text of a subtree: literals concatenated, soft/hard breaks as spaces/newlines.
 // skip_lists: leave out nested List nodes (an item's own text without its sub-items).
 std::string MdPlainText(const MarkdownDoc& doc, int from, bool skip_lists = false);
+
+// The Markdown of a subtree's inlines, written back from the tree so that it parses to
+// the same inlines: emphasis as *x* and **x**, links as [text](url), code as `x`, breaks
+// as spaces, text with its Markdown punctuation escaped; blocks (paragraphs, table cells)
+// separated by one space. Used to hand
+// one list item or table cell to a reader of its own (citation.h) without the source.
+// skip_lists as in MdPlainText.
+std::string MdInlineMarkdown(const MarkdownDoc& doc, int from, bool skip_lists = false);
 
 } // namespace shelfmark

@@ -5,24 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/list_reader.h"
 #include "core/utf8.h"
 
 namespace shelfmark {
 
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string Trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && IsSpaceChar(s[b]))
-        ++b;
-    while (e > b && IsSpaceChar(s[e - 1]))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
 
 std::string CollapseSpaces(std::string_view s) {
     std::string out;
@@ -38,363 +28,52 @@ std::string CollapseSpaces(std::string_view s) {
     return out;
 }
 
-std::size_t CountWords(std::string_view s) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (char c : s) {
-        const bool sp = IsSpaceChar(c);
-        if (!sp && !in_word) ++n;
-        in_word = !sp;
-    }
-    return n;
-}
-
-bool StartsWithCi(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (Lower(s[i]) != Lower(prefix[i])) return false;
-    return true;
-}
-
-// Title candidates tried per item, and their longest accepted length.
-constexpr std::size_t kMaxCandidates = 16;
-constexpr std::size_t kMaxCandidateBytes = 600;
-
-// Strips trailing "[ICLR'18]" / "(OSDI20)" style notes and trailing punctuation.
-std::string CleanTitle(std::string_view raw) {
-    std::string s = CollapseSpaces(utf8::Truncated(raw, 2 * kMaxCandidateBytes));
-    // A leading bracket that is never closed ("[Title [venue]" after Markdown ate the
-    // inner brackets), or one that wraps everything.
-    while (!s.empty() && (s.front() == '[' || s.front() == '(')) {
-        const char open = s.front(), close = open == '[' ? ']' : ')';
-        int depth = 0;
-        std::size_t match = std::string::npos;
-        for (std::size_t i = 0; i < s.size() && match == std::string::npos; ++i) {
-            if (s[i] == open) ++depth;
-            if (s[i] == close && --depth == 0) match = i;
-        }
-        if (match == std::string::npos)
-            s.erase(0, 1);
-        else if (match + 1 == s.size())
-            s = s.substr(1, s.size() - 2);
-        else
-            break;
-        s = Trim(s);
-    }
-    for (int guard = 0; guard < 4; ++guard) {
-        while (!s.empty() &&
-               (s.back() == ' ' || s.back() == '.' || s.back() == ',' || s.back() == ':' || s.back() == ';'))
-            s.pop_back();
-        if (s.empty() || (s.back() != ']' && s.back() != ')')) break;
-        const char close = s.back(), open = close == ']' ? '[' : '(';
-        int depth = 0;
-        std::size_t i = s.size();
-        while (i > 0) {
-            --i;
-            if (s[i] == close) ++depth;
-            if (s[i] == open && --depth == 0) break;
-        }
-        if (depth != 0 || i == 0 || s.size() - i > 80) break;
-        s.erase(i);
-    }
-    return Trim(s);
-}
-
-// Splits at ". " (sentence ends), keeping pieces with text.
-std::vector<std::string> Sentences(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        if (s[i] == '.' && s[i + 1] == ' ') {
-            std::string piece = Trim(s.substr(start, i - start));
-            if (!piece.empty()) out.push_back(piece);
-            start = i + 2;
-        }
-    }
-    std::string last = Trim(s.substr(std::min(start, s.size())));
-    if (!last.empty()) out.push_back(last);
-    return out;
-}
-
-int IndexOf(const MarkdownDoc& doc, const MdNode& n) { return static_cast<int>(&n - doc.nodes.data()); }
-
-const MdNode& NodeAt(const MarkdownDoc& doc, int i) { return doc.nodes[static_cast<std::size_t>(i)]; }
-
-bool HasChildList(const MarkdownDoc& doc, const MdNode& item) {
-    for (int c = item.first_child; c >= 0; c = NodeAt(doc, c).next)
-        if (NodeAt(doc, c).kind == MdKind::List) return true;
-    return false;
-}
-
-bool IsHttp(std::string_view url) { return StartsWithCi(url, "http://") || StartsWithCi(url, "https://"); }
-
-// Links and emphasized texts of an item, not descending into its sub-lists.
-void CollectItemParts(const MarkdownDoc& doc, const MdNode& item, std::vector<std::string>* links,
-                      std::vector<std::string>* link_texts, std::vector<std::string>* emph_texts) {
-    const int from = IndexOf(doc, item);
-    int in_link = 0;
-    WalkMarkdown(
-        doc, from,
-        [&](const MdNode& n) {
-            if (n.kind == MdKind::List && IndexOf(doc, n) != from) return false;
-            if (n.kind == MdKind::Link) {
-                ++in_link;
-                if (IsHttp(n.url) && std::find(links->begin(), links->end(), n.url) == links->end())
-                    links->push_back(n.url);
-                link_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
-            } else if ((n.kind == MdKind::Emph || n.kind == MdKind::Strong) && in_link == 0) {
-                emph_texts->push_back(MdPlainText(doc, IndexOf(doc, n)));
-            }
-            return true;
-        },
-        [&](const MdNode& n) {
-            if (n.kind == MdKind::Link) --in_link;
-        });
-}
-
-// Role of the entries under a heading such as "Required reading", "Additional Optional
-// Reading", "Extra reading" or "Background"; empty when the heading names a section.
-std::string RoleOfHeading(std::string_view heading) {
-    std::string h;
-    for (char c : heading)
-        h += Lower(c);
-    if (CountWords(h) > 4) return {};
-    auto has = [&](const char* w) { return h.find(w) != std::string::npos; };
-    if (has("optional")) return "optional";
-    if (has("require") || has("mandatory")) return "required";
-    if (has("background")) return "background";
-    if (has("extra") || has("additional") || has("further") || has("supplement")) return "extra";
-    // "<role> reading" as written by ExportListMarkdown for other roles.
-    const std::string t = CollapseSpaces(h);
-    const std::string suffix = " reading";
-    if (t.size() > suffix.size() && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        std::string role;
-        for (char c : t.substr(0, t.size() - suffix.size())) {
-            if ((c >= 'a' && c <= 'z') || IsDigit(c) || c == '-')
-                role += c;
-            else if (c == ' ')
-                role += '-';
-            else
-                return {};
-        }
-        if (!role.empty() && role.size() <= 40) return role;
-    }
-    return {};
-}
-
-// YAML front matter ("---" ... "---") at the very start: returns its title and blanks it
-// out (keeping the line count, so line numbers stay right).
-std::string TakeFrontMatter(std::string& text) {
-    auto line_end = [&](std::size_t i) {
-        std::size_t e = text.find('\n', i);
-        return e == std::string::npos ? text.size() : e;
-    };
-    auto line_at = [&](std::size_t i) {
-        std::string l = text.substr(i, line_end(i) - i);
-        if (!l.empty() && l.back() == '\r') l.pop_back();
-        return l;
-    };
-    std::size_t start = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
-    if (line_at(start) != "---") return {};
-    std::string title;
-    for (std::size_t i = line_end(start) + 1; i < text.size(); i = line_end(i) + 1) {
-        const std::string l = line_at(i);
-        if (l == "---" || l == "...") {
-            const std::size_t end = line_end(i);
-            for (std::size_t k = 0; k < end; ++k)
-                if (text[k] != '\n') text[k] = ' ';
-            return title;
-        }
-        if (title.empty() && StartsWithCi(l, "title")) {
-            std::string rest = Trim(std::string_view(l).substr(5));
-            if (rest.empty() || rest[0] != ':') continue;
-            rest = Trim(std::string_view(rest).substr(1));
-            if (rest.size() >= 2 && rest.front() == '\'' && rest.back() == '\'') {
-                std::string v;
-                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
-                    v += rest[k];
-                    if (rest[k] == '\'' && rest[k + 1] == '\'') ++k; // '' is a quote in YAML
-                }
-                rest = v;
-            } else if (rest.size() >= 2 && rest.front() == '"' && rest.back() == '"') {
-                std::string v;
-                for (std::size_t k = 1; k + 1 < rest.size(); ++k) {
-                    if (rest[k] == '\\' && k + 2 < rest.size()) ++k;
-                    v += rest[k];
-                }
-                rest = v;
-            }
-            title = Trim(rest);
-        }
-        if (i >= text.size()) break;
-    }
-    return {}; // no closing line: not front matter
-}
-
-// Everything the walk found: items with their sections, the title and the source.
+// Everything the reader found: items with their sections, the title and the source.
 struct Extracted {
     std::vector<MarkdownItem> items;
     std::string title;  // front matter title or the first level-1 heading before any item
     std::string source; // first link outside the items, before the first item
 };
 
-Extracted Extract(std::string text, const PaperMatcher& matcher, const MarkdownLimits& limits,
+Extracted Extract(std::string_view text, const PaperMatcher& matcher, const MarkdownLimits& limits,
                   std::string* error, bool* ok) {
     Extracted out;
-    const std::string front_title = TakeFrontMatter(text);
-    std::string parse_error;
-    const std::optional<MarkdownDoc> doc = ParseMarkdown(text, limits, &parse_error);
-    if (!doc) {
-        if (error) *error = parse_error;
-        *ok = false;
-        return out;
+    std::optional<ListShape> shape = ReadListShape(text, limits, error);
+    *ok = shape.has_value();
+    if (!shape) return out;
+    out.title = std::move(shape->title);
+    out.source = std::move(shape->source);
+    for (ListEntry& entry : shape->entries) {
+        MarkdownItem item;
+        item.line = entry.line;
+        item.task = entry.task;
+        item.checked = entry.checked;
+        item.text = entry.text;
+        item.section = entry.section;
+        item.role = entry.role;
+        item.links = entry.links;
+        item.cite = ReadCitation(entry.input);
+        item.title = item.cite.title.empty() ? CollapseSpaces(entry.text) : item.cite.title;
+        item.titles = item.cite.titles;
+        // Matched by the links the shape gives the entry (its own, and its details'
+        // "[PDF]"/"[Code]" links): a link in a details line that names another paper
+        // ("Related: [TVM](...)") must not make this entry that paper.
+        Citation key = item.cite;
+        key.links.erase(std::remove_if(key.links.begin(), key.links.end(),
+                                       [&](const CitationLink& l) {
+                                           return std::find(entry.links.begin(), entry.links.end(), l.url) ==
+                                                  entry.links.end();
+                                       }),
+                        key.links.end());
+        for (const std::string& l : entry.links)
+            if (std::none_of(key.links.begin(), key.links.end(),
+                             [&](const CitationLink& k) { return k.url == l; }))
+                key.links.push_back({l, "other"});
+        const PaperMatcher::Match m = matcher.Find(key);
+        item.paper = m.paper;
+        item.by = m.by;
+        out.items.push_back(std::move(item));
     }
-    *ok = true;
-    out.title = front_title;
-
-    std::string section, role = "required";
-    struct Saved {
-        int item;
-        std::string section, role;
-    };
-    std::vector<Saved> saved;
-    int item_depth = 0;
-    bool seen_item = false;
-
-    WalkMarkdown(
-        *doc, 0,
-        [&](const MdNode& n) {
-            const int idx = IndexOf(*doc, n);
-            switch (n.kind) {
-            case MdKind::Heading: {
-                const std::string h = CollapseSpaces(MdPlainText(*doc, idx));
-                if (!seen_item && out.source.empty()) {
-                    WalkMarkdown(
-                        *doc, idx,
-                        [&](const MdNode& c) {
-                            if (c.kind == MdKind::Link && out.source.empty() && IsHttp(c.url))
-                                out.source = c.url;
-                            return true;
-                        },
-                        [](const MdNode&) {});
-                }
-                if (n.level == 1 && !seen_item && out.title.empty()) {
-                    out.title = h;
-                    section.clear();
-                } else if (const std::string r = RoleOfHeading(h); !r.empty()) {
-                    role = r;
-                } else {
-                    section = h;
-                    role = "required";
-                }
-                return false;
-            }
-            case MdKind::Link:
-                if (item_depth == 0 && !seen_item && out.source.empty() && IsHttp(n.url)) out.source = n.url;
-                return true;
-            case MdKind::Item: {
-                ++item_depth;
-                const std::string own = CollapseSpaces(MdPlainText(*doc, idx, true));
-                const bool nested = HasChildList(*doc, n);
-                MarkdownItem item;
-                std::vector<std::string> link_texts, emph_texts;
-                CollectItemParts(*doc, n, &item.links, &link_texts, &emph_texts);
-                if (nested && item.links.empty() && !own.empty() && !n.task) {
-                    // "1. **Cluster Scheduling**:" with sub-items: a sub-section.
-                    saved.push_back({idx, section, role});
-                    section = CleanTitle(own);
-                    return true;
-                }
-                if (own.empty()) return nested;
-                seen_item = true;
-                item.line = n.line;
-                item.task = n.task;
-                item.checked = n.checked;
-                item.text = own;
-                item.section = section;
-                item.role = role;
-
-                // The title: a link text of three words or more, else an emphasized
-                // phrase, else the first sentence after a short link ("[MLSys](u). MLSys: ..."),
-                // else the whole text.
-                std::string rest = own;
-                if (!link_texts.empty()) {
-                    const std::string lt = CollapseSpaces(link_texts.front());
-                    if (const auto at = rest.find(lt); at != std::string::npos) rest.erase(at, lt.size());
-                }
-                while (!rest.empty() && (rest.front() == '.' || rest.front() == ' ' || rest.front() == ',' ||
-                                         rest.front() == ':' || rest.front() == '-'))
-                    rest.erase(0, 1);
-                const std::vector<std::string> rest_sentences = Sentences(rest);
-                if (!link_texts.empty()) {
-                    // "[Title [venue\]](url)": Markdown makes "venue]" the link text; the
-                    // title is the text before it.
-                    const std::string lt = CollapseSpaces(link_texts.front());
-                    if (std::count(lt.begin(), lt.end(), ']') > std::count(lt.begin(), lt.end(), '[')) {
-                        const auto at = own.find(lt);
-                        if (at != std::string::npos && CountWords(CleanTitle(own.substr(0, at))) >= 2)
-                            item.title = CleanTitle(own.substr(0, at));
-                    }
-                }
-                for (const std::string& lt : link_texts)
-                    if (item.title.empty() && CountWords(CleanTitle(lt)) >= 3) item.title = CleanTitle(lt);
-                for (const std::string& et : emph_texts)
-                    if (item.title.empty() && CountWords(CleanTitle(et)) >= 2) item.title = CleanTitle(et);
-                if (item.title.empty() && !link_texts.empty() && !rest_sentences.empty() &&
-                    CountWords(rest_sentences.front()) >= 3)
-                    item.title = CleanTitle(rest_sentences.front());
-                if (item.title.empty() && !link_texts.empty()) item.title = CleanTitle(link_texts.front());
-                if (item.title.empty()) item.title = CleanTitle(own);
-                if (item.title.empty()) item.title = own;
-
-                std::vector<std::string> candidates;
-                // Few and short: a title is not a paragraph, and matching stays linear.
-                auto add = [&](const std::string& c) {
-                    if (c.size() > kMaxCandidateBytes * 2 || candidates.size() >= kMaxCandidates) return;
-                    for (const std::string& v : {CollapseSpaces(c), CleanTitle(c)})
-                        if (!v.empty() && v.size() <= kMaxCandidateBytes &&
-                            candidates.size() < kMaxCandidates &&
-                            std::find(candidates.begin(), candidates.end(), v) == candidates.end())
-                            candidates.push_back(v);
-                };
-                // "(Gavel) Heterogeneity-Aware ...": the nickname and the rest on their own.
-                if (!own.empty() && own.front() == '(') {
-                    if (const auto close = own.find(')'); close != std::string::npos && close < 60) {
-                        add(own.substr(1, close - 1));
-                        add(own.substr(close + 1));
-                    }
-                }
-                add(item.title);
-                for (const std::string& lt : link_texts)
-                    add(lt);
-                for (const std::string& et : emph_texts)
-                    add(et);
-                add(own);
-                for (const std::string& s : Sentences(own))
-                    add(s);
-                for (const std::string& s : rest_sentences)
-                    add(s);
-                item.titles = candidates;
-
-                const PaperMatcher::Match m = matcher.Find(item.links, item.titles);
-                item.paper = m.paper;
-                item.by = m.by;
-                out.items.push_back(std::move(item));
-                return nested;
-            }
-            default: return true;
-            }
-        },
-        [&](const MdNode& n) {
-            if (n.kind != MdKind::Item) return;
-            --item_depth;
-            if (!saved.empty() && saved.back().item == IndexOf(*doc, n)) {
-                section = saved.back().section;
-                role = saved.back().role;
-                saved.pop_back();
-            }
-        });
     return out;
 }
 
@@ -403,7 +82,7 @@ Extracted Extract(std::string text, const PaperMatcher& matcher, const MarkdownL
 std::optional<ChecklistImport> ReadMarkdownChecklist(std::string_view markdown, const PaperMatcher& matcher,
                                                      std::string* error, const MarkdownLimits& limits) {
     bool ok = false;
-    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    Extracted ex = Extract(markdown, matcher, limits, error, &ok);
     if (!ok) return std::nullopt;
     ChecklistImport out;
     for (MarkdownItem& item : ex.items) {
@@ -473,6 +152,13 @@ std::string UserTitle(std::string_view raw) {
     return std::string(utf8::Truncated(CollapseSpaces(s), kMaxUserTitleBytes));
 }
 
+// An author, venue or identifier: as UserTitle, cut to what a stored paper's short
+// fields accept (user_data.cpp reads them with at most 300 bytes).
+constexpr std::size_t kMaxShortUserText = 300;
+std::string ShortUserText(std::string_view raw) {
+    return std::string(utf8::Truncated(UserTitle(raw), kMaxShortUserText));
+}
+
 } // namespace
 
 std::optional<ReadingListImport>
@@ -481,7 +167,7 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                         const std::function<bool(const std::string&)>& id_taken, std::string* error,
                         const MarkdownLimits& limits) {
     bool ok = false;
-    Extracted ex = Extract(std::string(markdown), matcher, limits, error, &ok);
+    Extracted ex = Extract(markdown, matcher, limits, error, &ok);
     if (!ok) return std::nullopt;
     if (ex.items.empty()) {
         if (error) *error = "no list items found: a reading list needs \"- \" items";
@@ -519,6 +205,26 @@ ReadMarkdownReadingList(std::string_view markdown, const PaperMatcher& matcher,
                 for (const std::string& link : item.links)
                     if (IsHttpLink(link) && link.size() <= 2048 && up.paper.links.size() < kMaxUserLinks)
                         up.paper.links.push_back(link);
+                // What the item's text says about its paper (citation.h), within what a
+                // progress file accepts.
+                const Citation& c = item.cite;
+                for (const std::string& a : c.authors)
+                    if (const std::string name = ShortUserText(a);
+                        !name.empty() && up.paper.authors.size() < kMaxUserAuthors)
+                        up.paper.authors.push_back(name);
+                up.paper.venue = ShortUserText(c.venue);
+                if (c.year > 0 && c.year <= 9999) up.paper.year = c.year;
+                up.extras.arxiv = ShortUserText(c.arxiv);
+                up.extras.doi = ShortUserText(c.doi);
+                bool any_kind = false;
+                for (const std::string& link : up.paper.links) {
+                    std::string kind = "other";
+                    for (const CitationLink& cl : c.links)
+                        if (cl.url == link && !cl.kind.empty()) kind = cl.kind;
+                    any_kind = any_kind || kind != "other";
+                    up.extras.link_kinds.push_back(kind);
+                }
+                if (!any_kind) up.extras.link_kinds.clear();
                 up.updated_at = options.now_ms;
                 new_ids.insert(up.paper.id);
                 item.paper = up.paper.id;

@@ -10,7 +10,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* d, size_t n) {
     std::string s(reinterpret_cast<const char*>(d), n);
     std::string err;
     auto doc = ParseMarkdown(s, MarkdownLimits{}, &err);
-    if (doc) (void)MdPlainText(*doc, 0);
+    if (doc) {
+        (void)MdPlainText(*doc, 0);
+        (void)MdInlineMarkdown(*doc, 0);
+    }
     static PaperMatcher m = [] {
         PaperMatcher m;
         Paper p;
