@@ -251,7 +251,11 @@ void DrawImportDialog(AppState& s) {
         if (ImportRowCount(im) > 0) {
             ImGui::Text("%s", ItemSelectionLine(im.item_counts).c_str());
             ProbeLastItem(s, "import-counts");
-            ImGui::TextDisabled("Up/Down, Space: include or leave out (a section's row: all of it)");
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("Up/Down, Space: include or leave out (a section's row: all of it)");
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
             DrawItemList(s, wrap);
         }
         if (im.checklist) {
