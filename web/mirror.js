@@ -15,6 +15,8 @@
 //   list {id}                  open a reading list ("" = all)   query {value}
 //   import, export, stats, help, newlist, undo                  theme {value}, text-size {value}
 //   dialog {choice}            cancel (the dialog)
+//   import-toggle {row}        include or leave out the import preview's row (an item, or a
+//                              section: all of it); import-cursor {row}: the keyboard's row
 //   the user's own lists: rename-list {list, value}, delete-list {list}, add-paper {list,
 //   title, authors, venue, year, link}, move-entry {list, s, e, up}, remove-entry {list, s, e}
 //   focus {name}               the canvas widget the DOM focus stands for ("" = none), so that
@@ -856,8 +858,10 @@
     var d = obj(m.dialog);
     if (!d) { closeDialog(); return; }
     var choices = arr(d.choices).map(obj).filter(Boolean);
-    var key = JSON.stringify([d.kind, d.title, arr(d.lines), choices, d.cancel]);
-    if (dialog && dialog.key === key) return;
+    // The lines and the import preview's items change in place (a checkbox toggled keeps
+    // the focus); a new set of buttons makes a new dialog.
+    var key = JSON.stringify([d.kind, d.title, choices, d.cancel, !!obj(d.items)]);
+    if (dialog && dialog.key === key) { renderDialogBody(dialog, d); return; }
     var returnTo = dialog ? dialog.returnTo : document.activeElement;
     var refocus = !dialog || dialog.box.contains(document.activeElement);
     if (dialog) { dialog.box.remove(); dialog = null; }
@@ -866,13 +870,18 @@
     var box = el('div', { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId, class: 'a11y-dialog' });
     box.dataset.kind = str(d.kind);
     box.appendChild(el('h2', { id: titleId }, str(d.title) || 'Dialog'));
-    var lines = arr(d.lines).map(str);
-    if (lines.length) {
-      var descId = newId('dialog-desc');
-      var body = el('div', { id: descId });
-      lines.forEach(function (t) { body.appendChild(el('p', null, t)); });
-      box.appendChild(body);
-      box.setAttribute('aria-describedby', descId);
+    var descId = newId('dialog-desc');
+    var body = el('div', { id: descId });
+    box.appendChild(body);
+    box.setAttribute('aria-describedby', descId);
+    var items = null;
+    if (obj(d.items)) {
+      var sumId = newId('import-summary');
+      items = { summary: el('p', { id: sumId, class: 'a11y-import-summary' }),
+        group: el('div', { role: 'group', 'aria-describedby': sumId }), rows: {} };
+      items.group.dataset.importItems = 'true';
+      box.appendChild(items.summary);
+      box.appendChild(items.group);
     }
     var first = null, def = null;
     choices.forEach(function (c) {
@@ -911,9 +920,75 @@
       }
     });
     dialogLayer.appendChild(box);
-    dialog = { key: key, box: box, returnTo: returnTo };
+    dialog = { key: key, box: box, returnTo: returnTo, body: body, items: items };
+    renderDialogBody(dialog, d);
     if (refocus) (def || first).focus({ preventScroll: true });
     landmarks.forEach(function (l) { l.inert = true; });
+  }
+  function renderDialogBody(dlg, d) {
+    var lines = arr(d.lines).map(str);
+    var ps = dlg.body.children;
+    while (ps.length > lines.length) dlg.body.lastChild.remove();
+    lines.forEach(function (t, i) {
+      if (i < ps.length) setText(ps[i], t); else dlg.body.appendChild(el('p', null, t));
+    });
+    var it = obj(d.items);
+    if (it && dlg.items) renderImportItems(dlg.items, it);
+  }
+  // The import preview's rows near the cursor (src/app/mirror.cpp ImportItems): one checkbox
+  // per section and per item, keyed by row and reused; one tab stop (the cursor's row), the
+  // arrows move between rows, Space toggles (native), and the cursor follows the focus.
+  function renderImportItems(box, it) {
+    setText(box.summary, it.summary);
+    setAttr(box.group, 'aria-label', str(it.label) + ' (' + Number(it.total) + ' rows)');
+    var cursor = Number(it.cursor);
+    var seen = {};
+    var prev = null;
+    arr(it.rows).map(obj).filter(Boolean).forEach(function (r) {
+      var n = Number(r.row);
+      seen[n] = true;
+      var rec = box.rows[n];
+      if (!rec) {
+        rec = { div: el('div', { class: 'a11y-import-row' }), box: el('input', { type: 'checkbox' }),
+          label: el('span'), detail: el('span', { class: 'a11y-import-detail' }) };
+        var lab = el('label');
+        lab.appendChild(rec.box);
+        lab.appendChild(rec.label);
+        rec.div.appendChild(lab);
+        rec.div.appendChild(rec.detail);
+        var detailId = newId('import-detail');
+        rec.detail.id = detailId;
+        rec.box.setAttribute('aria-describedby', detailId);
+        rec.box.dataset.row = String(n);
+        rec.box.dataset.focusName = 'import-row-' + n;
+        rec.box.addEventListener('change', function () { send({ do: 'import-toggle', row: n }); });
+        rec.box.addEventListener('focus', function () { send({ do: 'import-cursor', row: n }); });
+        rec.box.addEventListener('keydown', function (ev) {
+          var step = ev.key === 'ArrowDown' ? 1 : ev.key === 'ArrowUp' ? -1 : 0;
+          if (!step) return;
+          var next = box.rows[n + step];
+          ev.preventDefault();
+          if (next) { setTabIndex(next.box, 0); next.box.focus(); }
+        });
+        box.rows[n] = rec;
+      }
+      rec.div.dataset.kind = str(r.kind);
+      setText(rec.label, r.label);
+      setText(rec.detail, r.detail);
+      if (rec.box.checked !== !!r.checked) rec.box.checked = !!r.checked;
+      if (rec.box.indeterminate !== !!r.mixed) rec.box.indeterminate = !!r.mixed;
+      setTabIndex(rec.box, n === cursor ? 0 : -1);
+      var at = prev ? prev.div.nextSibling : box.group.firstChild;
+      if (at !== rec.div) box.group.insertBefore(rec.div, at);
+      prev = rec;
+    });
+    Object.keys(box.rows).forEach(function (k) {
+      if (seen[k]) return;
+      var rec = box.rows[k];
+      if (rec.div.contains(document.activeElement)) return; // kept until the focus leaves it
+      rec.div.remove();
+      delete box.rows[k];
+    });
   }
 
   // ------------------------------------------------------------------ live region

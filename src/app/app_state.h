@@ -231,7 +231,27 @@ struct PendingImport : ImportPlan {
     // mirror), the plan is made again, so the preview says what applying would do now.
     std::string text;
     uint64_t planned_for = 0;
+    // The preview's rows (ImportRowAt): the keyboard's row, whether the list should scroll to
+    // it (it moved by key or from the mirror), and a count of selection changes (the mirror's key).
+    size_t cursor = 0;
+    bool scroll_to_cursor = false;
+    uint64_t selection_seq = 0;
 };
+
+// The import preview's rows: each section's header, then its items (ImportPlan::item_sections).
+// Found by binary search over the sections, so drawing the rows in view costs the same for
+// ten items or ten thousand.
+struct ImportRow {
+    size_t section = 0;
+    bool header = false;
+    size_t item = 0; // PreviewItems() index (the section's first item for a header)
+};
+size_t ImportRowCount(const ImportPlan& plan);
+ImportRow ImportRowAt(const ImportPlan& plan, size_t row);
+size_t ImportRowOfSection(const ImportPlan& plan, size_t section); // its header row
+// What Space (or a click) on a row does: an item flips; a section is left out when any of
+// its items is included, else included.
+intent::ExcludeImportItems ImportRowToggle(const ImportPlan& plan, size_t row);
 
 struct AppState {
     Catalogue bundled;       // the reading lists shipped with the app

@@ -3,6 +3,7 @@
 // request, each with the fields it needs; choices are enums, not numbers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -102,6 +103,15 @@ struct ApplyImport {
     ImportMode mode = ImportMode::Merge;
 };
 struct CancelImport {};
+// The import preview's items (panel_import.cpp, the mirror): include or leave out items
+// [first, first + count) of ImportPlan::PreviewItems(), one item or a whole section.
+struct ExcludeImportItems {
+    size_t first = 0, count = 0;
+    bool exclude = true;
+};
+struct SetImportCursor { // the preview row under the keyboard (ImportRowAt)
+    size_t row = 0;
+};
 
 // The user's own lists (user_lists.cpp).
 struct CreateList {
@@ -140,7 +150,8 @@ using Intent =
                  intent::ShowPane, intent::FocusSearch, intent::GoToHit, intent::SearchAllPapers,
                  intent::EditNote, intent::Back, intent::CloseDetail, intent::ToggleHelp, intent::ToggleStats,
                  intent::Export, intent::Import, intent::ApplyImport, intent::CancelImport,
-                 intent::CreateList, intent::RenameList, intent::DeleteList, intent::AddToList,
-                 intent::AddPaper, intent::RemoveEntry, intent::MoveEntry>;
+                 intent::ExcludeImportItems, intent::SetImportCursor, intent::CreateList, intent::RenameList,
+                 intent::DeleteList, intent::AddToList, intent::AddPaper, intent::RemoveEntry,
+                 intent::MoveEntry>;
 
 } // namespace shelfmark

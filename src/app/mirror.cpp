@@ -22,6 +22,8 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxAnnouncements = 8;
+constexpr size_t kImportRowsAround =
+    25; // the import preview's rows in the mirror: the cursor's, and 25 each side
 // The canvas text fields the mirror shows its own field over while it has the focus.
 constexpr const char* kFieldRects[] = {"search", "note-editor", "tags", "list-name", "new-paper-title"};
 constexpr int64_t kSavedAnnounceGapMs = 4000; // "Saved" at most this often (typing saves often)
@@ -261,6 +263,51 @@ json StatsView(const AppState& s) {
             {"back", "Back to papers"}};
 }
 
+// The import preview's rows near the keyboard's row (ImportRowAt), as the canvas lists them:
+// never all of a 10,000-item file. null when the file has no items.
+json ImportItems(const PendingImport& im) {
+    const size_t rows = ImportRowCount(im);
+    if (rows == 0) return nullptr;
+    const size_t cursor = std::min(im.cursor, rows - 1);
+    const size_t from = cursor > kImportRowsAround ? cursor - kImportRowsAround : 0;
+    const size_t to = std::min(rows, cursor + kImportRowsAround + 1);
+    const std::vector<MarkdownItem>& items = im.PreviewItems();
+    json out = json::array();
+    for (size_t row = from; row < to; ++row) {
+        const ImportRow r = ImportRowAt(im, row);
+        if (r.header) {
+            const ImportItemSection& sec = im.item_sections[r.section];
+            out.push_back(
+                {{"row", row},
+                 {"kind", "section"},
+                 {"label", "Section: " + (sec.title.empty() ? std::string("(no section)") : sec.title)},
+                 {"detail", std::to_string(sec.count - sec.excluded) + " of " +
+                                CountOf(static_cast<int64_t>(sec.count), "item") + " included"},
+                 {"checked", sec.excluded < sec.count},
+                 {"mixed", sec.excluded > 0 && sec.excluded < sec.count}});
+            continue;
+        }
+        const MarkdownItem& it = items[r.item];
+        const ImportItemInfo& info = im.item_info[r.item];
+        std::string detail = info.new_paper >= 0 ? "new paper"
+                             : it.paper.empty()
+                                 ? "no match"
+                                 : "matches " + (info.matched_title.empty() ? it.paper : info.matched_title);
+        if (const std::string meta = ItemMetadataLine(it); !meta.empty()) detail += " \xC2\xB7 " + meta;
+        out.push_back({{"row", row},
+                       {"kind", "item"},
+                       {"label", it.title.empty() ? std::string("(untitled)") : it.title},
+                       {"detail", detail},
+                       {"checked", !im.Excluded(r.item)},
+                       {"mixed", false}});
+    }
+    return {{"label", "Items to import"},
+            {"summary", ItemSelectionLine(im.item_counts)},
+            {"total", rows},
+            {"cursor", cursor},
+            {"rows", out}};
+}
+
 json Dialog(const AppState& s) {
     const PendingImport& im = s.import;
     if (im.open) {
@@ -284,22 +331,24 @@ json Dialog(const AppState& s) {
         } else {
             if (im.checklist) {
                 lines.push_back(ChecklistPreviewLine(im.checklist_preview));
-                choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
+                if (im.Offers(ImportMode::ChecklistProgress))
+                    choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
             } else {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
             if (im.reading_list) {
-                lines.push_back(NewListPreviewLine(*im.reading_list));
-                choice("newlist", "Add as a new list", ImportMode::NewList);
+                lines.push_back(NewListPreviewLine(im));
+                if (im.Offers(ImportMode::NewList))
+                    choice("newlist", "Add as a new list", ImportMode::NewList);
+                else
+                    lines.push_back("Nothing to add: " + im.WhyNot(ImportMode::NewList) + ".");
             } else {
                 lines.push_back("Not usable as a list: " + im.reading_list_error);
             }
         }
-        return {{"kind", "import"},
-                {"title", "Import " + im.file_name},
-                {"lines", lines},
-                {"choices", choices},
-                {"cancel", im.error.empty() ? "Cancel" : "Close"}};
+        return {{"kind", "import"},   {"title", "Import " + im.file_name},
+                {"lines", lines},     {"items", ImportItems(im)},
+                {"choices", choices}, {"cancel", im.error.empty() ? "Cancel" : "Close"}};
     }
     if (s.ui.show_help) {
         json lines = json::array();
@@ -388,6 +437,8 @@ bool MirrorChanged(const AppState& s, MirrorState& m) {
     add(s.fatal_error);
     num(s.import.open);
     add(s.import.file_name);
+    num(static_cast<int64_t>(s.import.selection_seq)); // the import preview's items
+    num(static_cast<int64_t>(s.import.cursor));
     num(s.ui.show_help);
     num(s.ui.show_stats);
     num(Dark(s));
@@ -552,6 +603,11 @@ bool ApplyMirrorAction(AppState& s, const std::string& text) {
                                                    : ImportMode::Merge;
         if (!s.import.Offers(mode)) return false;
         in.push_back(intent::ApplyImport{mode});
+    } else if (what == "import-toggle" || what == "import-cursor") { // the preview's rows
+        const int row = Int(a, "row", -1);
+        if (!s.import.open || row < 0 || static_cast<size_t>(row) >= ImportRowCount(s.import)) return false;
+        in.push_back(intent::SetImportCursor{static_cast<size_t>(row)});
+        if (what == "import-toggle") in.push_back(ImportRowToggle(s.import, static_cast<size_t>(row)));
     } else if (what == "cancel") {
         if (s.import.open)
             in.push_back(intent::CancelImport{});

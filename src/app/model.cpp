@@ -282,6 +282,17 @@ struct Applier {
     void operator()(const intent::Import&) { platform::PickFile(); }
     void operator()(const intent::ApplyImport& in) { ApplyPendingImport(s, in.mode, now); }
     void operator()(const intent::CancelImport&) { s.import = PendingImport{}; }
+    void operator()(const intent::ExcludeImportItems& in) {
+        if (!s.import.open) return;
+        SetItemsExcluded(s.import, in.first, in.count, in.exclude, s.progress);
+        ++s.import.selection_seq;
+    }
+    void operator()(const intent::SetImportCursor& in) {
+        const size_t rows = ImportRowCount(s.import);
+        if (!s.import.open || rows == 0) return;
+        s.import.cursor = std::min(in.row, rows - 1);
+        s.import.scroll_to_cursor = true;
+    }
     // The user's own lists: user_lists.cpp.
     template <class UserListIntent> void operator()(const UserListIntent& in) { Apply(s, in, now); }
 };

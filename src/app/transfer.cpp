@@ -2,6 +2,8 @@
 // Markdown in: a checklist's [x] boxes as progress, or a reading list as a new list.
 // A file is planned first (import_plan.h, as the CLI does); nothing changes until the user
 // applies a mode, and a file that fails validation changes nothing.
+#include <algorithm>
+
 #include "app/app_state.h"
 #include "core/wording.h"
 #include "platform/platform.h"
@@ -31,7 +33,49 @@ void RefreshImportPlan(AppState& s) {
     PendingImport& im = s.import;
     if (!im.open || im.planned_for == s.stale.data || im.text.empty()) return;
     std::string text = std::move(im.text);
+    const std::vector<char> excluded = std::move(im.excluded);
+    const size_t cursor = im.cursor;
+    const uint64_t seq = im.selection_seq;
     OpenImportFile(s, im.file_name, text, true);
+    KeepSelection(s.import, excluded, s.progress); // the same text: the same items
+    s.import.cursor = std::min(cursor, ImportRowCount(s.import));
+    s.import.selection_seq = seq + 1;
+}
+
+size_t ImportRowCount(const ImportPlan& plan) {
+    return plan.PreviewItems().size() + plan.item_sections.size();
+}
+
+ImportRow ImportRowAt(const ImportPlan& plan, size_t row) {
+    const std::vector<ImportItemSection>& secs = plan.item_sections;
+    if (secs.empty()) return {};
+    // Section i's header is row first_i + i; the last header at or before `row`.
+    size_t lo = 0, hi = secs.size();
+    while (hi - lo > 1) {
+        const size_t mid = (lo + hi) / 2;
+        if (secs[mid].first + mid <= row)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const size_t header = secs[lo].first + lo;
+    if (row <= header) return {lo, true, secs[lo].first};
+    const size_t item = std::min(secs[lo].first + (row - header - 1), secs[lo].first + secs[lo].count - 1);
+    return {lo, false, item};
+}
+
+size_t ImportRowOfSection(const ImportPlan& plan, size_t section) {
+    return section < plan.item_sections.size() ? plan.item_sections[section].first + section : 0;
+}
+
+intent::ExcludeImportItems ImportRowToggle(const ImportPlan& plan, size_t row) {
+    const ImportRow r = ImportRowAt(plan, row);
+    if (plan.item_sections.empty()) return {};
+    if (r.header) {
+        const ImportItemSection& sec = plan.item_sections[r.section];
+        return {sec.first, sec.count, sec.excluded < sec.count};
+    }
+    return {r.item, 1, !plan.Excluded(r.item)};
 }
 
 void ApplyPendingImport(AppState& s, ImportMode mode, int64_t now) {

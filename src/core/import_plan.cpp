@@ -1,6 +1,7 @@
 #include "core/import_plan.h"
 
 #include <algorithm>
+#include <map>
 
 #include "core/wording.h"
 
@@ -76,6 +77,177 @@ void PlanMarkdown(ImportPlan& plan, std::string_view text, const Progress& progr
         plan.error = "Not a Shelfmark progress file, and not usable Markdown: " + plan.reading_list_error;
 }
 
+const std::vector<MarkdownItem> kNoItems;
+
+// The preview's item index, made once per plan: each item's section (the new list's, found
+// by walking its entries in step with the items: one entry per item, in order, the reader's
+// rule; an item with no entry stays in the section before it), its new paper and the title
+// of the paper it matched.
+void IndexItems(ImportPlan& plan, const UserData& user, const Catalogue* catalogue) {
+    const std::vector<MarkdownItem>& items = plan.PreviewItems();
+    plan.item_info.assign(items.size(), ImportItemInfo{});
+    plan.excluded.assign(items.size(), 0);
+    plan.item_sections.clear();
+    if (items.empty()) return;
+    std::map<std::string, int> new_index;
+    if (plan.reading_list)
+        for (size_t i = 0; i < plan.reading_list->new_papers.size(); ++i)
+            new_index.emplace(plan.reading_list->new_papers[i].paper.id, static_cast<int>(i));
+    size_t k = 0; // the next item to place
+    if (plan.reading_list) {
+        for (const Section& sec : plan.reading_list->list.list.sections) {
+            ImportItemSection is;
+            is.title = sec.title;
+            is.first = k;
+            for (const Entry& e : sec.entries) {
+                size_t j = k;
+                while (j < items.size() && items[j].paper != e.paper)
+                    ++j;
+                if (j == items.size()) continue; // no item for it (the reader made it otherwise)
+                k = j + 1;
+            }
+            is.count = k - is.first;
+            if (is.count == 0) continue;
+            if (!plan.item_sections.empty() && plan.item_sections.back().title == is.title &&
+                plan.item_sections.back().first + plan.item_sections.back().count == is.first)
+                plan.item_sections.back().count += is.count;
+            else
+                plan.item_sections.push_back(std::move(is));
+        }
+        if (k < items.size()) { // items past the last entry: with the last section
+            if (plan.item_sections.empty())
+                plan.item_sections.push_back({plan.reading_list->list.list.title, 0, 0, 0});
+            plan.item_sections.back().count += items.size() - k;
+        }
+    } else {
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (plan.item_sections.empty() || plan.item_sections.back().title != items[i].section)
+                plan.item_sections.push_back({items[i].section, i, 0, 0});
+            ++plan.item_sections.back().count;
+        }
+    }
+    // An item before the first entry's item joins the first section.
+    if (!plan.item_sections.empty() && plan.item_sections.front().first > 0) {
+        plan.item_sections.front().count += plan.item_sections.front().first;
+        plan.item_sections.front().first = 0;
+    }
+    for (size_t si = 0; si < plan.item_sections.size(); ++si) {
+        const ImportItemSection& sec = plan.item_sections[si];
+        for (size_t i = sec.first; i < sec.first + sec.count; ++i) {
+            ImportItemInfo& info = plan.item_info[i];
+            info.section = si;
+            const std::string& id = items[i].paper;
+            if (const auto it = new_index.find(id); it != new_index.end()) {
+                info.new_paper = it->second;
+            } else if (!id.empty()) {
+                const Paper* p = catalogue ? catalogue->FindPaper(id) : nullptr;
+                if (!p) p = user.FindPaper(id);
+                if (p) info.matched_title = p->title;
+            }
+        }
+    }
+}
+
+// The checklist with the excluded items left out: a checklist item is excluded when the
+// preview item on its line with its text is (the same item, read by the other reader).
+ChecklistImport IncludedChecklist(const ImportPlan& plan) {
+    const ChecklistImport& all = *plan.checklist;
+    const bool none = std::find(plan.excluded.begin(), plan.excluded.end(), 1) == plan.excluded.end();
+    if (none) return all;
+    const std::vector<MarkdownItem>& items = plan.PreviewItems();
+    std::multimap<int, size_t> by_line;
+    if (&items != &all.items)
+        for (size_t i = 0; i < items.size(); ++i)
+            by_line.emplace(items[i].line, i);
+    ChecklistImport out;
+    for (size_t c = 0; c < all.items.size(); ++c) {
+        const MarkdownItem& it = all.items[c];
+        bool excluded = false;
+        if (&items == &all.items) {
+            excluded = plan.Excluded(c);
+        } else {
+            const auto [lo, hi] = by_line.equal_range(it.line);
+            for (auto i = lo; i != hi; ++i)
+                if (items[i->second].text == it.text) excluded = plan.Excluded(i->second);
+        }
+        if (excluded) continue;
+        out.items.push_back(it);
+        if (it.checked) ++out.checked;
+        ++(it.paper.empty() ? out.unmatched : out.matched);
+    }
+    return out;
+}
+
+// The reading list with the excluded items' entries left out, empty sections dropped and
+// only the new papers an included entry names.
+ReadingListImport IncludedReadingList(const ImportPlan& plan) {
+    const ReadingListImport& all = *plan.reading_list;
+    const bool none = std::find(plan.excluded.begin(), plan.excluded.end(), 1) == plan.excluded.end();
+    if (none) return all;
+    ReadingListImport out;
+    out.list = all.list;
+    out.list.list.sections.clear();
+    const std::vector<MarkdownItem>& items = all.items;
+    std::vector<char> used(all.new_papers.size(), 0);
+    std::map<std::string, size_t> new_index;
+    for (size_t i = 0; i < all.new_papers.size(); ++i)
+        new_index.emplace(all.new_papers[i].paper.id, i);
+    size_t k = 0;
+    for (const Section& sec : all.list.list.sections) {
+        Section kept = sec;
+        kept.entries.clear();
+        for (const Entry& e : sec.entries) {
+            size_t j = k;
+            while (j < items.size() && items[j].paper != e.paper)
+                ++j;
+            if (j < items.size()) {
+                k = j + 1;
+                if (plan.Excluded(j)) continue;
+            }
+            kept.entries.push_back(e);
+            if (const auto it = new_index.find(e.paper); it != new_index.end()) {
+                used[it->second] = 1;
+                ++out.unmatched;
+            } else {
+                ++out.matched;
+            }
+        }
+        if (!kept.entries.empty()) out.list.list.sections.push_back(std::move(kept));
+    }
+    for (size_t i = 0; i < all.new_papers.size(); ++i)
+        if (used[i]) out.new_papers.push_back(all.new_papers[i]);
+    for (size_t i = 0; i < items.size(); ++i)
+        if (!plan.Excluded(i)) out.items.push_back(items[i]);
+    return out;
+}
+
+void Recount(ImportPlan& plan, const Progress& progress) {
+    const std::vector<MarkdownItem>& items = plan.PreviewItems();
+    ImportItemCounts c;
+    c.items = items.size();
+    std::vector<char> seen(plan.reading_list ? plan.reading_list->new_papers.size() : 0, 0);
+    for (ImportItemSection& sec : plan.item_sections) {
+        sec.excluded = 0;
+        for (size_t i = sec.first; i < sec.first + sec.count; ++i) {
+            if (plan.Excluded(i)) {
+                ++sec.excluded;
+                continue;
+            }
+            const ImportItemInfo& info = plan.item_info[i];
+            if (info.new_paper >= 0) {
+                if (!seen[static_cast<size_t>(info.new_paper)]) ++c.new_papers;
+                seen[static_cast<size_t>(info.new_paper)] = 1;
+            } else if (!items[i].paper.empty()) {
+                ++c.matched;
+            }
+        }
+        c.excluded += sec.excluded;
+        if (sec.excluded < sec.count) ++c.sections;
+    }
+    plan.item_counts = c;
+    if (plan.checklist) plan.checklist_preview = PreviewChecklist(IncludedChecklist(plan), progress);
+}
+
 // The user's lists and papers that differ between before and after (or exist in one only).
 std::set<std::string> ChangedUserKeys(const UserData& before, const UserData& after) {
     std::set<std::string> keys;
@@ -109,15 +281,25 @@ std::string ImportPlan::WhyNot(ImportMode mode) const {
     case ImportMode::Merge:
     case ImportMode::Replace: return file ? "" : "this is Markdown, not a Shelfmark progress file";
     case ImportMode::ChecklistProgress:
+        if (checklist && item_counts.excluded == item_counts.items && item_counts.items > 0)
+            return "every item is excluded";
         if (checklist) return "";
         return file ? "this is a progress file, not a Markdown checklist"
                     : "Markdown checklist: " + checklist_error;
     case ImportMode::NewList:
+        if (reading_list && item_counts.excluded == item_counts.items && item_counts.items > 0)
+            return "every item is excluded";
         if (reading_list) return "";
         return file ? "this is a progress file, not a Markdown reading list"
                     : "Markdown reading list: " + reading_list_error;
     }
     return "unknown import mode " + std::to_string(static_cast<int>(mode));
+}
+
+const std::vector<MarkdownItem>& ImportPlan::PreviewItems() const {
+    if (reading_list) return reading_list->items;
+    if (checklist) return checklist->items;
+    return kNoItems;
 }
 
 ImportPlan PlanImport(std::string_view text, const std::string& file_name, const Progress& progress,
@@ -135,7 +317,11 @@ ImportPlan PlanImport(std::string_view text, const std::string& file_name, const
                      "): import a progress file (.json) or Markdown (.md)";
         break;
     case ImportFormat::Json: PlanProgressFile(plan, text, progress, user, catalogue, now_ms); break;
-    case ImportFormat::Markdown: PlanMarkdown(plan, text, progress, user, catalogue, now_ms); break;
+    case ImportFormat::Markdown:
+        PlanMarkdown(plan, text, progress, user, catalogue, now_ms);
+        IndexItems(plan, user, catalogue);
+        Recount(plan, progress);
+        break;
     }
     return plan;
 }
@@ -191,10 +377,62 @@ std::string ChecklistPreviewLine(const ChecklistPreview& p) {
            Num(p.already_read) + " read already); unticked items change nothing.";
 }
 
-std::string NewListPreviewLine(const ReadingListImport& r) {
-    return "As a new list \"" + r.list.list.title + "\": " + Count(r.list.list.sections.size(), "section") +
-           ", " + CountOf(static_cast<int64_t>(r.matched), "entry", "entries") + " matched the catalogue, " +
-           Num(r.unmatched) + (r.unmatched == 1 ? " becomes a new paper." : " become new papers.");
+std::string NewListPreviewLine(const ImportPlan& plan) {
+    const ImportItemCounts& c = plan.item_counts;
+    const std::string title = plan.reading_list ? plan.reading_list->list.list.title : std::string();
+    return "As a new list \"" + title + "\": " + Count(c.sections, "section") + ", " + Num(c.matched) +
+           " matched, " + Count(c.new_papers, "new paper") + ".";
+}
+
+std::string ItemSelectionLine(const ImportItemCounts& c) {
+    std::string out =
+        c.excluded ? Num(c.excluded) + " of " + Count(c.items, "item") + " excluded" : Count(c.items, "item");
+    return out + " \xC2\xB7 " + Count(c.new_papers, "new paper") + " \xC2\xB7 " + Num(c.matched) + " matched";
+}
+
+std::string ItemMetadataLine(const MarkdownItem& item) {
+    const Citation& c = item.cite;
+    std::vector<std::string> parts;
+    if (!c.authors.empty()) {
+        std::string a;
+        for (size_t i = 0; i < c.authors.size() && i < 3; ++i)
+            a += (i ? ", " : "") + c.authors[i];
+        if (c.authors.size() > 3) a += " et al.";
+        parts.push_back(a);
+    }
+    std::string where = c.venue;
+    if (c.year > 0) where += (where.empty() ? "" : " ") + std::to_string(c.year);
+    if (!where.empty()) parts.push_back(where);
+    if (!c.arxiv.empty()) parts.push_back("arXiv:" + c.arxiv);
+    if (!c.doi.empty()) parts.push_back("doi:" + c.doi);
+    std::vector<std::string> kinds;
+    for (const CitationLink& l : c.links)
+        if (std::find(kinds.begin(), kinds.end(), l.kind) == kinds.end()) kinds.push_back(l.kind);
+    if (!kinds.empty()) {
+        std::string k = "links: ";
+        for (size_t i = 0; i < kinds.size(); ++i)
+            k += (i ? ", " : "") + kinds[i];
+        parts.push_back(k);
+    }
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i)
+        out += (i ? " \xC2\xB7 " : "") + parts[i];
+    return out;
+}
+
+void SetItemsExcluded(ImportPlan& plan, size_t first, size_t count, bool exclude, const Progress& progress) {
+    const size_t n = plan.excluded.size();
+    if (first >= n) return;
+    const size_t last = count > n - first ? n : first + count;
+    for (size_t i = first; i < last; ++i)
+        plan.excluded[i] = exclude ? 1 : 0;
+    Recount(plan, progress);
+}
+
+void KeepSelection(ImportPlan& plan, const std::vector<char>& excluded, const Progress& progress) {
+    if (excluded.size() != plan.excluded.size()) return;
+    plan.excluded = excluded;
+    Recount(plan, progress);
 }
 
 ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progress, UserData& user,
@@ -216,23 +454,29 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
         break;
     }
     case ImportMode::ChecklistProgress: {
-        const std::vector<std::string> read = ApplyChecklist(*plan.checklist, progress, now_ms);
+        const std::vector<std::string> read = ApplyChecklist(IncludedChecklist(plan), progress, now_ms);
         out.changed = !read.empty();
         out.marked_read = read.size();
         out.summary = "Marked " + Count(read.size(), "paper") + " as read from " + plan.file_name + ".";
         break;
     }
     case ImportMode::NewList: {
-        const ReadingListImport& r = *plan.reading_list;
+        // Only the included items; counted as they were added, so that the notice says what
+        // happened (the preview counts the same with item_counts).
+        const ReadingListImport r = IncludedReadingList(plan);
+        size_t added = 0;
         for (const UserPaper& p : r.new_papers)
-            if (MergeUserPaper(user, p)) out.user_keys.insert("paper:" + p.paper.id);
+            if (MergeUserPaper(user, p)) {
+                out.user_keys.insert("paper:" + p.paper.id);
+                ++added;
+            }
         if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
         out.changed = !out.user_keys.empty();
         out.list_id = r.list.list.id;
-        out.summary = "Added the list \"" + r.list.list.title + "\" (" +
-                      CountOf(static_cast<int64_t>(r.matched), "entry", "entries") +
-                      " matched the catalogue, " + Num(r.unmatched) + " added as new " +
-                      (r.unmatched == 1 ? "paper" : "papers") + ").";
+        out.new_papers = added;
+        out.matched = r.matched;
+        out.summary = "Added the list \"" + r.list.list.title + "\" (" + Num(r.matched) + " matched, " +
+                      Count(added, "new paper") + ").";
         break;
     }
     }

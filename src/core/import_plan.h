@@ -8,6 +8,9 @@
 //   - ImportFormat, DetectImportFormat(): what a file is; the one rule both front ends use.
 //   - ImportPlan, PlanImport(): the parsed file and what each mode would change.
 //   - ImportOutcome, ApplyPlan(): apply one mode and say what changed.
+//   - Choosing items: a Markdown file's items (PreviewItems), grouped by section, each
+//     included unless excluded (SetItemsExcluded); the counts (ItemCounts) and ApplyPlan
+//     honour the same selection.
 //
 // The rule (DetectImportFormat): a UTF-16 byte order mark, or NUL bytes only at even or
 // only at odd offsets of the first KiB (ASCII in UTF-16), is UTF-16: refused, because
@@ -47,6 +50,30 @@ ImportFormat DetectImportFormat(std::string_view text);
 
 // ------------------------------------------------------------------ plan
 
+// The preview's items in one section: a run of consecutive items, as the new list would
+// have it (sections of the list, in order).
+struct ImportItemSection {
+    std::string title;
+    size_t first = 0, count = 0; // items [first, first + count) of PreviewItems()
+    size_t excluded = 0;         // how many of them are excluded
+};
+
+// What the included items would do; recounted whenever the selection changes, by the same
+// rule ApplyPlan applies (a paper made for two items with one title is one new paper).
+struct ImportItemCounts {
+    size_t items = 0, excluded = 0;
+    size_t matched = 0;    // included items that matched a paper you have (catalogue or yours)
+    size_t new_papers = 0; // distinct new papers the included items make
+    size_t sections = 0;   // sections with at least one included item
+};
+
+// One preview item beyond its MarkdownItem: where it goes and what it is.
+struct ImportItemInfo {
+    size_t section = 0;        // index into ImportPlan::item_sections
+    int new_paper = -1;        // index into reading_list->new_papers, -1 when matched
+    std::string matched_title; // the matched paper's title ("" when new or unknown)
+};
+
 struct ImportPlan {
     std::string file_name;
     ImportFormat format = ImportFormat::Empty;
@@ -62,6 +89,15 @@ struct ImportPlan {
     std::string checklist_error;
     std::optional<ReadingListImport> reading_list;
     std::string reading_list_error;
+
+    // Markdown: the items the preview lists (the reading list's, else the checklist's) and
+    // which are excluded. Both Markdown modes apply only the included items.
+    std::vector<ImportItemInfo> item_info;        // one per PreviewItems() item
+    std::vector<ImportItemSection> item_sections; // in order, covering every item once
+    std::vector<char> excluded;                   // one per item: 1 = left out
+    ImportItemCounts item_counts;                 // what the included items do (NewList)
+    const std::vector<MarkdownItem>& PreviewItems() const;
+    bool Excluded(size_t item) const { return item < excluded.size() && excluded[item]; }
 
     bool Offers(ImportMode mode) const { return WhyNot(mode).empty(); }
     // The recommended mode (the import dialog's default, Enter): Merge for a progress
@@ -97,6 +133,8 @@ struct ImportOutcome {
     // (CountImportChanges), so the summary and the preview agree on the same state.
     ImportPreview counts;
     size_t marked_read = 0; // ChecklistProgress: the papers that became read
+    // NewList: the included entries that matched a paper you have, and the new papers added.
+    size_t matched = 0, new_papers = 0;
 };
 
 // ------------------------------------------------------------------ wording
@@ -108,7 +146,23 @@ std::vector<std::string> ImportPreviewLines(const ImportPreview& p);
 std::string ImportChangesText(const ImportPreview& c);
 // The Markdown modes' lines (dialog and mirror).
 std::string ChecklistPreviewLine(const ChecklistPreview& p);
-std::string NewListPreviewLine(const ReadingListImport& r);
+// "As a new list "T": 2 sections, 18 matched, 30 new papers." (the included items).
+std::string NewListPreviewLine(const ImportPlan& plan);
+// The selection in one line: "12 of 60 items excluded · 30 new papers · 18 matched"
+// ("60 items · ..." when none is excluded).
+std::string ItemSelectionLine(const ImportItemCounts& c);
+// One item's metadata as found in its text: "A. Author, B. Author · NeurIPS 2019 ·
+// arXiv:1802.04799 · doi:10.1/x · links: paper, code"; "" when nothing was found.
+std::string ItemMetadataLine(const MarkdownItem& item);
+
+// ------------------------------------------------------------------ choosing items
+// Includes or excludes items [first, first + count) of PreviewItems() (clamped to the
+// items) and recounts item_counts and checklist_preview (against progress). The NewList
+// mode is not offered while every item is excluded.
+void SetItemsExcluded(ImportPlan& plan, size_t first, size_t count, bool exclude, const Progress& progress);
+// Carries a selection over to a plan made again from the same text (the data changed while
+// the dialog was open): kept when the plan has as many items, else dropped.
+void KeepSelection(ImportPlan& plan, const std::vector<char>& excluded, const Progress& progress);
 
 // Applies one mode of the plan. Progress records that change are marked dirty in
 // `progress`; the user's lists and papers that change are marked dirty in `user` and

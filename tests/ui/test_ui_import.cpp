@@ -4,9 +4,11 @@
 // "not UTF-8" in the CLI.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "../unit/progress_test_support.h"
+#include "app/mirror.h"
 #include "core/progress_store.h"
 #include "platform/platform.h"
 #include "platform/platform_native.h"
@@ -167,4 +169,183 @@ TEST_CASE("import: every count of the preview is what applying does") {
 }
 
 } // namespace
+} // namespace shelfmark
+
+// ------------------------------------------------------------------ issue 14: the preview's items
+
+namespace shelfmark {
+namespace {
+
+// Rows: 0 "Week 1", 1 GPipe, 2 "A paper nobody catalogued", 3 "Week 2", 4, 5.
+const std::string kTwoWeeks = "# Course\n\n## Week 1\n\n- GPipe\n- A paper nobody catalogued\n\n"
+                              "## Week 2\n\n- Another uncatalogued paper\n- 第三篇论文 (a Chinese title)\n";
+
+void OpenFile(UiApp& app, const std::string& name, const std::string& text) {
+    platform::PostPlatformEvent(platform::event::FileOpened{name, true, text});
+    app.Frames(2);
+    REQUIRE(app.s.import.open);
+}
+
+int RowProbes(const UiApp& app) {
+    int n = 0;
+    for (const auto& [name, rect] : app.s.probe.rects)
+        if (name.rfind("import-row-", 0) == 0) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("import preview: items and sections are left out by keyboard, and Enter adds the rest") {
+    UiApp app;
+    app.Start();
+    OpenFile(app, "course.md", kTwoWeeks);
+    const PendingImport& im = app.s.import;
+    REQUIRE(im.item_sections.size() == 2);
+    CHECK(ImportRowCount(im) == 6);
+    CHECK(im.cursor == 0);
+    CHECK(app.Has("import-row-5"));
+    CHECK(ItemSelectionLine(im.item_counts) == "4 items \xC2\xB7 3 new papers \xC2\xB7 1 matched");
+
+    app.Press(ImGuiKey_DownArrow); // GPipe
+    CHECK(im.cursor == 1);
+    app.Press(ImGuiKey_Space);
+    CHECK(im.Excluded(0));
+    CHECK(im.item_counts.matched == 0);
+    app.Press(ImGuiKey_Space); // back in
+    CHECK_FALSE(im.Excluded(0));
+
+    app.Press(ImGuiKey_DownArrow);
+    app.Press(ImGuiKey_DownArrow); // Week 2's row
+    CHECK(im.cursor == 3);
+    app.Press(ImGuiKey_Space); // the whole section
+    CHECK(im.item_sections[1].excluded == 2);
+    CHECK(ItemSelectionLine(im.item_counts) ==
+          "2 of 4 items excluded \xC2\xB7 1 new paper \xC2\xB7 1 matched");
+    app.Press(ImGuiKey_DownArrow);
+    app.Press(ImGuiKey_Space); // one item of it back: the section is partly in
+    CHECK(im.item_sections[1].excluded == 1);
+    app.Press(ImGuiKey_UpArrow);
+    app.Press(ImGuiKey_Space); // a partly included section: all of it out
+    CHECK(im.item_sections[1].excluded == 2);
+    app.Press(ImGuiKey_End);
+    CHECK(im.cursor == 5);
+    app.Press(ImGuiKey_Home);
+    CHECK(im.cursor == 0);
+
+    app.Press(ImGuiKey_Enter); // the default: a new list (no task boxes), with week 1 only
+    CHECK_FALSE(app.s.import.open);
+    REQUIRE(app.s.user.lists.size() == 1);
+    const ReadingList& l = app.s.user.lists.begin()->second.list;
+    REQUIRE(l.sections.size() == 1);
+    CHECK(l.sections[0].title == "Week 1");
+    CHECK(l.sections[0].entries.size() == 2);
+    CHECK(app.s.user.papers.size() == 1);
+    CHECK(Contains(app.s.notice, "(1 matched, 1 new paper)"));
+}
+
+TEST_CASE("import preview: leaving every item out offers no new list, and Esc cancels") {
+    UiApp app;
+    app.Start();
+    OpenFile(app, "course.md", kTwoWeeks);
+    app.Press(ImGuiKey_Space); // week 1
+    app.Press(ImGuiKey_End);
+    app.Press(ImGuiKey_UpArrow);
+    app.Press(ImGuiKey_UpArrow);
+    app.Press(ImGuiKey_Space); // week 2
+    CHECK(app.s.import.item_counts.excluded == 4);
+    CHECK_FALSE(app.s.import.Offers(ImportMode::NewList));
+    app.Press(ImGuiKey_Enter); // nothing to apply: the dialog stays
+    CHECK(app.s.import.open);
+    CHECK(app.s.user.lists.empty());
+    app.Press(ImGuiKey_Escape);
+    CHECK_FALSE(app.s.import.open);
+    CHECK(app.s.user.lists.empty());
+}
+
+TEST_CASE("import preview: a selection made before the data changed is kept") {
+    UiApp app;
+    app.Start();
+    OpenFile(app, "course.md", kTwoWeeks);
+    app.Press(ImGuiKey_DownArrow);
+    app.Press(ImGuiKey_Space);
+    REQUIRE(app.s.import.Excluded(0));
+    app.s.progress.SetStatus("gpipe", Status::Read, native::kStartMs); // another window, say
+    Changed(app.s, change::Paper{"gpipe"}, Urgency::Now, native::kStartMs);
+    app.Frames(2);
+    CHECK(app.s.import.planned_for == app.s.stale.data); // planned again
+    CHECK(app.s.import.Excluded(0));
+    CHECK(app.s.import.item_counts.excluded == 1);
+}
+
+TEST_CASE(
+    "import preview: 10,000 items draw only the rows in view; the mirror has the same rows near the cursor") {
+    UiApp app;
+    app.Start();
+    std::string md = "# Big\n\n";
+    for (int sec = 0; sec < 100; ++sec) {
+        md += "## Part " + std::to_string(sec) + "\n\n";
+        for (int i = 0; i < 100; ++i)
+            md += "- T" + std::to_string(sec * 100 + i) + "\n"; // short: the Markdown limit is 128 KiB
+        md += "\n";
+    }
+    OpenFile(app, "big.md", md);
+    const PendingImport& im = app.s.import;
+    REQUIRE_MESSAGE(im.error.empty(), im.error);
+    REQUIRE(im.item_counts.items == 10000);
+    CHECK(ImportRowCount(im) == 10100);
+    CHECK(RowProbes(app) > 3);
+    CHECK(RowProbes(app) < 60);
+    app.Press(ImGuiKey_End);
+    CHECK(im.cursor == 10099);
+    CHECK(app.Has("import-row-10099")); // scrolled to it
+    CHECK_FALSE(app.Has("import-row-0"));
+    CHECK(RowProbes(app) < 60);
+    app.Press(ImGuiKey_PageUp);
+    CHECK(im.cursor < 10099);
+    CHECK(app.Has("import-row-" + std::to_string(im.cursor)));
+
+    // The mirror: the rows around the cursor, as checkboxes; its actions toggle the same way.
+    const nlohmann::json m = nlohmann::json::parse(BuildMirror(app.s));
+    const nlohmann::json& items = m["dialog"]["items"];
+    CHECK(items["total"] == 10100);
+    CHECK(items["rows"].size() <= 51);
+    CHECK(items["summary"] == "10000 items \xC2\xB7 10000 new papers \xC2\xB7 0 matched");
+    const int section99 = static_cast<int>(ImportRowOfSection(im, 99));
+    REQUIRE(ApplyMirrorAction(app.s, nlohmann::json{{"do", "import-toggle"}, {"row", section99}}.dump()));
+    app.Frames(1);
+    CHECK(im.item_sections[99].excluded == 100);
+    CHECK(im.cursor == static_cast<size_t>(section99));
+    CHECK(im.item_counts.new_papers == 9900);
+    const nlohmann::json m2 = nlohmann::json::parse(BuildMirror(app.s));
+    bool found = false;
+    for (const auto& r : m2["dialog"]["items"]["rows"])
+        if (r["row"] == section99) {
+            found = true;
+            CHECK(r["kind"] == "section");
+            CHECK(r["checked"] == false);
+            CHECK(r["label"] == "Section: Part 99");
+        }
+    CHECK(found);
+    CHECK_FALSE(ApplyMirrorAction(app.s, nlohmann::json{{"do", "import-toggle"}, {"row", 10100}}.dump()));
+    CHECK_FALSE(ApplyMirrorAction(app.s, nlohmann::json{{"do", "import-toggle"}, {"row", -1}}.dump()));
+}
+
+TEST_CASE("import preview: at phone width the list and the buttons stay on screen") {
+    UiApp app;
+    app.SetDisplay(390, 844, 3);
+    app.Start();
+    OpenFile(app, "course.md", kTwoWeeks);
+    app.Frames(2);
+    const float w = ImGui::GetIO().DisplaySize.x;
+    for (const char* name : {"import-items", "import-3", "import-cancel", "import-counts"}) {
+        CAPTURE(name);
+        const Probe::Rect r = app.Rect(name);
+        CHECK(r.x >= 0);
+        CHECK(r.x + r.w <= w);
+    }
+    app.Click("import-box-1"); // GPipe's checkbox, by touch
+    CHECK(app.s.import.cursor == 1);
+    CHECK(app.s.import.Excluded(0));
+}
+
 } // namespace shelfmark

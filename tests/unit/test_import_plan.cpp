@@ -234,8 +234,7 @@ TEST_CASE("import plan: a Markdown checklist as progress, a Markdown list as a n
     CHECK(out.list_id == user.lists.begin()->first);
     CHECK(out.user_keys.count("list:" + out.list_id));
     CHECK(out.user_keys.size() == 2); // the list and the paper made for the unmatched item
-    CHECK(out.summary ==
-          "Added the list \"My reading\" (1 entry matched the catalogue, 1 added as new paper).");
+    CHECK(out.summary == "Added the list \"My reading\" (1 matched, 1 new paper).");
 
     // Without a title the list is named after the file.
     const ImportPlan untitled = PlanImport("- GPipe\n", "some/dir/Week 3.md", progress, user, &cat, kT);
@@ -334,4 +333,242 @@ TEST_CASE("import plan: a JSON syntax error stopped inside a character is still 
     ProgressFileError err;
     CHECK_FALSE(ParseProgressFile(text, &err));
     CHECK(utf8::IsValid(err.ToString()));
+}
+
+// ------------------------------------------------------------------ issue 14: choosing items
+
+namespace {
+
+// Two items with one unmatched title make one new paper; so do two items titled "Paper".
+const std::string kDuplicates = "# Dupes\n\n## Week 1\n\n"
+                                "- A Paper Nobody Has Catalogued\n"
+                                "- [Paper](https://example.org/a.pdf)\n\n"
+                                "## Week 2\n\n"
+                                "- A Paper Nobody Has Catalogued\n"
+                                "- [TVM](https://arxiv.org/abs/1802.04799)\n"
+                                "- [Paper](https://example.org/b.pdf)\n";
+
+// What ApplyPlan(NewList) did, counted from the user's data afterwards.
+struct Applied {
+    size_t new_papers = 0, entries = 0, matched = 0, sections = 0;
+};
+Applied ApplyNewList(const ImportPlan& plan, const Catalogue& cat) {
+    Progress progress;
+    UserData user;
+    const ImportOutcome out = ApplyPlan(plan, ImportMode::NewList, progress, user, kT);
+    Applied a;
+    if (!out.applied) return a;
+    a.new_papers = user.papers.size();
+    const UserList& l = user.lists.at(out.list_id);
+    a.sections = l.list.sections.size();
+    for (const Section& s : l.list.sections)
+        for (const Entry& e : s.entries) {
+            ++a.entries;
+            if (cat.FindPaper(e.paper)) ++a.matched;
+        }
+    CHECK(out.new_papers == a.new_papers);
+    CHECK(out.matched == a.matched);
+    return a;
+}
+
+} // namespace
+
+TEST_CASE("import plan: the preview counts the new papers applying makes, not the unmatched items") {
+    // Issue 14: the dialog announced one new paper per unmatched item ("4 become new
+    // papers") while applying made one per distinct title (2): 39 announced, 18 created.
+    const Catalogue cat = TinyCatalogue();
+    const ImportPlan plan = PlanImport(kDuplicates, "dupes.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(plan.reading_list);
+    REQUIRE(plan.reading_list->items.size() == 5);
+    CHECK(plan.item_counts.items == 5);
+    CHECK(plan.item_counts.excluded == 0);
+    CHECK(plan.item_counts.matched == 1);
+    CHECK(plan.item_counts.new_papers == 2);
+    CHECK(plan.item_counts.sections == 2);
+    CHECK(NewListPreviewLine(plan) == "As a new list \"Dupes\": 2 sections, 1 matched, 2 new papers.");
+    CHECK(ItemSelectionLine(plan.item_counts) == "5 items \xC2\xB7 2 new papers \xC2\xB7 1 matched");
+
+    const Applied a = ApplyNewList(plan, cat);
+    CHECK(a.new_papers == plan.item_counts.new_papers);
+    CHECK(a.matched == plan.item_counts.matched);
+    CHECK(a.sections == plan.item_counts.sections);
+    CHECK(a.entries == 5);
+    Progress progress;
+    UserData user;
+    CHECK(ApplyPlan(plan, ImportMode::NewList, progress, user, kT).summary ==
+          "Added the list \"Dupes\" (1 matched, 2 new papers).");
+}
+
+TEST_CASE("import plan: the preview lists items by section, with the paper each matched") {
+    const Catalogue cat = TinyCatalogue();
+    const ImportPlan plan = PlanImport(kDuplicates, "dupes.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(plan.item_sections.size() == 2);
+    CHECK(plan.item_sections[0].title == "Week 1");
+    CHECK(plan.item_sections[0].first == 0);
+    CHECK(plan.item_sections[0].count == 2);
+    CHECK(plan.item_sections[1].title == "Week 2");
+    CHECK(plan.item_sections[1].first == 2);
+    CHECK(plan.item_sections[1].count == 3);
+    REQUIRE(plan.item_info.size() == 5);
+    CHECK(plan.item_info[3].section == 1);
+    CHECK(plan.item_info[3].new_paper == -1);
+    CHECK(plan.item_info[3].matched_title ==
+          "TVM: An Automated End-to-End Optimizing Compiler for Deep Learning");
+    CHECK(plan.item_info[0].new_paper >= 0);
+    CHECK(plan.item_info[2].new_paper == plan.item_info[0].new_paper); // one paper for both
+    CHECK(plan.item_info[0].matched_title.empty());
+}
+
+TEST_CASE("import plan: excluded items and sections are left out, and the counts say what applying does") {
+    const Catalogue cat = TinyCatalogue();
+    ImportPlan plan = PlanImport(kDuplicates, "dupes.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(plan.excluded.size() == 5);
+
+    SUBCASE("a section") {
+        SetItemsExcluded(plan, 2, 3, true, Progress{});
+        CHECK(plan.item_sections[1].excluded == 3);
+        CHECK(plan.item_counts.excluded == 3);
+        CHECK(plan.item_counts.matched == 0);
+        CHECK(plan.item_counts.new_papers == 2);
+        CHECK(plan.item_counts.sections == 1);
+        CHECK(ItemSelectionLine(plan.item_counts) ==
+              "3 of 5 items excluded \xC2\xB7 2 new papers \xC2\xB7 0 matched");
+        const Applied a = ApplyNewList(plan, cat);
+        CHECK(a.sections == 1);
+        CHECK(a.entries == 2);
+        CHECK(a.new_papers == 2);
+    }
+    SUBCASE("an item whose paper another included item still names") {
+        SetItemsExcluded(plan, 0, 1, true, Progress{}); // week 1's "A Paper Nobody..."
+        CHECK(plan.item_counts.new_papers == 2);        // week 2 names it too
+        const Applied a = ApplyNewList(plan, cat);
+        CHECK(a.new_papers == 2);
+        CHECK(a.entries == 4);
+        CHECK(a.sections == 2);
+    }
+    SUBCASE("both items of a paper") {
+        SetItemsExcluded(plan, 0, 1, true, Progress{});
+        SetItemsExcluded(plan, 2, 1, true, Progress{});
+        CHECK(plan.item_counts.new_papers == 1);
+        CHECK(plan.item_counts.excluded == 2);
+        const Applied a = ApplyNewList(plan, cat);
+        CHECK(a.new_papers == 1);
+        CHECK(a.entries == 3);
+    }
+    SUBCASE("included again") {
+        SetItemsExcluded(plan, 0, 5, true, Progress{});
+        SetItemsExcluded(plan, 1, 2, false, Progress{});
+        CHECK(plan.item_counts.excluded == 3);
+        CHECK(plan.item_sections[0].excluded == 1);
+        CHECK(plan.item_sections[1].excluded == 2);
+        const Applied a = ApplyNewList(plan, cat);
+        CHECK(a.entries == 2);
+        CHECK(a.new_papers == 2);
+    }
+    SUBCASE("a range past the end is cut to the items") {
+        SetItemsExcluded(plan, 4, 1000, true, Progress{});
+        CHECK(plan.item_counts.excluded == 1);
+        SetItemsExcluded(plan, 9, 1, true, Progress{});
+        CHECK(plan.item_counts.excluded == 1);
+    }
+    SUBCASE("everything: nothing to add, and nothing is changed") {
+        SetItemsExcluded(plan, 0, 5, true, Progress{});
+        CHECK_FALSE(plan.Offers(ImportMode::NewList));
+        CHECK(plan.WhyNot(ImportMode::NewList) == "every item is excluded");
+        Progress progress;
+        UserData user;
+        CHECK_FALSE(ApplyPlan(plan, ImportMode::NewList, progress, user, kT).applied);
+        CHECK(user.lists.empty());
+        CHECK(user.papers.empty());
+    }
+}
+
+TEST_CASE("import plan: for every selection of a larger list, the counts are what applying does") {
+    // Sections of papers with repeated titles, catalogue hits and new ones mixed.
+    const Catalogue cat = TinyCatalogue();
+    std::string md = "# Many\n\n";
+    for (int s = 0; s < 6; ++s) {
+        md += "## Part " + std::to_string(s) + "\n\n";
+        for (int i = 0; i < 7; ++i) {
+            const int k = (s * 7 + i) % 11;
+            if (k == 0)
+                md += "- [TVM](https://arxiv.org/abs/1802.04799)\n";
+            else if (k == 1)
+                md += "- GPipe: Efficient Training of Giant Neural Networks using Pipeline Parallelism\n";
+            else
+                md += "- Uncatalogued paper number " + std::to_string(k % 5) + "\n";
+        }
+        md += "\n";
+    }
+    ImportPlan plan = PlanImport(md, "many.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(plan.item_counts.items == 42);
+    uint32_t seed = 12345;
+    for (int round = 0; round < 40; ++round) {
+        CAPTURE(round);
+        seed = seed * 1103515245u + 12345u;
+        const size_t first = (seed >> 8) % 42, count = 1 + (seed >> 16) % 9;
+        SetItemsExcluded(plan, first, count, (seed >> 4) % 3 != 0, Progress{});
+        if (!plan.Offers(ImportMode::NewList)) continue;
+        const Applied a = ApplyNewList(plan, cat);
+        CHECK(a.new_papers == plan.item_counts.new_papers);
+        CHECK(a.matched == plan.item_counts.matched);
+        CHECK(a.sections == plan.item_counts.sections);
+        CHECK(a.entries == plan.item_counts.items - plan.item_counts.excluded);
+    }
+}
+
+TEST_CASE("import plan: a checklist applies only its included ticked items") {
+    const Catalogue cat = TinyCatalogue();
+    const std::string md = "# Course\n\n- [x] GPipe\n- [x] [TVM](https://arxiv.org/abs/1802.04799)\n"
+                           "- [ ] How to Read a Paper\n";
+    ImportPlan plan = PlanImport(md, "week.md", Progress{}, UserData{}, &cat, kT);
+    REQUIRE(plan.checklist);
+    REQUIRE(plan.reading_list); // the preview lists the reading list's items
+    CHECK(plan.checklist_preview.will_mark_read == 2);
+    Progress progress;
+    SetItemsExcluded(plan, 0, 1, true, progress);
+    CHECK(plan.checklist_preview.will_mark_read == 1);
+    CHECK(plan.checklist_preview.items == 2);
+    UserData user;
+    const ImportOutcome out = ApplyPlan(plan, ImportMode::ChecklistProgress, progress, user, kT);
+    CHECK(out.marked_read == 1);
+    CHECK(progress.StatusOf("gpipe") == Status::Unread);
+    CHECK(progress.StatusOf("tvm") == Status::Read);
+    SetItemsExcluded(plan, 0, 3, true, progress);
+    CHECK_FALSE(plan.Offers(ImportMode::ChecklistProgress));
+}
+
+TEST_CASE("import plan: the selection survives planning the same file again") {
+    const Catalogue cat = TinyCatalogue();
+    ImportPlan plan = PlanImport(kDuplicates, "dupes.md", Progress{}, UserData{}, &cat, kT);
+    SetItemsExcluded(plan, 3, 2, true, Progress{});
+    ImportPlan again = PlanImport(kDuplicates, "dupes.md", Progress{}, UserData{}, &cat, kT);
+    KeepSelection(again, plan.excluded, Progress{});
+    CHECK(again.item_counts.excluded == 2);
+    CHECK(again.Excluded(3));
+    CHECK(again.Excluded(4));
+    ImportPlan other = PlanImport(kReadingList, "r.md", Progress{}, UserData{}, &cat, kT);
+    KeepSelection(other, plan.excluded, Progress{}); // another number of items: dropped
+    CHECK(other.item_counts.excluded == 0);
+}
+
+TEST_CASE("import plan: an item's metadata in one line, UTF-8 kept") {
+    MarkdownItem item;
+    CHECK(ItemMetadataLine(item).empty());
+    item.cite.authors = {"Jeffrey Dean", "Greg Corrado", "Rajat Monga", "Kai Chen"};
+    item.cite.venue = "NeurIPS";
+    item.cite.year = 2012;
+    item.cite.arxiv = "1802.04799";
+    item.cite.doi = "10.1145/3341301.3359630";
+    item.cite.links = {{"https://a.example/p.pdf", "paper"},
+                       {"https://github.com/x/y", "code"},
+                       {"https://b.example/q.pdf", "paper"}};
+    CHECK(ItemMetadataLine(item) ==
+          "Jeffrey Dean, Greg Corrado, Rajat Monga et al. \xC2\xB7 NeurIPS 2012 \xC2\xB7 "
+          "arXiv:1802.04799 \xC2\xB7 doi:10.1145/3341301.3359630 \xC2\xB7 links: paper, code");
+    MarkdownItem korean;
+    korean.cite.authors = {"김철수"};
+    korean.cite.year = 2023;
+    CHECK(ItemMetadataLine(korean) == "김철수 \xC2\xB7 2023");
+    CHECK(utf8::IsValid(ItemMetadataLine(korean)));
 }
