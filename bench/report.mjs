@@ -17,6 +17,9 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const dir = opt('dir', 'bench-results');
+// --before DIR: an earlier run (e.g. of main before a change) whose figures get a column
+// beside this run's in the issue 15 table.
+const beforeDir = opt('before', null);
 const papers = Number(opt('papers', 50000));
 
 const readJson = (file) => {
@@ -194,21 +197,88 @@ const coreFigures = core && core.available !== false
 const notesRun = get(browser, 'notes');
 const noteRows = [];
 if (notesRun) {
-  for (const [key, label] of [['longLine128k', 'note of one 128 KB line'], ['longLine256k', 'note of one 255 KB line']]) {
+  for (const [key, label] of [['longLine128k', 'note of one 128 KB line'], ['longLine256k', 'note of one 255 KB line'], ['longLine1m', 'stored note of one 1 MB line (over the limit)']]) {
     const r = notesRun[key];
     if (!r || r.available === false) continue;
     noteRows.push([`${label}: frame while previewed (median / max)`, `${fmtMs(get(r, 'previewFrameMs', 'median'))} / ${fmtMs(get(r, 'previewFrameMs', 'max'))}`]);
     noteRows.push([`${label}: frame while typing in it (median / max)`, `${fmtMs(get(r, 'typingFrameMs', 'median'))} / ${fmtMs(get(r, 'typingFrameMs', 'max'))}`]);
     noteRows.push([`${label}: key → 2 frames drawn (median)`, fmtMs(get(r, 'keyToSecondFrameMs', 'median'))]);
   }
-  const p = notesRun.paste100mb;
-  if (p && p.available !== false) {
-    noteRows.push(['100 MB paste: the page\'s paste handling', fmtMs(p.handlerMs)]);
-    noteRows.push(['100 MB paste: then 2 frames drawn', fmtMs(p.thenTwoFramesMs)]);
-    noteRows.push(['100 MB paste: wasm heap before → after', `${fmtMiB(p.heapBeforeBytes)} → ${fmtMiB(p.heapAfterBytes)}`]);
-    noteRows.push(['100 MB paste: message', p.message || '(none)']);
+  for (const [key, label] of [['paste5mb', '5 MB paste'], ['paste100mb', '100 MB paste']]) {
+    const p = notesRun[key];
+    if (!p || p.available === false) continue;
+    noteRows.push([`${label}: the page's paste handling`, fmtMs(p.handlerMs)]);
+    noteRows.push([`${label}: then 2 frames drawn`, fmtMs(p.thenTwoFramesMs)]);
+    noteRows.push([`${label}: wasm heap before → after`, `${fmtMiB(p.heapBeforeBytes)} → ${fmtMiB(p.heapAfterBytes)}`]);
+    noteRows.push([`${label}: message`, p.message || '(none)']);
   }
 }
+
+// ------------------------------------------------------------------ issue 15 table
+
+// The figures of issue 15 from one run's raw files (this run, or --before's).
+function nativeMs(raw, name) {
+  for (const b of raw?.benchmarks ?? []) {
+    const n = b.run_name ?? b.name.replace(/_(mean|median|stddev|cv)$/, '');
+    const agg = b.aggregate_name ?? 'single';
+    if (n !== name || !['median', 'single'].includes(agg) || b.error_occurred) continue;
+    return b.real_time * { ns: 1e-6, us: 1e-3, ms: 1, s: 1e3 }[b.time_unit ?? 'ns'];
+  }
+  return null;
+}
+function issue15Figures(br, nat) {
+  const l = br?.load;
+  const b = br?.big && br.big.syntheticLoaded !== false ? br.big : null;
+  const c = br?.core;
+  const coldApp = get(l, 'app', 'coldFirstFrameMs', 'median');
+  const coldBase = get(l, 'baseline', 'coldFirstFrameMs', 'median');
+  const warmApp = get(l, 'app', 'warmFirstFrameMs', 'median');
+  const warmBase = get(l, 'baseline', 'warmFirstFrameMs', 'median');
+  const idleApp = get(br, 'idle', 'app', 'taskDurationMs');
+  const idleBase = get(br, 'idle', 'baseline', 'taskDurationMs');
+  return {
+    coldFF: { v: ratio(coldApp, coldBase), text: `${fmtRatio(ratio(coldApp, coldBase))} (${fmtMs(coldApp)} / ${fmtMs(coldBase)})` },
+    warmFF: { v: ratio(warmApp, warmBase), text: `${fmtRatio(ratio(warmApp, warmBase))} (${fmtMs(warmApp)} / ${fmtMs(warmBase)})` },
+    key: { v: get(b, 'typing', 'keystrokeToFrameMs', 'p95'), text: fmtMs(get(b, 'typing', 'keystrokeToFrameMs', 'p95')) },
+    heap: {
+      v: get(b, 'memory', 'totalBytes'),
+      text: `${fmtMiB(get(b, 'memory', 'totalBytes'))} (wasm ${fmtMiB(get(b, 'memory', 'wasmBytes'))})`,
+    },
+    nativeLoad: { v: nativeMs(nat, `BM_LoadCatalogueFiles/${papers}`), text: ok(nativeMs(nat, `BM_LoadCatalogueFiles/${papers}`)) ? fmtMs(nativeMs(nat, `BM_LoadCatalogueFiles/${papers}`)) : 'refused / n/a' },
+    browserLoad: { v: get(c, `catalogueLoad${papers}`, 'medianMs'), text: ok(get(c, `catalogueLoad${papers}`, 'medianMs')) ? fmtMs(get(c, `catalogueLoad${papers}`, 'medianMs')) : 'refused / n/a' },
+    scroll: { v: get(b, 'scroll', 'frameCpuMs', 'p95'), text: fmtMs(get(b, 'scroll', 'frameCpuMs', 'p95')) },
+    idle: {
+      v: get(br, 'idle', 'app', 'frames'),
+      text: `${get(br, 'idle', 'app', 'frames') ?? 'n/a'} frames (baseline ${get(br, 'idle', 'baseline', 'frames') ?? 'n/a'}); CPU ${fmtRatio(ratio(idleApp, idleBase))} of the baseline`,
+    },
+    status: { v: get(b, 'status', 'clickToCommitMs', 'p95'), text: fmtMs(get(b, 'status', 'clickToCommitMs', 'p95')) },
+    import10k: { v: get(c, 'progressFileImportMerge10k', 'medianMs'), text: fmtMs(get(c, 'progressFileImportMerge10k', 'medianMs')) },
+  };
+}
+const issue15Rows = [
+  ['coldFF', 'First frame, cold: app / baseline (median)', '≤ 1.5×', (v) => v <= 1.5],
+  ['warmFF', 'First frame, warm: app / baseline (median)', '≤ 1.5×', (v) => v <= 1.5],
+  ['key', `Search keystroke → drawn frame p95, ${papers} papers`, '≤ 16 ms', (v) => v <= 16],
+  ['heap', `Memory (wasm linear memory + JS heap), ${papers} papers`, '≤ 128 MiB', (v) => v <= 128 * MiB],
+  ['nativeLoad', `Native load of a ${papers}-paper catalogue from files`, 'loads', (v) => ok(v)],
+  ['browserLoad', `Browser (wasm) load of a ${papers}-paper catalogue from files`, 'loads', (v) => ok(v)],
+  ['scroll', `Scroll frame CPU p95, ${papers} papers`, '≤ 8 ms', (v) => v <= 8],
+  ['idle', 'Idle: frames drawn over 5 s', '0', (v) => v === 0],
+  ['status', 'Status change → committed p95', '≤ 400 ms', (v) => v <= 400],
+  ['import10k', 'Import of a 10k-entry progress file (browser)', '≤ 250 ms', (v) => v <= 250],
+];
+const issue15Now = issue15Figures(browser, nativeRaw);
+const readBefore = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(beforeDir, file), 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const issue15Before = beforeDir ? issue15Figures(readBefore('browser.json'), readBefore('native.json')) : null;
+
+// Where the wasm heap goes at 50k papers (core parts measured in wasm by core_bench.cpp).
+const heapParts = get(core, 'heap50000', 'parts') ?? null;
 
 // ------------------------------------------------------------------ unavailable
 
@@ -227,7 +297,7 @@ if (big && big.available !== false) {
   note('status → commit', why(big.status));
 }
 note('core in wasm', why(core));
-for (const k of ['longLine128k', 'longLine256k', 'paste100mb']) note(`notes: ${k}`, why(get(notesRun, k)));
+for (const k of ['longLine128k', 'longLine256k', 'longLine1m', 'paste5mb', 'paste100mb']) note(`notes: ${k}`, why(get(notesRun, k)));
 const ctx = native.context ?? {};
 if (ctx.has_search_h === '0') note('native search benchmarks', 'src/core/search.h was not present at build time');
 if (ctx.has_progress_file_h === '0') note('native progress-file benchmarks', 'src/core/progress_file.h was not present at build time');
@@ -245,6 +315,7 @@ const results = {
   native: { context: native.context, benchmarks: native.rows },
   browser,
   generatorDeterminism: determinism,
+  issue15: { now: issue15Now, before: issue15Before, heapParts },
   unavailable,
 };
 fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -360,6 +431,27 @@ if (site?.app?.files) {
   for (const f of site.app.files) md.push(`| ${esc(f.file)} | ${fmtBytes(f.bytes)} | ${fmtBytes(f.gzip)}${f.served === 'identity' ? ' (not compressed)' : ''} |`);
   md.push('');
 }
+md.push('## Where the wasm heap goes at 50,000 papers (issue 15)', '');
+if (heapParts) {
+  md.push('Core parts measured in wasm (bytes in use once built; how far the heap\'s high-water mark rose while building: temporaries). The rest of the app\'s wasm memory (rows, UI caches, fonts, ImGui, the stack, free space the heap keeps) is the app\'s wasm memory above minus these.', '');
+  md.push('| part | in use | high-water rise while built |', '| --- | --- | --- |');
+  for (const p of heapParts) md.push(`| ${esc(p.part)} | ${fmtMiB(p.bytes)} | ${fmtMiB(p.peakRiseBytes)} |`);
+  const wasm = get(big, 'memory', 'wasmBytes');
+  if (ok(wasm)) md.push(`| the app's wasm linear memory after loading, scrolling and typing | ${fmtMiB(wasm)} | |`);
+  md.push('');
+} else {
+  md.push('Not available: the core benchmark in wasm did not run.', '');
+}
+md.push(`## Issue 15: the figures${beforeDir ? ` (before: \`${beforeDir}\`)` : ''}`, '');
+md.push(beforeDir ? '| figure | target | before | now | met now |' : '| figure | target | now | met |');
+md.push(beforeDir ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |');
+for (const [key, label, limit, meets] of issue15Rows) {
+  const now = issue15Now[key];
+  const met = ok(now.v) ? (meets(now.v) ? '**met**' : '**not met**') : 'not measurable';
+  const cells = beforeDir ? [label, limit, issue15Before[key].text, now.text, met] : [label, limit, now.text, met];
+  md.push(`| ${cells.map(esc).join(' | ')} |`);
+}
+md.push('');
 if (unavailable.length) {
   md.push('## Not available in this run', '');
   for (const u of unavailable) md.push(`- ${esc(u.what)}: ${esc(u.reason)}`);

@@ -11,6 +11,8 @@
 #   BENCH_OUT=bench-results
 #   BENCH_SKIP_SETUP=1   do not run scripts/setup.sh first
 #   BENCH_SKIP_SITE=1    measure the site already in build/web/site (no web build)
+#   BENCH_BEFORE=DIR     an earlier run's output folder (e.g. of main before a change):
+#                        the issue 15 table gets its figures in a "before" column
 #   JOBS=2               parallel build jobs
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -77,6 +79,8 @@ node bench/browser/run.mjs --site build/web/site --baseline build/bench-web/base
 
 step "machine and report"
 node bench/machine.mjs --site-build "$site_build" >"$out/machine.json"
-node bench/report.mjs --dir "$out" --papers "$papers"
+report_args=(--dir "$out" --papers "$papers")
+[ -n "${BENCH_BEFORE:-}" ] && report_args+=(--before "$BENCH_BEFORE")
+node bench/report.mjs "${report_args[@]}"
 step "done: $out/results.md"
 cat "$out/results.md"

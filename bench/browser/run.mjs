@@ -657,6 +657,11 @@ async function measureNotes(browser, url) {
   return {
     longLine128k: await attempt('notes: 128 KB line', () => measureLongLine(browser, url, 128)),
     longLine256k: await attempt('notes: 256 KB line', () => measureLongLine(browser, url, 255)),
+    // Issue 15's rows for the reliability issue's freezes: a stored note of one 1 MB line
+    // (over the 256 KB note limit: how the app copes with one written elsewhere) and a
+    // 5 MB paste (over the limit, but a size people do paste).
+    longLine1m: await attempt('notes: 1 MB line', () => measureLongLine(browser, url, 1024)),
+    paste5mb: await attempt('notes: 5 MB paste', () => measureHugePaste(browser, url, 5)),
     paste100mb: await attempt('notes: 100 MB paste', () => measureHugePaste(browser, url, 100)),
   };
 }

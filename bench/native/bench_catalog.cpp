@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <string>
 
-#include "core/json_limits.h"
 #include "workloads.h"
 
 using namespace shelfmark;
@@ -23,24 +22,9 @@ void Counters(benchmark::State& state, int papers, const std::map<std::string, s
     state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * papers);
 }
 
-// A papers.json above the loader's file limit cannot be loaded at all: say so by name.
-bool SkipIfTooLarge(benchmark::State& state, const std::map<std::string, std::string>& files) {
-    const size_t limit = JsonLimits{}.max_bytes;
-    for (const auto& [rel, text] : files) {
-        if (text.size() > limit) {
-            state.SkipWithError((rel + " is " + std::to_string(text.size()) + " bytes, above the loader's " +
-                                 std::to_string(limit) + "-byte file limit (json_limits.h)")
-                                    .c_str());
-            return true;
-        }
-    }
-    return false;
-}
-
 void BM_LoadCatalogueFiles(benchmark::State& state) {
     const int papers = static_cast<int>(state.range(0));
     const auto& files = DataFilesOf(papers);
-    if (SkipIfTooLarge(state, files)) return;
     for (auto _ : state) {
         CatalogueLoad load = LoadCatalogueFiles(files);
         if (!load.ok()) {

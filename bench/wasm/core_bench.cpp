@@ -4,6 +4,7 @@
 // The inputs and operations are those of the native benchmarks (bench/native).
 // Results go to window.__coreBench (read by bench/browser/run.mjs).
 #include <emscripten.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <functional>
@@ -61,11 +62,53 @@ ojson Time(const std::function<void()>& op, const std::function<void()>& setup =
             {"repsPerSample", reps}};
 }
 
+// Bytes in use in the wasm heap (dlmalloc) and the heap's high-water mark (what the
+// linear memory had to grow to; it never shrinks).
+size_t HeapInUse() { return static_cast<size_t>(mallinfo().uordblks); }
+size_t HeapPeak() { return static_cast<size_t>(mallinfo().usmblks); }
+
+// Where the bytes of the core's data go at `papers` papers, in wasm (32-bit pointers):
+// each part's bytes in use once built, and how far the heap's high-water mark rose while
+// building it (temporaries). Runs first, on a fresh heap, so the peaks are this code's.
+ojson HeapBreakdown(int papers) {
+    ojson parts = ojson::array();
+    const auto part = [&](const char* name, const std::function<void()>& build) {
+        const size_t used0 = HeapInUse(), peak0 = HeapPeak();
+        build();
+        const size_t used1 = HeapInUse(), peak1 = HeapPeak();
+        parts.push_back({{"part", name},
+                         {"bytes", used1 > used0 ? used1 - used0 : 0},
+                         {"peakRiseBytes", peak1 > peak0 ? peak1 - peak0 : 0},
+                         {"peakBytes", peak1}});
+    };
+    const SyntheticSpec spec = Spec(papers);
+    Catalogue catalogue;
+    Progress progress;
+    SearchIndex index;
+    std::map<std::string, std::string> files;
+    part("catalogue (generated)", [&] { catalogue = GenerateSyntheticCatalogue(spec); });
+    part("progress and notes (generated)", [&] { progress = GenerateSyntheticProgress(spec); });
+#if SHELFMARK_BENCH_HAS_SEARCH
+    part("search index", [&] { index.Build(catalogue, progress); });
+#endif
+    part("catalogue files (text)", [&] { files = CatalogueToDataFiles(catalogue); });
+    size_t file_bytes = 0;
+    for (const auto& f : files)
+        file_bytes += f.second.size();
+    part("catalogue loaded from the files", [&] {
+        CatalogueLoad load = LoadCatalogueFiles(files);
+        catalogue = std::move(load.catalogue); // replaces the generated one
+    });
+    return {{"papers", papers}, {"fileBytes", file_bytes}, {"parts", parts}, {"heapPeakBytes", HeapPeak()}};
+}
+
 } // namespace
 
 int main() {
     ojson out = ojson::object();
     out["flags"] = "same compile and link flags as the app (Release, -O3 by CMake)";
+    core_bench_progress("heap");
+    out["heap50000"] = HeapBreakdown(50000);
     // The generator must give the same bytes here as natively (shelfmark_synth --summary).
     {
         const SyntheticSpec spec = Spec(50000);
@@ -128,7 +171,7 @@ int main() {
 #endif
 
     core_bench_progress("catalogue");
-    for (int papers : {1000, 10000}) {
+    for (int papers : {1000, 10000, 50000}) {
         const auto& files = DataFilesOf(papers);
         out["catalogueLoad" + std::to_string(papers)] = Time([&] { (void)LoadCatalogueFiles(files).ok(); });
     }

@@ -192,7 +192,18 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
 
     const bool had_intents = !app.intents.empty();
     const SaveState::Kind save_before = app.save.kind;
+    const uint64_t rows_before = app.stale.rows;
     ApplyIntents(app, now_ms);
+    // The query, sort or list changed: draw again now with the new rows rather than a
+    // display refresh (~17 ms) later, so a keystroke in the search box shows its hits in
+    // the frame that read it (issue 15). Only this frame's draw data is presented.
+    if (app.stale.rows != rows_before) {
+        io.DeltaTime = 1e-4f;
+        ImGui::NewFrame();
+        DrawApp(app);
+        ImGui::Render();
+        ApplyIntents(app, now_ms);
+    }
     PumpSaves(app, now_ms, false);
     if (IsDark(app) != applied_dark_) {
         ApplyStyle(scale);

@@ -14,7 +14,6 @@
 #include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -32,8 +31,17 @@ constexpr int kFormatVersion = 1;
 constexpr const char* kManifestFile = "catalog.json";
 constexpr const char* kDefaultPapersFile = "papers.json";
 constexpr std::size_t kMaxErrors = 500;
-// Files larger than the JSON size limit are refused before they are read.
+// File budget. The manifest and list files are parsed into a DOM (nlohmann holds about
+// 5x the text), so they keep the general JSON limit (8 MiB: a list of ~100,000 entries).
+// The papers file is parsed one record at a time (ParseJsonStreamingArray), so while
+// loading it the memory is its text, one record and the papers already read: its limit
+// follows from the text alone. 32 MiB is ~115,000 papers of the synthetic catalogue's
+// size (14 MB at 50,000) and keeps the web build's peak (text + catalogue + index) near
+// the 128 MiB heap target at 50,000 papers. One record may hold at most 1 MiB of values
+// (a paper with thousands of authors is ~300 KB).
 constexpr std::size_t kMaxFileBytes = JsonLimits{}.max_bytes;
+constexpr std::size_t kMaxPapersFileBytes = 32u << 20;
+constexpr std::size_t kMaxPaperRecordBytes = 1u << 20;
 
 const std::vector<std::string> kPaperKinds = {"paper", "book-chapter", "article", "talk", "other"};
 const std::vector<std::string> kListKinds = {"course", "topic-list", "user"};
@@ -140,12 +148,15 @@ bool IsSafeRelativePath(const std::string& p) {
 
 struct FileRead {
     enum Status { kOk, kMissing, kTooLarge, kUnreadable } status = kMissing;
-    std::string text;
-    std::string detail; // for kTooLarge / kUnreadable
+    std::string owned;                     // the text, when the reader read it
+    const std::string* external = nullptr; // or the caller's text (LoadCatalogueFiles: no copy)
+    std::string detail;                    // for kTooLarge / kUnreadable
+    std::string_view Text() const { return external ? std::string_view(*external) : std::string_view(owned); }
 };
 
-// Reads a file by its path relative to the data folder.
-using FileReader = std::function<FileRead(const std::string& rel)>;
+// Reads a file by its path relative to the data folder; files over max_bytes are kTooLarge
+// without being read.
+using FileReader = std::function<FileRead(const std::string& rel, std::size_t max_bytes)>;
 // Turns a relative path into the path shown in errors.
 using PathDisplay = std::function<std::string(const std::string& rel)>;
 
@@ -171,6 +182,12 @@ class Loader {
     // Reads and parses a file; a missing file is reported by the caller (it knows who
     // named it), other problems are reported here. Returns nullopt on any problem.
     std::optional<json> ReadJson(const std::string& rel, bool* missing);
+    // The same for the papers file: each element of "papers" goes to on_record as it is
+    // parsed; the returned root holds "papers" as an empty array.
+    std::optional<json> ReadPapersJson(const std::string& rel, bool* missing,
+                                       const std::function<void(std::size_t, json&)>& on_record);
+    // Pass 1 of the papers file for one record.
+    void ReadPaperRecord(const json& rec, const std::string& file, std::size_t i);
     // Checks "format" and "version"; false means the rest of the file is not read.
     bool CheckHeader(const json& root, const std::string& file, const std::string& format);
 
@@ -216,7 +233,7 @@ void Loader::Error(const std::string& file, const std::string& where, const std:
 std::optional<json> Loader::ReadJson(const std::string& rel, bool* missing) {
     *missing = false;
     const std::string file = display_(rel);
-    FileRead fr = read_(rel);
+    FileRead fr = read_(rel, kMaxFileBytes);
     switch (fr.status) {
     case FileRead::kMissing: *missing = true; return std::nullopt;
     case FileRead::kTooLarge: Error(file, "", "file too large: " + fr.detail); return std::nullopt;
@@ -224,7 +241,30 @@ std::optional<json> Loader::ReadJson(const std::string& rel, bool* missing) {
     case FileRead::kOk: break;
     }
     JsonError err;
-    std::optional<json> root = ParseJsonLimitedAt(fr.text, JsonLimits{}, &err);
+    std::optional<json> root = ParseJsonLimitedAt(fr.Text(), JsonLimits{}, &err);
+    if (!root) {
+        Error(file, "line " + std::to_string(err.line) + ", column " + std::to_string(err.column),
+              "malformed JSON: " + err.message);
+    }
+    return root;
+}
+
+std::optional<json> Loader::ReadPapersJson(const std::string& rel, bool* missing,
+                                           const std::function<void(std::size_t, json&)>& on_record) {
+    *missing = false;
+    const std::string file = display_(rel);
+    FileRead fr = read_(rel, kMaxPapersFileBytes);
+    switch (fr.status) {
+    case FileRead::kMissing: *missing = true; return std::nullopt;
+    case FileRead::kTooLarge: Error(file, "", "file too large: " + fr.detail); return std::nullopt;
+    case FileRead::kUnreadable: Error(file, "", "cannot read file: " + fr.detail); return std::nullopt;
+    case FileRead::kOk: break;
+    }
+    JsonLimits lim;
+    lim.max_bytes = kMaxPapersFileBytes;
+    JsonError err;
+    std::optional<json> root =
+        ParseJsonStreamingArray(fr.Text(), lim, "papers", kMaxPaperRecordBytes, on_record, &err);
     if (!root) {
         Error(file, "line " + std::to_string(err.line) + ", column " + std::to_string(err.column),
               "malformed JSON: " + err.message);
@@ -375,16 +415,82 @@ void Loader::ReadKind(const json& obj, const std::string& file, const std::strin
     *out = std::move(kind);
 }
 
+void Loader::ReadPaperRecord(const json& rec, const std::string& file, std::size_t i) {
+    const std::string ptr = Ptr("/papers", i);
+    if (!ExpectObject(rec, file, ptr)) return;
+    PaperSlot slot;
+    slot.ptr = ptr;
+    Paper& p = slot.paper;
+    bool keep = ReadId(rec, file, ptr, &p.id);
+    ReadRequiredText(rec, file, ptr, "title", &p.title);
+    ReadStringArray(rec, file, ptr, "authors", &p.authors);
+    for (std::size_t a = 0; a < p.authors.size(); ++a) {
+        if (IsBlank(p.authors[a])) Error(file, Ptr(Ptr(ptr, "authors"), a), "empty author name");
+    }
+    ReadString(rec, file, ptr, "venue", Need::kOptional, &p.venue);
+    ReadYear(rec, file, ptr, &p.year);
+    std::vector<std::string> links;
+    ReadStringArray(rec, file, ptr, "links", &links);
+    for (std::size_t l = 0; l < links.size(); ++l) {
+        if (IsHttpUrl(links[l])) {
+            p.links.push_back(links[l]);
+        } else {
+            Error(file, Ptr(Ptr(ptr, "links"), l), "link " + Quote(links[l]) + " is not an http(s) URL");
+        }
+    }
+    ReadKind(rec, file, ptr, kPaperKinds, &p.kind);
+    std::vector<std::string> ignored;
+    ReadStringArray(rec, file, ptr, "corrections", &ignored);
+    ReadStringArray(rec, file, ptr, "aliases", &p.aliases);
+    if (!keep) return;
+
+    auto [it, inserted] = paper_by_id_.emplace(p.id, papers_.size());
+    if (!inserted) {
+        Error(file, Ptr(ptr, "id"),
+              "duplicate paper id " + Quote(p.id) + " (first defined at " + papers_[it->second].ptr + ")");
+        return;
+    }
+    papers_.push_back(std::move(slot));
+}
+
 void Loader::LoadPapers(const std::string& rel, const std::string& manifest_ptr) {
     const std::string file = display_(rel);
     bool missing = false;
-    std::optional<json> root = ReadJson(rel, &missing);
+    // Pass 1 (the records and their ids) runs while the file is parsed, one record at a
+    // time. The header is checked once the whole file is read ("format" may come after
+    // "papers"): if it is wrong, what pass 1 added and reported is taken back, so the file
+    // counts as unread, as when the header is checked first.
+    const std::size_t first_paper = papers_.size();
+    const std::size_t first_error = errors_.size();
+    std::optional<json> root =
+        ReadPapersJson(rel, &missing, [&](std::size_t i, json& rec) { ReadPaperRecord(rec, file, i); });
+    const auto take_back = [&] {
+        for (std::size_t i = first_paper; i < papers_.size(); ++i)
+            paper_by_id_.erase(papers_[i].paper.id);
+        papers_.resize(first_paper);
+        if (errors_.size() > first_error) errors_.resize(first_error);
+    };
     if (missing) {
         Error(display_(kManifestFile), manifest_ptr,
               "papers file " + Quote(rel) + " named in the manifest was not found");
         return;
     }
-    if (!root || !CheckHeader(*root, file, "shelfmark-papers")) return;
+    // Keeps only the errors from `from` on (the file's own problem), dropping the records'.
+    const auto keep_errors_from = [&](std::size_t from) {
+        std::vector<CatalogueError> own(
+            errors_.begin() + static_cast<std::ptrdiff_t>(std::min(from, errors_.size())), errors_.end());
+        take_back();
+        errors_.insert(errors_.end(), own.begin(), own.end());
+    };
+    if (!root) { // malformed (reported last); records read before a too-large one are not kept
+        keep_errors_from(errors_.size() > first_error ? errors_.size() - 1 : errors_.size());
+        return;
+    }
+    const std::size_t before_header = errors_.size();
+    if (!CheckHeader(*root, file, "shelfmark-papers")) {
+        keep_errors_from(before_header);
+        return;
+    }
     auto arr = root->find("papers");
     if (arr == root->end()) {
         Error(file, "", "missing required field \"papers\"");
@@ -393,47 +499,6 @@ void Loader::LoadPapers(const std::string& rel, const std::string& manifest_ptr)
     if (!arr->is_array()) {
         Error(file, "/papers", std::string("\"papers\" must be an array, got ") + arr->type_name());
         return;
-    }
-
-    // Pass 1: the records and their ids.
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        const json& rec = (*arr)[i];
-        const std::string ptr = Ptr("/papers", i);
-        if (!ExpectObject(rec, file, ptr)) continue;
-        PaperSlot slot;
-        slot.ptr = ptr;
-        Paper& p = slot.paper;
-        bool keep = ReadId(rec, file, ptr, &p.id);
-        ReadRequiredText(rec, file, ptr, "title", &p.title);
-        ReadStringArray(rec, file, ptr, "authors", &p.authors);
-        for (std::size_t a = 0; a < p.authors.size(); ++a) {
-            if (IsBlank(p.authors[a])) Error(file, Ptr(Ptr(ptr, "authors"), a), "empty author name");
-        }
-        ReadString(rec, file, ptr, "venue", Need::kOptional, &p.venue);
-        ReadYear(rec, file, ptr, &p.year);
-        std::vector<std::string> links;
-        ReadStringArray(rec, file, ptr, "links", &links);
-        for (std::size_t l = 0; l < links.size(); ++l) {
-            if (IsHttpUrl(links[l])) {
-                p.links.push_back(links[l]);
-            } else {
-                Error(file, Ptr(Ptr(ptr, "links"), l), "link " + Quote(links[l]) + " is not an http(s) URL");
-            }
-        }
-        ReadKind(rec, file, ptr, kPaperKinds, &p.kind);
-        std::vector<std::string> ignored;
-        ReadStringArray(rec, file, ptr, "corrections", &ignored);
-        ReadStringArray(rec, file, ptr, "aliases", &p.aliases);
-        if (!keep) continue;
-
-        auto [it, inserted] = paper_by_id_.emplace(p.id, papers_.size());
-        if (!inserted) {
-            Error(file, Ptr(ptr, "id"),
-                  "duplicate paper id " + Quote(p.id) + " (first defined at " + papers_[it->second].ptr +
-                      ")");
-            continue;
-        }
-        papers_.push_back(std::move(slot));
     }
 
     // Pass 2: aliases, now that every id is known.
@@ -708,19 +773,19 @@ void Catalogue::Reindex() {
 // ------------------------------------------------------------------ loading
 
 CatalogueLoad LoadCatalogueFiles(const std::map<std::string, std::string>& files) {
-    FileReader read = [&files](const std::string& rel) {
+    FileReader read = [&files](const std::string& rel, std::size_t) {
         FileRead fr;
         auto it = files.find(rel);
         if (it == files.end()) return fr;
-        fr.status = FileRead::kOk;
-        fr.text = it->second;
+        fr.status = FileRead::kOk; // the size is checked by the parse (JsonLimits::max_bytes)
+        fr.external = &it->second;
         return fr;
     };
     return Loader(read, [](const std::string& rel) { return rel; }).Run();
 }
 
 CatalogueLoad LoadCatalogueDir(const std::string& dir) {
-    FileReader read = [&dir](const std::string& rel) {
+    FileReader read = [&dir](const std::string& rel, std::size_t max_bytes) {
         namespace fs = std::filesystem;
         FileRead fr;
         const std::string path = JoinPath(dir, rel);
@@ -733,9 +798,9 @@ CatalogueLoad LoadCatalogueDir(const std::string& dir) {
             return fr;
         }
         std::uintmax_t size = fs::file_size(path, ec);
-        if (!ec && size > kMaxFileBytes) {
+        if (!ec && size > max_bytes) {
             fr.status = FileRead::kTooLarge;
-            fr.detail = std::to_string(size) + " bytes, the limit is " + std::to_string(kMaxFileBytes);
+            fr.detail = std::to_string(size) + " bytes, the limit is " + std::to_string(max_bytes);
             return fr;
         }
         std::ifstream in(path, std::ios::binary);
@@ -744,15 +809,23 @@ CatalogueLoad LoadCatalogueDir(const std::string& dir) {
             fr.detail = "cannot open";
             return fr;
         }
-        std::ostringstream buf;
-        buf << in.rdbuf();
+        // Straight into one string of the file's size (a stringstream would hold a second
+        // copy: 14 MB more at 50,000 papers). One byte over the limit is read to notice a
+        // file that grew since its size was taken.
+        fr.owned.resize(ec ? max_bytes + 1 : static_cast<std::size_t>(size) + 1);
+        in.read(fr.owned.data(), static_cast<std::streamsize>(fr.owned.size()));
         if (in.bad()) {
             fr.status = FileRead::kUnreadable;
             fr.detail = "read failed";
             return fr;
         }
+        fr.owned.resize(static_cast<std::size_t>(in.gcount()));
+        if (fr.owned.size() > max_bytes) {
+            fr.status = FileRead::kTooLarge;
+            fr.detail = "more than " + std::to_string(max_bytes) + " bytes, the limit";
+            return fr;
+        }
         fr.status = FileRead::kOk;
-        fr.text = buf.str();
         return fr;
     };
     return Loader(read, [&dir](const std::string& rel) { return JoinPath(dir, rel); }).Run();

@@ -117,7 +117,189 @@ std::optional<Json> ParseChecked(std::string_view text, const JsonLimits& lim, J
     return std::nullopt;
 }
 
+// Builds the DOM like nlohmann's json_sax_dom_parser, except the elements of the array at
+// root member `key_`: each is built in element_, handed to on_element_ and dropped.
+class StreamingDomBuilder {
+  public:
+    using json = nlohmann::json;
+    StreamingDomBuilder(std::string_view key, std::size_t max_element_bytes,
+                        const std::function<void(std::size_t, json&)>& on_element)
+        : key_(key), max_element_bytes_(max_element_bytes), on_element_(on_element) {}
+
+    json root;
+    bool too_large = false; // an element went over max_element_bytes
+    std::size_t too_large_index = 0;
+
+    bool null() { return Value(json(nullptr), 16); }
+    bool boolean(bool v) { return Value(json(v), 16); }
+    bool number_integer(json::number_integer_t v) { return Value(json(v), 16); }
+    bool number_unsigned(json::number_unsigned_t v) { return Value(json(v), 16); }
+    bool number_float(json::number_float_t v, const json::string_t&) { return Value(json(v), 16); }
+    bool string(json::string_t& v) {
+        const std::size_t n = 16 + sizeof(json::string_t) + v.size();
+        return Value(json(std::move(v)), n);
+    }
+    bool binary(json::binary_t&) { return Value(json(nullptr), 16); }
+    bool start_object(std::size_t) { return Open(json::object()); }
+    bool start_array(std::size_t) {
+        const bool target = stack_.size() == 1 && stack_.back() == &root && root_key_ == key_ && !streamed_;
+        if (!Open(json::array())) return false;
+        if (target) {
+            streamed_ = true;
+            array_ = stack_.back();
+        }
+        return true;
+    }
+    bool key(json::string_t& k) {
+        if (stack_.size() == 1) root_key_ = k;
+        if (!Count(32 + sizeof(json::string_t) + k.size())) return false;
+        slot_ = &(*stack_.back())[k];
+        return true;
+    }
+    bool end_object() { return Close(); }
+    bool end_array() { return Close(); }
+    bool parse_error(std::size_t, const std::string&, const json::exception&) { return false; }
+
+  private:
+    // Where a new value goes: the root, an array, the member named by the last key, or
+    // (in the streamed array) element_.
+    json* Place(json&& v) {
+        if (stack_.empty()) {
+            root = std::move(v);
+            return &root;
+        }
+        json* top = stack_.back();
+        if (top == array_) {
+            element_ = std::move(v);
+            return &element_;
+        }
+        if (top->is_array()) {
+            top->push_back(std::move(v));
+            return &top->back();
+        }
+        *slot_ = std::move(v);
+        return slot_;
+    }
+    bool Count(std::size_t n) {
+        if (array_ == nullptr) return true; // outside the streamed array: no per-element limit
+        element_bytes_ += n;
+        if (element_bytes_ <= max_element_bytes_) return true;
+        too_large = true;
+        too_large_index = index_;
+        return false;
+    }
+    bool Value(json&& v, std::size_t bytes) {
+        if (!Count(bytes)) return false;
+        json* placed = Place(std::move(v));
+        if (placed == &element_) Deliver();
+        return true;
+    }
+    bool Open(json&& v) {
+        if (!Count(16)) return false;
+        stack_.push_back(Place(std::move(v)));
+        return true;
+    }
+    bool Close() {
+        json* closed = stack_.back();
+        stack_.pop_back();
+        if (closed == array_) {
+            array_ = nullptr; // done: later values are built as usual
+        } else if (closed == &element_) {
+            Deliver();
+        }
+        return true;
+    }
+    void Deliver() {
+        on_element_(index_++, element_);
+        element_ = json();
+        element_bytes_ = 0;
+    }
+
+    std::string_view key_;
+    std::size_t max_element_bytes_;
+    const std::function<void(std::size_t, json&)>& on_element_;
+    std::vector<json*> stack_;
+    json* slot_ = nullptr;
+    json* array_ = nullptr; // the streamed array while it is open
+    bool streamed_ = false;
+    std::string root_key_;
+    json element_;
+    std::size_t element_bytes_ = 0;
+    std::size_t index_ = 0;
+};
+
+// Byte offset of element `index` of the array at root member `key` (the text is known to
+// be valid JSON); the text's size when not found.
+std::size_t ElementOffset(std::string_view text, std::string_view key, std::size_t index) {
+    std::size_t depth = 0, count = 0, string_start = 0;
+    bool in_string = false, escaped = false, in_target = false, expect_element = false;
+    std::string_view last_root_key;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char b = text[i];
+        if (in_string) {
+            if (escaped)
+                escaped = false;
+            else if (b == '\\')
+                escaped = true;
+            else if (b == '"') {
+                in_string = false;
+                if (depth == 1) last_root_key = text.substr(string_start + 1, i - string_start - 1);
+            }
+            continue;
+        }
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r') continue;
+        if (in_target && depth == 2 && expect_element && b != ']') {
+            if (count == index) return i;
+            ++count;
+            expect_element = false;
+        }
+        switch (b) {
+        case '"':
+            in_string = true;
+            string_start = i;
+            break;
+        case '[':
+        case '{':
+            ++depth;
+            if (depth == 2 && b == '[' && last_root_key == key) in_target = expect_element = true;
+            break;
+        case ']':
+        case '}':
+            if (depth == 2) in_target = false;
+            if (depth > 0) --depth;
+            break;
+        case ',':
+            if (in_target && depth == 2) expect_element = true;
+            if (depth == 1) last_root_key = {};
+            break;
+        default: break;
+        }
+    }
+    return text.size();
+}
+
 } // namespace
+
+std::optional<nlohmann::json> ParseJsonStreamingArray(
+    std::string_view text, const JsonLimits& lim, std::string_view array_key, std::size_t max_element_bytes,
+    const std::function<void(std::size_t, nlohmann::json&)>& on_element, JsonError* error) {
+    std::optional<JsonError> problem = ScanJsonText(text, lim);
+    if (!problem) problem = CheckSyntax(text);
+    if (!problem) {
+        StreamingDomBuilder builder(array_key, max_element_bytes, on_element);
+        if (nlohmann::json::sax_parse(text, &builder)) return std::move(builder.root);
+        if (builder.too_large) {
+            problem = MakeError(text, ElementOffset(text, array_key, builder.too_large_index),
+                                "element " + std::to_string(builder.too_large_index) + " of \"" +
+                                    std::string(array_key) + "\" is larger than the limit of " +
+                                    std::to_string(max_element_bytes) + " bytes");
+        } else {
+            problem = MakeError(text, 0, "syntax error");
+        }
+    }
+    if (error) *error = std::move(*problem);
+    return std::nullopt;
+}
 
 std::string JsonError::ToString() const {
     return "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + message;

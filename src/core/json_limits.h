@@ -6,6 +6,8 @@
 //   - ScanJsonText(): the raw-text pre-scan (limits, UTF-8, duplicate keys), no parsing.
 //   - ParseJsonLimited() / ParseJsonLimitedAt() / ParseOrderedJsonLimited(): pre-scan,
 //     then a non-throwing nlohmann parse.
+//   - ParseJsonStreamingArray(): the same, but the elements of one top-level array are
+//     built one at a time and handed over (big files: memory of one element, not a DOM).
 //
 // Why a pre-scan: nlohmann's parser, copy and dump() recurse once per nesting level, and
 // the web build has a fixed 2 MB stack (cmake/web.cmake: -sTOTAL_STACK) and no exceptions
@@ -14,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,5 +61,17 @@ std::optional<nlohmann::json> ParseJsonLimitedAt(std::string_view text, const Js
 // Same, keeping object keys in document order.
 std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view text, const JsonLimits& lim,
                                                               JsonError* error);
+
+// Pre-scan, then parse a top-level object whose member `array_key` is an array of records,
+// without building that array: each element is built alone, passed to `on_element` (its
+// index and value; the callee may move from it) and dropped. The returned root holds every
+// other member, and `array_key` as an empty array. An element whose values take more than
+// `max_element_bytes` (string bytes + 16 per value, roughly what the DOM holds) stops the
+// parse with an error at that element. Memory while parsing: the text, the root without
+// the array and one element. If the root is not an object or `array_key` is not an array,
+// it is built as ParseJsonLimitedAt() builds it (the caller reports the shape).
+std::optional<nlohmann::json> ParseJsonStreamingArray(
+    std::string_view text, const JsonLimits& lim, std::string_view array_key, std::size_t max_element_bytes,
+    const std::function<void(std::size_t, nlohmann::json&)>& on_element, JsonError* error);
 
 } // namespace shelfmark

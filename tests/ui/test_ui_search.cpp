@@ -321,3 +321,34 @@ TEST_CASE("opening view: the last list and paper come back; a deep link in the U
 
 } // namespace
 } // namespace shelfmark
+
+namespace shelfmark {
+namespace {
+
+TEST_CASE("search keys: the frame that reads a keystroke draws the rows of the new query") {
+    // Before, the rows of a new query were drawn one frame (a display refresh, ~17 ms)
+    // after the frame that read the key: the table drew the old rows first (issue 15).
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(2);
+    REQUIRE(app.s.ui.query.empty());
+    const std::vector<std::string> before = app.s.ui.visible_papers; // the open list's rows
+    REQUIRE_FALSE(before.empty());
+    ImGui::GetIO().AddInputCharacter('v');
+    app.Frame(); // one frame: the key is read, the query applied and the rows drawn
+    REQUIRE(app.s.ui.query == "v");
+    CHECK(app.s.ui.visible_papers != before);
+    for (const std::string& id : app.s.ui.visible_papers)
+        CHECK_MESSAGE(HasRowFor(app.s, id), id << " is drawn but has no row for the query 'v'");
+    // The drawn rows are the first rows of the new query, in order.
+    std::vector<std::string> first;
+    for (const PaperRow& r : app.s.derived.rows)
+        if (r.paper >= 0 && first.size() < app.s.ui.visible_papers.size())
+            first.push_back(app.s.catalogue.papers[static_cast<size_t>(r.paper)].id);
+    CHECK(app.s.ui.visible_papers == first);
+}
+
+} // namespace
+} // namespace shelfmark

@@ -1,8 +1,13 @@
 // Tests for loading, validating and printing the catalogue, on small in-memory bundles.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -395,4 +400,107 @@ TEST_CASE("catalog: LoadCatalogueDir reports a missing folder") {
     CatalogueLoad load = shelfmark::LoadCatalogueDir("/nonexistent/shelfmark-data");
     REQUIRE(load.errors.size() == 1);
     CHECK(load.errors[0].ToString() == "/nonexistent/shelfmark-data/catalog.json: manifest not found");
+}
+
+// ------------------------------------------------------------------ big papers files
+
+namespace {
+
+// A papers file of `n` papers whose titles are `title_bytes` long (ids p0, p1, ...).
+std::string BigPapers(std::size_t n, std::size_t title_bytes) {
+    std::string out = R"({"format": "shelfmark-papers", "version": 1, "papers": [)";
+    const std::string title(title_bytes, 'x');
+    for (std::size_t i = 0; i < n; ++i) {
+        out += i ? ",\n" : "\n";
+        out += R"({"id": "p)" + std::to_string(i) + R"(", "title": "Paper )" + std::to_string(i) + " " +
+               title + R"(", "authors": ["A. Author"], "year": 2020})";
+    }
+    return out + "]}\n";
+}
+
+Files BigBundle(const std::string& papers) {
+    return {{"catalog.json",
+             R"({"format": "shelfmark-catalog", "version": 1, "papers": "papers.json", "lists": []})"},
+            {"papers.json", papers}};
+}
+
+} // namespace
+
+TEST_CASE("catalog: a papers file over 8 MB loads (its records are parsed one at a time)") {
+    // 30,000 papers, 10 MB: the 50,000-paper synthetic catalogue is 14 MB. Before, every
+    // file over 8 MB was refused ("input too large").
+    const std::string papers = BigPapers(30000, 300);
+    REQUIRE(papers.size() > (9u << 20));
+    CatalogueLoad load = LoadCatalogueFiles(BigBundle(papers));
+    INFO(AllErrors(load).substr(0, 500));
+    REQUIRE(load.ok());
+    REQUIRE(load.catalogue.papers.size() == 30000);
+    CHECK(load.catalogue.papers[29999].id == "p29999");
+    CHECK(Contains(load.catalogue.papers[12].title, "Paper 12 xxx"));
+    CHECK(load.catalogue.papers[7].authors == std::vector<std::string>{"A. Author"});
+    CHECK(load.catalogue.papers[7].year == 2020);
+}
+
+TEST_CASE("catalog: a papers file over the papers-file limit (32 MiB) is refused") {
+    const std::string papers = BigPapers(2, (33u << 20) / 2);
+    CatalogueLoad load = LoadCatalogueFiles(BigBundle(papers));
+    INFO(AllErrors(load).substr(0, 500));
+    REQUIRE(load.errors.size() == 1);
+    CHECK(load.errors[0].file == "papers.json");
+    CHECK(Contains(load.errors[0].message, "input too large"));
+    CHECK(Contains(load.errors[0].message, "the limit is 33554432"));
+    CHECK(load.catalogue.papers.empty());
+}
+
+TEST_CASE("catalog: one paper record over 1 MiB is refused at that record, and no paper is kept") {
+    // Each author name is under the 1 MiB string limit, but together they are 1.5 MiB.
+    std::string authors;
+    for (int i = 0; i < 3; ++i)
+        authors += (i ? ", \"" : "\"") + std::string(512u << 10, 'a') + "\"";
+    const std::string papers = R"({"format": "shelfmark-papers", "version": 1, "papers": [
+{"id": "ok", "title": "Fine", "venue": 7},
+{"id": "huge", "title": "Huge", "authors": [)" +
+                               authors + "]}]}";
+    CatalogueLoad load = LoadCatalogueFiles(BigBundle(papers));
+    INFO(AllErrors(load).substr(0, 500));
+    REQUIRE(load.errors.size() == 1); // not the first record's bad venue: the file is refused
+    CHECK(load.errors[0].file == "papers.json");
+    CHECK(load.errors[0].where == "line 3, column 1");
+    CHECK(Contains(load.errors[0].message,
+                   "element 1 of \"papers\" is larger than the limit of 1048576 bytes"));
+    CHECK(load.catalogue.papers.empty());
+}
+
+TEST_CASE("catalog: a wrong header after the papers array is the only error, as if checked first") {
+    Files f = BigBundle(R"({"papers": [{"id": "a", "title": "A", "venue": 3}, {"id": "b", "title": "B"}],
+ "format": "shelfmark-list", "version": 1})");
+    ExpectOneError(f, "papers.json", "/format",
+                   "wrong format \"shelfmark-list\", expected \"shelfmark-papers\"");
+    CatalogueLoad load = LoadCatalogueFiles(f);
+    CHECK(load.catalogue.papers.empty());
+    // Header last and right: the records count, with their errors.
+    Files g = BigBundle(R"({"papers": [{"id": "a", "title": "A", "venue": 3}, {"id": "b", "title": "B"}],
+ "format": "shelfmark-papers", "version": 1})");
+    ExpectOneError(g, "papers.json", "/papers/0/venue", "\"venue\" must be a string");
+}
+
+TEST_CASE("catalog: LoadCatalogueDir reads a papers file over 8 MB, and refuses one over 32 MiB unread") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("shelfmark-big-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name, std::ios::binary) << text;
+    };
+    write("catalog.json",
+          R"({"format": "shelfmark-catalog", "version": 1, "papers": "papers.json", "lists": []})");
+    write("papers.json", BigPapers(30000, 300));
+    CatalogueLoad load = shelfmark::LoadCatalogueDir(dir.string());
+    CHECK(load.ok());
+    CHECK(load.catalogue.papers.size() == 30000);
+    write("papers.json", BigPapers(2, (33u << 20) / 2));
+    load = shelfmark::LoadCatalogueDir(dir.string());
+    REQUIRE(load.errors.size() == 1);
+    CHECK(Contains(load.errors[0].message, "file too large"));
+    CHECK(Contains(load.errors[0].message, "the limit is 33554432"));
+    fs::remove_all(dir);
 }

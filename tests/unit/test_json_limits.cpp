@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/json_limits.h"
 
@@ -168,4 +169,74 @@ TEST_CASE("json_limits: line and column count code points") {
     shelfmark::JsonLineColumn("ab", 99, &line, &col);
     CHECK(line == 1);
     CHECK(col == 3);
+}
+
+// ------------------------------------------------------------------ streamed array
+
+TEST_CASE("json_limits: ParseJsonStreamingArray hands over each element and keeps the rest") {
+    const std::string text = R"({"a": 1, "items": [{"x": [1, {"y": 2}]}, 3, "s", [4, 5], {}],
+ "b": {"items": [9]}, "c": [6]})";
+    std::vector<nlohmann::json> got;
+    std::vector<std::size_t> at;
+    JsonError err;
+    auto root = shelfmark::ParseJsonStreamingArray(
+        text, JsonLimits{}, "items", 1000,
+        [&](std::size_t i, nlohmann::json& v) {
+            at.push_back(i);
+            got.push_back(std::move(v));
+        },
+        &err);
+    REQUIRE(root.has_value());
+    REQUIRE(got.size() == 5);
+    CHECK(at == std::vector<std::size_t>{0, 1, 2, 3, 4});
+    CHECK(got[0] == nlohmann::json::parse(R"({"x": [1, {"y": 2}]})"));
+    CHECK(got[1] == 3);
+    CHECK(got[2] == "s");
+    CHECK(got[3] == nlohmann::json::parse("[4, 5]"));
+    CHECK(got[4] == nlohmann::json::object());
+    // Everything else as ParseJsonLimitedAt() builds it; "items" of an inner object is not streamed.
+    CHECK(*root == nlohmann::json::parse(R"({"a": 1, "items": [], "b": {"items": [9]}, "c": [6]})"));
+}
+
+TEST_CASE("json_limits: ParseJsonStreamingArray: other shapes are built whole") {
+    int calls = 0;
+    const auto count = [&](std::size_t, nlohmann::json&) { ++calls; };
+    auto a = shelfmark::ParseJsonStreamingArray(R"([{"items": [1]}])", JsonLimits{}, "items", 1000, count,
+                                                nullptr);
+    REQUIRE(a.has_value());
+    CHECK((*a)[0]["items"] == nlohmann::json::parse("[1]"));
+    auto b = shelfmark::ParseJsonStreamingArray(R"({"items": {"k": 1}})", JsonLimits{}, "items", 1000, count,
+                                                nullptr);
+    REQUIRE(b.has_value());
+    CHECK((*b)["items"]["k"] == 1);
+    CHECK(calls == 0);
+}
+
+TEST_CASE("json_limits: ParseJsonStreamingArray refuses a too-large element, bad text before any element") {
+    int calls = 0;
+    const auto count = [&](std::size_t, nlohmann::json&) { ++calls; };
+    JsonError err;
+    const std::string big = R"({"items": [1,
+ ")" + std::string(500, 'z') +
+                            R"("]})";
+    CHECK_FALSE(shelfmark::ParseJsonStreamingArray(big, JsonLimits{}, "items", 200, count, &err).has_value());
+    CHECK(calls == 1); // the first element was handed over before the second was found too large
+    CHECK(err.line == 2);
+    CHECK(err.column == 2);
+    CHECK(Contains(err.message, "element 1 of \"items\" is larger than the limit of 200 bytes"));
+
+    // The limits and the grammar are checked on the whole text first: nothing is handed over.
+    calls = 0;
+    CHECK_FALSE(shelfmark::ParseJsonStreamingArray(R"({"items": [1, 2, 3], "x": })", JsonLimits{}, "items",
+                                                   1000, count, &err)
+                    .has_value());
+    CHECK(calls == 0);
+    CHECK(err.line == 1);
+    JsonLimits small;
+    small.max_bytes = 10;
+    CHECK_FALSE(
+        shelfmark::ParseJsonStreamingArray(R"({"items": [1, 2, 3]})", small, "items", 1000, count, &err)
+            .has_value());
+    CHECK(calls == 0);
+    CHECK(Contains(err.message, "input too large"));
 }
