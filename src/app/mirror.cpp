@@ -285,11 +285,12 @@ json Dialog(const AppState& s) {
             if (im.checklist) {
                 lines.push_back(ChecklistPreviewLine(im.checklist_preview));
                 choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
-            } else {
+            } else if (!im.bibtex) {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
             if (im.reading_list) {
                 lines.push_back(NewListPreviewLine(*im.reading_list));
+                if (im.bibtex) lines.push_back(BibtexProgressLine(im.bibtex_progress));
                 choice("newlist", "Add as a new list", ImportMode::NewList);
             } else {
                 lines.push_back("Not usable as a list: " + im.reading_list_error);

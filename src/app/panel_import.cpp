@@ -89,13 +89,14 @@ void DrawImportDialog(AppState& s) {
                 ImGui::TreePop();
             }
             apply("Mark ticked papers as read", ImportMode::ChecklistProgress);
-        } else {
+        } else if (!im.bibtex) {
             ImGui::TextDisabled("No checklist boxes to use as progress (%s).", im.checklist_error.c_str());
         }
         ImGui::Separator();
         if (im.reading_list) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);
             ImGui::TextWrapped("%s", NewListPreviewLine(*im.reading_list).c_str());
+            if (im.bibtex) ImGui::TextWrapped("%s", BibtexProgressLine(im.bibtex_progress).c_str());
             ImGui::PopTextWrapPos();
             apply("Add as a new list", ImportMode::NewList);
         } else {

@@ -76,6 +76,29 @@ void PlanMarkdown(ImportPlan& plan, std::string_view text, const Progress& progr
         plan.error = "Not a Shelfmark progress file, and not usable Markdown: " + plan.reading_list_error;
 }
 
+void PlanBibtex(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
+                const Catalogue* catalogue, int64_t now_ms) {
+    PaperMatcher matcher;
+    if (catalogue) matcher.AddCatalogue(*catalogue);
+    matcher.AddUserData(user);
+    ReadingListOptions opt;
+    opt.now_ms = now_ms;
+    const std::string stem = StemOf(plan.file_name);
+    if (!stem.empty()) opt.fallback_title = stem;
+    const auto taken = [&](const std::string& id) {
+        return (catalogue && (catalogue->FindPaper(id) || catalogue->FindList(id))) || user.FindPaper(id) ||
+               user.FindList(id);
+    };
+    plan.bibtex = ReadBibtexReadingList(text, matcher, opt, taken, &plan.reading_list_error);
+    if (!plan.bibtex) {
+        plan.error = "Not usable BibTeX: " + plan.reading_list_error;
+        return;
+    }
+    plan.reading_list = std::move(plan.bibtex->list);
+    plan.bibtex->list = {};
+    plan.bibtex_progress = PreviewBibtexProgress(*plan.bibtex, progress);
+}
+
 // The user's lists and papers that differ between before and after (or exist in one only).
 std::set<std::string> ChangedUserKeys(const UserData& before, const UserData& after) {
     std::set<std::string> keys;
@@ -100,6 +123,7 @@ ImportFormat DetectImportFormat(std::string_view text) {
     if (body.find_first_not_of(kSpace) == std::string_view::npos) return ImportFormat::Empty;
     if (LooksLikeJson(body)) return ImportFormat::Json;
     if (body.find('\0') != std::string_view::npos) return ImportFormat::NotText;
+    if (LooksLikeBibtex(body)) return ImportFormat::Bibtex;
     return ImportFormat::Markdown;
 }
 
@@ -107,9 +131,13 @@ std::string ImportPlan::WhyNot(ImportMode mode) const {
     if (!error.empty()) return error;
     switch (mode) {
     case ImportMode::Merge:
-    case ImportMode::Replace: return file ? "" : "this is Markdown, not a Shelfmark progress file";
+    case ImportMode::Replace:
+        if (file) return "";
+        return bibtex ? "this is BibTeX, not a Shelfmark progress file"
+                      : "this is Markdown, not a Shelfmark progress file";
     case ImportMode::ChecklistProgress:
         if (checklist) return "";
+        if (bibtex) return "this is BibTeX, not a Markdown checklist";
         return file ? "this is a progress file, not a Markdown checklist"
                     : "Markdown checklist: " + checklist_error;
     case ImportMode::NewList:
@@ -132,10 +160,11 @@ ImportPlan PlanImport(std::string_view text, const std::string& file_name, const
         break;
     case ImportFormat::NotText:
         plan.error = "the file is not text (a NUL byte at byte " + std::to_string(text.find('\0')) +
-                     "): import a progress file (.json) or Markdown (.md)";
+                     "): import a progress file (.json), Markdown (.md) or BibTeX (.bib)";
         break;
     case ImportFormat::Json: PlanProgressFile(plan, text, progress, user, catalogue, now_ms); break;
     case ImportFormat::Markdown: PlanMarkdown(plan, text, progress, user, catalogue, now_ms); break;
+    case ImportFormat::Bibtex: PlanBibtex(plan, text, progress, user, catalogue, now_ms); break;
     }
     return plan;
 }
@@ -227,12 +256,19 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
         for (const UserPaper& p : r.new_papers)
             if (MergeUserPaper(user, p)) out.user_keys.insert("paper:" + p.paper.id);
         if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
-        out.changed = !out.user_keys.empty();
+        if (plan.bibtex) out.statuses_set = ApplyBibtexProgress(*plan.bibtex, progress, now_ms).size();
+        out.changed = !out.user_keys.empty() || out.statuses_set > 0;
         out.list_id = r.list.list.id;
-        out.summary = "Added the list \"" + r.list.list.title + "\" (" +
-                      CountOf(static_cast<int64_t>(r.matched), "entry", "entries") +
-                      " matched the catalogue, " + Num(r.unmatched) + " added as new " +
-                      (r.unmatched == 1 ? "paper" : "papers") + ").";
+        out.summary =
+            "Added the list \"" + r.list.list.title + "\" (" +
+            CountOf(static_cast<int64_t>(r.matched), "entry", "entries") + " matched the catalogue, " +
+            Num(r.unmatched) + " added as new " + (r.unmatched == 1 ? "paper" : "papers") + ")" +
+            (plan.bibtex
+                 ? "; " +
+                       CountOf(static_cast<int64_t>(out.statuses_set), "reading status", "reading statuses") +
+                       " set from the file"
+                 : std::string()) +
+            ".";
         break;
     }
     }
