@@ -33,8 +33,7 @@ struct Citation {
 };
 
 struct CitationInput {
-    std::string
-        markdown; // the item's own Markdown: its first paragraph, or a table row's cells joined by " | "
+    std::string markdown;   // the item's own Markdown: its first paragraph, or a table row's cells joined by " | "
     std::string details;    // Markdown of its sub-items and further paragraphs, one per line; "" when none
     std::string title_hint; // the title when the shape says so (a table's title column), else ""
 };

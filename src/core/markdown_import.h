@@ -78,7 +78,7 @@ struct MarkdownItem {
     std::string role = "required";   // from headings like "Optional Reading"
     std::string paper;               // matched Paper::id, empty when unmatched
     MatchBy by = MatchBy::None;
-    Citation cite; // what the item's text says about its paper (citation.h)
+    Citation cite;                   // what the item's text says about its paper (citation.h)
 };
 
 // ------------------------------------------------------------------ checklist -> progress
