@@ -104,24 +104,76 @@ void AppendAccented(std::string& out, char accent, std::string_view base_text) {
 
 const std::map<std::string, std::string>& NamedCommands() {
     static const std::map<std::string, std::string> m = {
-        {"ss", "\u00df"},         {"o", "\u00f8"},          {"O", "\u00d8"},         {"ae", "\u00e6"},
-        {"AE", "\u00c6"},         {"oe", "\u0153"},         {"OE", "\u0152"},        {"aa", "\u00e5"},
-        {"AA", "\u00c5"},         {"l", "\u0142"},          {"L", "\u0141"},         {"i", "\u0131"},
-        {"j", "\u0237"},          {"dh", "\u00f0"},         {"DH", "\u00d0"},        {"th", "\u00fe"},
-        {"TH", "\u00de"},         {"ng", "\u014b"},         {"NG", "\u014a"},        {"textendash", "\u2013"},
-        {"textemdash", "\u2014"}, {"ldots", "\u2026"},      {"dots", "\u2026"},      {"textellipsis", "\u2026"},
-        {"textquoteleft", "\u2018"}, {"textquoteright", "\u2019"}, {"textquotedblleft", "\u201c"},
-        {"textquotedblright", "\u201d"}, {"textregistered", "\u00ae"}, {"texttrademark", "\u2122"},
-        {"copyright", "\u00a9"},  {"textcopyright", "\u00a9"}, {"S", "\u00a7"},       {"P", "\u00b6"},
-        {"pounds", "\u00a3"},     {"euro", "\u20ac"},       {"textdegree", "\u00b0"}, {"LaTeX", "LaTeX"},
-        {"TeX", "TeX"},           {"BibTeX", "BibTeX"},     {"alpha", "\u03b1"},     {"beta", "\u03b2"},
-        {"gamma", "\u03b3"},      {"delta", "\u03b4"},      {"epsilon", "\u03b5"},   {"lambda", "\u03bb"},
-        {"mu", "\u03bc"},         {"pi", "\u03c0"},         {"sigma", "\u03c3"},     {"tau", "\u03c4"},
-        {"theta", "\u03b8"},      {"phi", "\u03c6"},        {"omega", "\u03c9"},     {"Delta", "\u0394"},
-        {"Sigma", "\u03a3"},      {"Omega", "\u03a9"},      {"times", "\u00d7"},     {"leq", "\u2264"},
-        {"geq", "\u2265"},        {"rightarrow", "\u2192"}, {"to", "\u2192"},        {"infty", "\u221e"},
-        {"textbackslash", "\\"},  {"textasciitilde", "~"},  {"textunderscore", "_"}, {"slash", "/"},
-        {"quad", " "},            {"qquad", " "},           {"textbar", "|"},        {"textless", "<"},
+        {"ss", "\u00df"},
+        {"o", "\u00f8"},
+        {"O", "\u00d8"},
+        {"ae", "\u00e6"},
+        {"AE", "\u00c6"},
+        {"oe", "\u0153"},
+        {"OE", "\u0152"},
+        {"aa", "\u00e5"},
+        {"AA", "\u00c5"},
+        {"l", "\u0142"},
+        {"L", "\u0141"},
+        {"i", "\u0131"},
+        {"j", "\u0237"},
+        {"dh", "\u00f0"},
+        {"DH", "\u00d0"},
+        {"th", "\u00fe"},
+        {"TH", "\u00de"},
+        {"ng", "\u014b"},
+        {"NG", "\u014a"},
+        {"textendash", "\u2013"},
+        {"textemdash", "\u2014"},
+        {"ldots", "\u2026"},
+        {"dots", "\u2026"},
+        {"textellipsis", "\u2026"},
+        {"textquoteleft", "\u2018"},
+        {"textquoteright", "\u2019"},
+        {"textquotedblleft", "\u201c"},
+        {"textquotedblright", "\u201d"},
+        {"textregistered", "\u00ae"},
+        {"texttrademark", "\u2122"},
+        {"copyright", "\u00a9"},
+        {"textcopyright", "\u00a9"},
+        {"S", "\u00a7"},
+        {"P", "\u00b6"},
+        {"pounds", "\u00a3"},
+        {"euro", "\u20ac"},
+        {"textdegree", "\u00b0"},
+        {"LaTeX", "LaTeX"},
+        {"TeX", "TeX"},
+        {"BibTeX", "BibTeX"},
+        {"alpha", "\u03b1"},
+        {"beta", "\u03b2"},
+        {"gamma", "\u03b3"},
+        {"delta", "\u03b4"},
+        {"epsilon", "\u03b5"},
+        {"lambda", "\u03bb"},
+        {"mu", "\u03bc"},
+        {"pi", "\u03c0"},
+        {"sigma", "\u03c3"},
+        {"tau", "\u03c4"},
+        {"theta", "\u03b8"},
+        {"phi", "\u03c6"},
+        {"omega", "\u03c9"},
+        {"Delta", "\u0394"},
+        {"Sigma", "\u03a3"},
+        {"Omega", "\u03a9"},
+        {"times", "\u00d7"},
+        {"leq", "\u2264"},
+        {"geq", "\u2265"},
+        {"rightarrow", "\u2192"},
+        {"to", "\u2192"},
+        {"infty", "\u221e"},
+        {"textbackslash", "\\"},
+        {"textasciitilde", "~"},
+        {"textunderscore", "_"},
+        {"slash", "/"},
+        {"quad", " "},
+        {"qquad", " "},
+        {"textbar", "|"},
+        {"textless", "<"},
         {"textgreater", ">"},
     };
     return m;
@@ -235,13 +287,11 @@ class Latex {
             AppendAccented(out, word[0], Argument(depth));
             return;
         }
-        const bool spaced = i_ < s_.size() && s_[i_] == ' ';
         while (i_ < s_.size() && s_[i_] == ' ') // a control word eats the spaces after it
             ++i_;
         const auto& named = NamedCommands();
         if (const auto it = named.find(word); it != named.end()) {
             out += it->second;
-            if (spaced && i_ < s_.size() && s_[i_] != '{' && s_[i_] != '}') out += ' ';
             return;
         }
         // \emph{x}, \textbf{x}, \url{x}, unknown commands: the command goes, its argument
@@ -337,8 +387,8 @@ int YearOf(std::string_view s) {
 // not a DOI.
 std::string DoiOf(std::string_view field) {
     std::string d = Trim(field);
-    for (const char* prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
-                               "doi:", "DOI:"})
+    for (const char* prefix :
+         {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:"})
         if (d.rfind(prefix, 0) == 0) d = d.substr(std::string_view(prefix).size());
     if (d.rfind("10.", 0) != 0 || d.find('/') == std::string::npos || d.size() > 300) return {};
     for (char c : d)
@@ -352,7 +402,8 @@ std::string FirstUrl(std::string_view field) {
     // \_ and \% in URLs written for LaTeX
     std::string out;
     for (size_t i = 0; i < u.size(); ++i) {
-        if (u[i] == '\\' && i + 1 < u.size() && (u[i + 1] == '_' || u[i + 1] == '%' || u[i + 1] == '&' || u[i + 1] == '#'))
+        if (u[i] == '\\' && i + 1 < u.size() &&
+            (u[i + 1] == '_' || u[i + 1] == '%' || u[i + 1] == '&' || u[i + 1] == '#'))
             continue;
         out += u[i];
     }
@@ -482,7 +533,8 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
             ++out.duplicate_keys;
             if (out.warnings.size() < 40)
                 out.warnings.push_back("line " + std::to_string(e.line) + ": duplicate key \"" +
-                                       std::string(utf8::Truncated(e.key, 80)) + "\" (the first entry is kept)");
+                                       std::string(utf8::Truncated(e.key, 80)) +
+                                       "\" (the first entry is kept)");
             continue;
         }
         if (r.items.size() >= kMaxUserEntries) {
@@ -534,7 +586,8 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
         }
         if (cite.arxiv.empty() && !url.empty()) cite.arxiv = ArxivIdOf(url);
         if (cite.arxiv.empty())
-            if (const std::string* j = field("journal")) cite.arxiv = ArxivIdOf(*j); // "arXiv preprint arXiv:..."
+            if (const std::string* j = field("journal"))
+                cite.arxiv = ArxivIdOf(*j); // "arXiv preprint arXiv:..."
         if (const std::string* j = field("journal")) {
             cite.venue = Clean(*j, kMaxShort);
             used.insert("journal");
@@ -591,7 +644,8 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
                 up.extras.fields.emplace_back("@key", e.key);
                 for (const BibField& f : e.fields) {
                     if (used.count(f.name) || up.extras.fields.size() >= kMaxExtraFields + 2) continue;
-                    up.extras.fields.emplace_back(f.name, std::string(utf8::Truncated(f.value, kMaxFieldBytes)));
+                    up.extras.fields.emplace_back(f.name,
+                                                  std::string(utf8::Truncated(f.value, kMaxFieldBytes)));
                 }
                 up.updated_at = options.now_ms;
                 new_ids.insert(up.paper.id);
@@ -604,7 +658,8 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
             ++r.matched;
         }
         if (const std::string* rs = field("readstatus"))
-            if (const std::optional<Status> st = ReadStatusOf(*rs)) out.statuses.push_back({item.paper, *st, e.line});
+            if (const std::optional<Status> st = ReadStatusOf(*rs))
+                out.statuses.push_back({item.paper, *st, e.line});
 
         const std::string section = item.section.empty() ? l.title : item.section;
         auto [it, fresh] = section_of.emplace(section, l.sections.size());
@@ -647,10 +702,12 @@ BibtexProgressPreview PreviewBibtexProgress(const BibtexImport& in, const Progre
 }
 
 std::string BibtexProgressLine(const BibtexProgressPreview& p) {
-    return "Reading status (JabRef's readstatus): " + CountOf(static_cast<int64_t>(p.with_status), "entry", "entries") +
-           "; " + CountOf(static_cast<int64_t>(p.become_read), "paper") + (p.become_read == 1 ? " becomes" : " become") +
-           " read, " + std::to_string(p.become_reading) + (p.become_reading == 1 ? " becomes" : " become") +
-           " reading (skimmed), " + std::to_string(p.unchanged) + " unchanged (already there or further).";
+    return "Reading status (JabRef's readstatus): " +
+           CountOf(static_cast<int64_t>(p.with_status), "entry", "entries") + "; " +
+           CountOf(static_cast<int64_t>(p.become_read), "paper") +
+           (p.become_read == 1 ? " becomes" : " become") + " read, " + std::to_string(p.become_reading) +
+           (p.become_reading == 1 ? " becomes" : " become") + " reading (skimmed), " +
+           std::to_string(p.unchanged) + " unchanged (already there or further).";
 }
 
 std::vector<std::string> ApplyBibtexProgress(const BibtexImport& in, Progress& progress, int64_t now_ms) {

@@ -29,6 +29,9 @@
 
 extern "C" {
 #include <btparse.h>
+// PCCTS's attribute stack pointer (bibtex.c): the parser keeps it balanced, but a parse
+// left through exit() leaves it where it was; restored after every parse.
+extern int zzasp;
 }
 
 namespace {
@@ -125,7 +128,8 @@ std::string Collapse(std::string_view s) {
 
 // The lines btparse reported, split into errors and warnings ("line 3, warning: ..." ->
 // "line 3: ..."; "line 7, syntax error: ..." kept whole).
-void SplitMessages(const std::string& text, std::vector<std::string>* errors, std::vector<std::string>* warnings) {
+void SplitMessages(const std::string& text, std::vector<std::string>* errors,
+                   std::vector<std::string>* warnings) {
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find('\n', start);
@@ -177,9 +181,10 @@ struct Expander {
     std::size_t total_limit = 0;
     std::string error;
 
-    // A field's pieces (strings, numbers, macro names) joined, macros expanded. False
+    // A field's pieces (strings, numbers, macro names) joined, macros expanded, whitespace
+    // collapsed unless it is a macro's text (its spaces count when it is pasted). False
     // (error set) when a limit is exceeded.
-    bool Value(AST* field, int line, std::string* out, std::vector<std::string>* warnings) {
+    bool Value(AST* field, int line, bool macro, std::string* out, std::vector<std::string>* warnings) {
         out->clear();
         bt_nodetype type = BTAST_BOGUS;
         char* text = nullptr;
@@ -204,7 +209,7 @@ struct Expander {
             }
             out->append(piece);
         }
-        *out = Collapse(*out);
+        if (!macro) *out = Collapse(*out);
         total += out->size();
         if (total > total_limit) {
             error = "the file's values add up to more than " + std::to_string(total_limit >> 20) +
@@ -243,6 +248,7 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
 
     std::string messages;
     g_messages = &messages;
+    const int attribute_stack = zzasp;
     bt_initialize();
     bt_reset_error_counts();
     bt_set_stringopts(BTE_REGULAR, BTO_MINIMAL);
@@ -252,15 +258,16 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
 
     BibFile out;
     Expander ex{limits, {}, 0, std::max<std::size_t>(64u << 20, 4 * text.size()), {}};
-    static const char* const kMonths[12][2] = {
-        {"jan", "January"}, {"feb", "February"}, {"mar", "March"},     {"apr", "April"},
-        {"may", "May"},     {"jun", "June"},     {"jul", "July"},      {"aug", "August"},
-        {"sep", "September"}, {"oct", "October"}, {"nov", "November"}, {"dec", "December"}};
+    static const char* const kMonths[12][2] = {{"jan", "January"}, {"feb", "February"}, {"mar", "March"},
+                                               {"apr", "April"},   {"may", "May"},      {"jun", "June"},
+                                               {"jul", "July"},    {"aug", "August"},   {"sep", "September"},
+                                               {"oct", "October"}, {"nov", "November"}, {"dec", "December"}};
     for (const auto& m : kMonths)
         ex.macros[m[0]] = m[1];
 
     bool crashed = false, bad = false;
     std::size_t regular = 0;
+    int last_line = 1; // of the last entry read
     for (;;) {
         Call c;
         c.in = in;
@@ -272,6 +279,7 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
         if (!c.entry) break;
         AST* entry = c.entry;
         const int line = entry->line;
+        last_line = line;
         switch (bt_entry_metatype(entry)) {
         case BTE_REGULAR: {
             if (++regular > limits.max_entries) {
@@ -292,7 +300,8 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
                 }
                 BibField field;
                 field.name = Lower(name ? name : "");
-                if (ex.Value(f, f->line, &field.value, &out.warnings)) e.fields.push_back(std::move(field));
+                if (ex.Value(f, f->line, false, &field.value, &out.warnings))
+                    e.fields.push_back(std::move(field));
             }
             if (ex.error.empty()) out.entries.push_back(std::move(e));
             break;
@@ -302,7 +311,8 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
             for (AST* f = bt_next_macro(entry, nullptr, &name); f && ex.error.empty();
                  f = bt_next_macro(entry, f, &name)) {
                 std::string value;
-                if (ex.Value(f, f->line, &value, &out.warnings)) ex.macros[Lower(name ? name : "")] = value;
+                if (ex.Value(f, f->line, true, &value, &out.warnings))
+                    ex.macros[Lower(name ? name : "")] = value;
                 ++out.strings;
             }
             break;
@@ -328,6 +338,7 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
     const int serious = bt_get_error_count(BTERR_LEXERR) + bt_get_error_count(BTERR_SYNTAX) +
                         bt_get_error_count(BTERR_USAGEERR) + bt_get_error_count(BTERR_INTERNAL);
     bt_cleanup();
+    zzasp = attribute_stack;
     g_messages = nullptr;
     std::fclose(in);
 
@@ -336,8 +347,12 @@ std::optional<BibFile> ParseBibtex(std::string_view text, std::string* error, co
     for (std::string& w : warnings)
         if (out.warnings.size() < 20) out.warnings.push_back(std::move(w));
     if (!ex.error.empty()) return fail(ex.error);
+    if (crashed && messages.find("stack overflow") != std::string::npos)
+        return fail("after line " + std::to_string(last_line) +
+                    ": an entry with more fields or `#` pieces than the BibTeX parser can hold");
     if (crashed || bad || serious > 0) {
-        std::string why = crashed ? "the BibTeX parser gave up" : "not valid BibTeX";
+        std::string why = crashed ? "the BibTeX parser gave up after line " + std::to_string(last_line)
+                                  : "not valid BibTeX";
         for (std::size_t i = 0; i < errors.size() && i < 3; ++i)
             why += (i ? "; " : ": ") + errors[i];
         if (errors.size() > 3) why += " (and " + std::to_string(errors.size() - 3) + " more)";

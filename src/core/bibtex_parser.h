@@ -49,9 +49,9 @@ struct BibFile {
 };
 
 struct BibLimits {
-    std::size_t max_bytes = 8u << 20;     // the whole file
-    std::size_t max_entries = 20000;      // regular entries (kMaxUserEntries)
-    std::size_t max_fields = 200;         // per entry
+    std::size_t max_bytes = 8u << 20;        // the whole file
+    std::size_t max_entries = 20000;         // regular entries (kMaxUserEntries)
+    std::size_t max_fields = 200;            // per entry
     std::size_t max_value_bytes = 64u << 10; // per field value, and per unbroken token
 };
 
