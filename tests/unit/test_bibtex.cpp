@@ -42,8 +42,8 @@ const UserPaper* NewPaperTitled(const ReadingListImport& r, const std::string& t
     return nullptr;
 }
 
-ImportPlan Plan(const std::string& text, const std::string& name, const Progress& progress, const UserData& user,
-                const Catalogue& cat) {
+ImportPlan Plan(const std::string& text, const std::string& name, const Progress& progress,
+                const UserData& user, const Catalogue& cat) {
     return PlanImport(text, name, progress, user, &cat, 1'700'000'000'000);
 }
 
@@ -65,12 +65,14 @@ TEST_CASE("bibtex: LaTeX in fields becomes plain UTF-8 text") {
     CHECK(LatexToText("M{\\\"u}ller M\\\"{u}ller M\\\"uller") == "M\u00fcller M\u00fcller M\u00fcller");
     CHECK(LatexToText("caf\\'{e} \\c{c} \\v{S}koda \\H{o} \\k{a} \\r{a} \\u{g}") ==
           "caf\u00e9 \u00e7 \u0160koda \u0151 \u0105 \u00e5 \u011f");
-    CHECK(LatexToText("na\\\"{\\i}ve Stra\\ss e \\o{} \\AA ngstr\\\"om") == "na\u00efve Stra\u00dfe \u00f8 \u00c5ngstr\u00f6m");
+    CHECK(LatexToText("na\\\"{\\i}ve Stra\\ss e \\o{} \\AA ngstr\\\"om") ==
+          "na\u00efve Stra\u00dfe \u00f8 \u00c5ngstr\u00f6m");
     CHECK(LatexToText("A \\& B 50\\% \\$5 \\#1 a\\_b") == "A & B 50% $5 #1 a_b");
     CHECK(LatexToText("pages 1--2 --- yes~no") == "pages 1\u20132 \u2014 yes no");
-    CHECK(LatexToText("``quoted'' \\emph{it} \\textbf{bf} \\unknowncmd{kept}") == "\u201cquoted\u201d it bf kept");
+    CHECK(LatexToText("``quoted'' \\emph{it} \\textbf{bf} \\unknowncmd{kept}") ==
+          "\u201cquoted\u201d it bf kept");
     CHECK(LatexToText("$O(n^2)$ time, \\alpha-test") == "O(n^2) time, \u03b1-test");
-    CHECK(LatexToText("\\d{x}") == "x\u0323");                          // no precomposed letter: a combining mark
+    CHECK(LatexToText("\\d{x}") == "x\u0323"); // no precomposed letter: a combining mark
     CHECK(LatexToText("深度学习 {CJK} 标题") == "深度学习 CJK 标题"); // UTF-8 untouched
     CHECK(LatexToText("unbalanced { brace } } and \\") == "unbalanced brace and");
     CHECK(LatexToText(std::string(5000, '{') + "deep" + std::string(5000, '}')) == "deep");
@@ -158,7 +160,8 @@ TEST_CASE("bibtex: Zotero's export becomes a list; matches by title and arXiv, n
     CHECK(r.items[0].paper == "tvm");
     CHECK(r.items[0].by == MatchBy::Title);
     CHECK(r.items[0].title == "TVM: An Automated End-to-End Optimizing Compiler for Deep Learning");
-    CHECK(r.items[0].cite.authors == std::vector<std::string>{"Tianqi Chen", "Thierry Moreau", "Ziheng Jiang"});
+    CHECK(r.items[0].cite.authors ==
+          std::vector<std::string>{"Tianqi Chen", "Thierry Moreau", "Ziheng Jiang"});
     CHECK(r.items[0].cite.venue ==
           "13th USENIX Symposium on Operating Systems Design and Implementation (OSDI 18)");
     CHECK(r.items[1].paper == "gpipe");
@@ -172,7 +175,8 @@ TEST_CASE("bibtex: Zotero's export becomes a list; matches by title and arXiv, n
     CHECK(p.paper.authors == std::vector<std::string>{"Ashish Vaswani", "Noam Shazeer", "Niki Parmar"});
     CHECK(p.paper.venue == "Advances in Neural Information Processing Systems");
     CHECK(p.paper.year == 2017);
-    CHECK(p.paper.links == std::vector<std::string>{"https://papers.nips.cc/paper/7181-attention-is-all-you-need"});
+    CHECK(p.paper.links ==
+          std::vector<std::string>{"https://papers.nips.cc/paper/7181-attention-is-all-you-need"});
     REQUIRE(p.extras.fields.size() >= 4);
     CHECK(p.extras.fields[0] == std::pair<std::string, std::string>{"@type", "article"});
     CHECK(p.extras.fields[1] == std::pair<std::string, std::string>{"@key", "vaswani_attention_2017"});
@@ -211,7 +215,8 @@ TEST_CASE("bibtex: JabRef's readstatus becomes progress (never lowered) and its 
     CHECK(r.list.list.sections[1].title == "Transformers");
     CHECK(r.list.list.sections[2].title == "Ungrouped");
     CHECK(r.list.list.sections[1].entries.size() == 2); // Vaswani2017, Dao2022 (its first group)
-    const UserPaper* flash = NewPaperTitled(r, "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
+    const UserPaper* flash =
+        NewPaperTitled(r, "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness");
     REQUIRE(flash);
     CHECK(flash->paper.authors.back() == "Christopher R\u00e9");
     CHECK(flash->extras.doi == "10.48550/arxiv.2205.14135");
@@ -226,9 +231,9 @@ TEST_CASE("bibtex: JabRef's readstatus becomes progress (never lowered) and its 
     CHECK(plan.bibtex->statuses.size() == 3);
     CHECK(plan.bibtex_progress.become_read == 1);
     CHECK(plan.bibtex_progress.become_reading == 2);
-    CHECK(BibtexProgressLine(plan.bibtex_progress) ==
-          "Reading status (JabRef's readstatus): 3 entries; 1 paper becomes read, 2 become reading (skimmed), 0 "
-          "unchanged (already there or further).");
+    CHECK(BibtexProgressLine(plan.bibtex_progress) == "Reading status (JabRef's readstatus): 3 entries; 1 "
+                                                      "paper becomes read, 2 become reading (skimmed), 0 "
+                                                      "unchanged (already there or further).");
 
     // Already read or skipped: a "read" replaces skipped, "skimmed" never replaces read.
     Progress p2;
@@ -270,8 +275,9 @@ TEST_CASE("bibtex: accents, CJK titles and Korean names stay UTF-8 clean") {
     const ImportPlan latex = Plan(Fixture("latex.bib"), "latex.bib", progress, user, cat);
     REQUIRE_MESSAGE(latex.error.empty(), latex.error);
     const UserPaper& p = latex.reading_list->new_papers.at(0);
-    CHECK(p.paper.title == "\u00dcber M\u00fcller's na\u00efve caf\u00e9 & Stra\u00dfe: fa\u00e7ade, \u0160koda, "
-                           "\u00f8l, \u0141\u00f3d\u017a \u2014 pages 1\u20132, really bold");
+    CHECK(p.paper.title ==
+          "\u00dcber M\u00fcller's na\u00efve caf\u00e9 & Stra\u00dfe: fa\u00e7ade, \u0160koda, "
+          "\u00f8l, \u0141\u00f3d\u017a \u2014 pages 1\u20132, really bold");
     CHECK(p.paper.authors == std::vector<std::string>{"J\u00f6rg M\u00fcller", "P\u00e1l Erd\u0151s",
                                                       "Anders \u00c5ngstr\u00f6m", "John von Neumann, Jr"});
     CHECK(p.paper.venue == "Journal of TeXnical \u201cQuotes\u201d");
@@ -330,8 +336,9 @@ TEST_CASE("bibtex: hostile input is refused or bounded" * doctest::test_suite("b
     // "Billion laughs": each @string four times the one before; 4^20 copies if expanded.
     std::string laughs = "@string{s0 = \"laugh laugh laugh laugh \"}\n";
     for (int i = 1; i <= 20; ++i)
-        laughs += "@string{s" + std::to_string(i) + " = s" + std::to_string(i - 1) + " # s" + std::to_string(i - 1) +
-                  " # s" + std::to_string(i - 1) + " # s" + std::to_string(i - 1) + "}\n";
+        laughs += "@string{s" + std::to_string(i) + " = s" + std::to_string(i - 1) + " # s" +
+                  std::to_string(i - 1) + " # s" + std::to_string(i - 1) + " # s" + std::to_string(i - 1) +
+                  "}\n";
     laughs += "@article{k, title = s20}\n";
     CHECK_FALSE(ParseBibtex(laughs, &error));
     CHECK(error.find("longer than 64 KiB") != std::string::npos);
@@ -341,7 +348,8 @@ TEST_CASE("bibtex: hostile input is refused or bounded" * doctest::test_suite("b
     CHECK(error.find("without a break") != std::string::npos);
 
     // Braces nested 30,000 deep, and a value of 60,000 # pieces.
-    const auto deep = ParseBibtex("@article{k, title = " + std::string(30000, '{') + std::string(30000, '}') + "}", &error);
+    const auto deep =
+        ParseBibtex("@article{k, title = " + std::string(30000, '{') + std::string(30000, '}') + "}", &error);
     REQUIRE_MESSAGE(deep, error);
     CHECK(LatexToText(deep->entries[0].fields[0].value).empty());
     std::string pieces = "@article{k, title = \"a\"";
@@ -372,6 +380,7 @@ TEST_CASE("bibtex: a huge library (20,000 entries) plans" * doctest::test_suite(
     CHECK(plan.reading_list->items.size() == 20000);
     CHECK(plan.bibtex_progress.become_read == 20000);
     std::string error;
-    CHECK_FALSE(ParseBibtex(big + "@article{one-more, title = {x}}", &error, BibLimits{8u << 20, 20000, 200, 64u << 10}));
+    CHECK_FALSE(ParseBibtex(big + "@article{one-more, title = {x}}", &error,
+                            BibLimits{8u << 20, 20000, 200, 64u << 10}));
     CHECK(error == "more than 20000 entries");
 }
