@@ -585,6 +585,8 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
             if (!url.empty() && Trim(*u) == url) used.insert("url");
         }
         if (cite.arxiv.empty() && !url.empty()) cite.arxiv = ArxivIdOf(url);
+        if (cite.arxiv.empty() && cite.doi.rfind("10.48550/arxiv.", 0) == 0) // arXiv's own DOIs
+            cite.arxiv = ArxivIdOf("arXiv:" + cite.doi.substr(15));
         if (cite.arxiv.empty())
             if (const std::string* j = field("journal"))
                 cite.arxiv = ArxivIdOf(*j); // "arXiv preprint arXiv:..."

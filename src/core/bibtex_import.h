@@ -17,7 +17,8 @@
 //   journal, else booktitle (else "arXiv" for an arXiv preprint) -> venue
 //   year (else the year of biblatex's date) -> year
 //   url, doi (as https://doi.org/...), eprint with archivePrefix/eprinttype arXiv (as
-//     https://arxiv.org/abs/...) -> links; doi and the arXiv id also -> extras
+//     https://arxiv.org/abs/...; also read from an arXiv URL, arXiv's DOI 10.48550/arXiv.*
+//     or a journal "arXiv preprint arXiv:...") -> links; doi and the arXiv id -> extras
 //   "@type", "@key", then every other field as the file gives it -> extras.fields
 //   JabRef's groups field -> the section (its first group); without groups in the file,
 //     one section named after the list. keywords stay a field (they are tags, many per

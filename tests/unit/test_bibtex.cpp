@@ -220,7 +220,11 @@ TEST_CASE("bibtex: JabRef's readstatus becomes progress (never lowered) and its 
     REQUIRE(flash);
     CHECK(flash->paper.authors.back() == "Christopher R\u00e9");
     CHECK(flash->extras.doi == "10.48550/arxiv.2205.14135");
-    CHECK(flash->paper.links == std::vector<std::string>{"https://doi.org/10.48550/arxiv.2205.14135"});
+    // arXiv's own DOI (10.48550/arXiv.<id>) names the arXiv id: venue arXiv, the abs link.
+    CHECK(flash->extras.arxiv == "2205.14135");
+    CHECK(flash->paper.venue == "arXiv");
+    CHECK(flash->paper.links == std::vector<std::string>{"https://doi.org/10.48550/arxiv.2205.14135",
+                                                         "https://arxiv.org/abs/2205.14135"});
     REQUIRE(Extra(*flash, "readstatus"));
     REQUIRE(Extra(*flash, "groups"));
     const UserPaper* attention = NewPaperTitled(r, "Attention Is All You Need");
