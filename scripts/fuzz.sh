@@ -16,7 +16,7 @@ secs="${1:-30}"
 [ "$#" -gt 0 ] && shift
 case "$secs" in '' | *[!0-9]*) echo "usage: $0 [seconds] [target...]" >&2; exit 2 ;; esac
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_progress fuzz_markdown fuzz_import fuzz_bibtex)
+[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_progress fuzz_markdown fuzz_import)
 jobs="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 b="${SHELFMARK_BUILD_DIR:-build}"
 fb="$b/fuzz"
