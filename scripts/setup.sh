@@ -79,11 +79,14 @@ install_packages() {
 # --- Third-party sources, no host name written here: apt's own sources are reused.
 #   Dear ImGui 1.90.1 (input event queue, IME data callback, ImGuiChildFlags) and
 #   cmark-gfm 0.29.0.gfm.13 (bookworm's gfm.6 has quadratic-time CVEs): Debian 13
-#   (trixie)'s source packages, fetched through a private deb-src list for suite trixie
+#   (trixie)'s source packages, and btparse 0.91 (BibTeX in: Debian ships it inside the
+#   source package libtext-bibtex-perl, folder btparse/; built from these sources natively
+#   and with emcc, see CMakeLists.txt), fetched through a private deb-src list for suite trixie
 #   derived from the machine's own Debian sources (same mirrors and keys), with private
 #   lists and cache folders: the system's apt configuration never sees trixie.
 IMGUI_VERSION=1.90.1+ds
 CMARK_VERSION=0.29.0.gfm.13
+BTPARSE_VERSION=0.91 # libtext-bibtex-perl's upstream version (btparse's own is the same)
 tp="${SHELFMARK_THIRD_PARTY:-$root/third_party}" # another folder: to check a fetch
 mkdir -p "$tp"
 
@@ -190,6 +193,7 @@ fetch_trixie() (
 )
 imgui_dir="$tp/imgui-$IMGUI_VERSION"
 cmark_dir="$tp/cmark-gfm-$CMARK_VERSION"
+btparse_dir="$tp/libtext-bibtex-perl-$BTPARSE_VERSION"
 fetch_sources() {
   [ -f "$imgui_dir/imgui.h" ] || fetch_trixie imgui "$IMGUI_VERSION" imgui.h
   [ -f "$imgui_dir/backends/imgui_impl_opengl3.cpp" ] || die "imgui sources incomplete in $imgui_dir"
@@ -198,9 +202,13 @@ fetch_sources() {
   [ -f "$cmark_dir/src/cmark-gfm.h" ] || fetch_trixie cmark-gfm "$CMARK_VERSION" src/cmark-gfm.h
   grep -q "set(PROJECT_VERSION_GFM ${CMARK_VERSION##*.})" "$cmark_dir/CMakeLists.txt" ||
     die "expected cmark-gfm $CMARK_VERSION in $cmark_dir"
+  [ -f "$btparse_dir/btparse/src/btparse.h" ] ||
+    fetch_trixie libtext-bibtex-perl "$BTPARSE_VERSION" btparse/src/btparse.h
+  grep -q "our \$VERSION = '$BTPARSE_VERSION'" "$btparse_dir/lib/Text/BibTeX.pm" ||
+    die "expected btparse (libtext-bibtex-perl) $BTPARSE_VERSION in $btparse_dir"
 }
 fetch_sources
-[ "$only_sources" = 1 ] && { say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"))"; exit 0; }
+[ "$only_sources" = 1 ] && { say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"), btparse: $(basename "$btparse_dir"))"; exit 0; }
 
 # --- npm (@playwright/test, playwright-core, pngjs, axe-core, @axe-core/playwright) from the committed lockfile; no
 # browser download (the tests use Debian's chromium).
@@ -211,4 +219,4 @@ if [ -f package-lock.json ]; then
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null || die "npm ci failed"
   fi
 fi
-say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"), clang $clang_major + libFuzzer)"
+say "ok (imgui: $(basename "$imgui_dir"), cmark-gfm: $(basename "$cmark_dir"), btparse: $(basename "$btparse_dir"), clang $clang_major + libFuzzer)"

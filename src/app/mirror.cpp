@@ -333,11 +333,12 @@ json Dialog(const AppState& s) {
                 lines.push_back(ChecklistPreviewLine(im.checklist_preview));
                 if (im.Offers(ImportMode::ChecklistProgress))
                     choice("checklist", "Mark ticked papers as read", ImportMode::ChecklistProgress);
-            } else {
+            } else if (!im.bibtex) {
                 lines.push_back("No checklist boxes to use as progress (" + im.checklist_error + ").");
             }
             if (im.reading_list) {
                 lines.push_back(NewListPreviewLine(im));
+                if (im.bibtex) lines.push_back(BibtexProgressLine(im.bibtex_progress));
                 if (im.Offers(ImportMode::NewList))
                     choice("newlist", "Add as a new list", ImportMode::NewList);
                 else

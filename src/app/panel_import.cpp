@@ -241,11 +241,12 @@ void DrawImportDialog(AppState& s) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         if (im.checklist)
             ImGui::TextWrapped("%s", ChecklistPreviewLine(im.checklist_preview).c_str());
-        else
+        else if (!im.bibtex)
             ImGui::TextDisabled("No checklist boxes to use as progress (%s).", im.checklist_error.c_str());
-        if (im.reading_list)
+        if (im.reading_list) {
             ImGui::TextWrapped("%s", NewListPreviewLine(im).c_str());
-        else
+            if (im.bibtex) ImGui::TextWrapped("%s", BibtexProgressLine(im.bibtex_progress).c_str());
+        } else
             ImGui::TextDisabled("Not usable as a list: %s", im.reading_list_error.c_str());
         ImGui::PopTextWrapPos();
         if (ImportRowCount(im) > 0) {

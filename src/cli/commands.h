@@ -32,6 +32,9 @@ int RunCatalog(const Args& args);
 int RunProgress(const Args& args);
 // `shelfmark import-md FILE.md [--save]`: a Markdown reading list as a user list (JSON).
 int RunImportMd(const Args& args);
+// `shelfmark import-bib FILE.bib [--save]`: a BibTeX file as a user list (JSON), with
+// JabRef's readstatus as reading status when saved.
+int RunImportBib(const Args& args);
 // `shelfmark export-md LIST_ID`: a list as a Markdown checklist.
 int RunExportMd(const Args& args);
 // `shelfmark export-bib [LIST_ID]` / `shelfmark export-csv [LIST_ID]`.

@@ -1,4 +1,4 @@
-// progress_commands.cpp: `shelfmark progress import|export`, `import-md`, `export-md`,
+// progress_commands.cpp: `shelfmark progress import|export`, `import-md`, `import-bib`, `export-md`,
 // `export-bib` and `export-csv`: the progress file and Markdown/BibTeX/CSV interop on a
 // store file (progress_store.h). Imports go through import_plan.h, as the app's do.
 #include <chrono>
@@ -40,6 +40,14 @@ constexpr const char* kImportMdUsage =
     "  Reads a Markdown reading list (headings -> sections, items -> entries), matches its\n"
     "  items to catalogue papers (by link, arXiv id or title) and prints the new list and\n"
     "  the papers made for unmatched items as JSON. --save also adds them to the store.\n";
+constexpr const char* kImportBibUsage =
+    "usage: shelfmark import-bib FILE.bib [--data DIR] [--store PATH] [--save]\n"
+    "  Reads a BibTeX file (Zotero's or JabRef's export, or any .bib) as a list of your own:\n"
+    "  one entry per BibTeX entry, matched to catalogue papers (by link, DOI, arXiv id or\n"
+    "  title) or made a new paper that keeps every field; JabRef's groups become sections.\n"
+    "  Prints the new list and papers as JSON. --save also adds them to the store, with\n"
+    "  JabRef's readstatus as reading status (read -> read, skimmed -> reading; a status\n"
+    "  is never lowered). The same pipeline as the app's File > Import.\n";
 constexpr const char* kExportMdUsage =
     "usage: shelfmark export-md LIST_ID [--data DIR] [--store PATH]\n"
     "  Prints a list as a Markdown checklist; [x] marks papers read in the store.\n";
@@ -230,6 +238,8 @@ int RunProgressImport(const Options& o) {
                   << "nothing was imported; " << o.store << " is unchanged\n";
         if (markdown && report.plan.Offers(ImportMode::NewList))
             std::cerr << "to add it as a list of your own: shelfmark import-md " << path << " --save\n";
+        if (report.plan.bibtex)
+            std::cerr << "to add it as a list of your own: shelfmark import-bib " << path << " --save\n";
         return kExitFailure;
     }
     if (markdown)
@@ -335,24 +345,27 @@ int RunProgress(const Args& args) {
     return kExitUsage;
 }
 
-int RunImportMd(const Args& args) {
+namespace {
+
+// import-md and import-bib: plan (and with --save apply) the file as a new list.
+int RunImportList(const char* cmd, const char* usage, const char* what, const Args& args) {
     Options o;
-    if (!ParseOptions("import-md", args, kImportMdUsage, {"--save"}, &o)) return kExitUsage;
+    if (!ParseOptions(cmd, args, usage, {"--save"}, &o)) return kExitUsage;
     if (o.help) {
-        std::cout << kImportMdUsage;
+        std::cout << usage;
         return kExitOk;
     }
     if (o.positional.size() != 1) {
-        std::cerr << "shelfmark import-md: give exactly one FILE.md\n" << kImportMdUsage;
+        std::cerr << "shelfmark " << cmd << ": give exactly one " << what << '\n' << usage;
         return kExitUsage;
     }
     const std::string& path = o.positional[0];
     std::string text, why;
     if (!ReadFileLimited(path, kMaxProgressFileBytes, &text, &why)) {
-        std::cerr << "shelfmark import-md: " << why << '\n';
+        std::cerr << "shelfmark " << cmd << ": " << why << '\n';
         return kExitFailure;
     }
-    std::optional<Catalogue> catalogue = LoadCatalogue("import-md", o.data, false);
+    std::optional<Catalogue> catalogue = LoadCatalogue(cmd, o.data, false);
     if (!catalogue) return kExitFailure;
     StoreImportOptions opt;
     opt.mode = ImportMode::NewList;
@@ -362,7 +375,7 @@ int RunImportMd(const Args& args) {
     opt.file_name = path;
     StoreImportReport report;
     if (!ImportIntoStore(o.store, text, opt, &report)) {
-        std::cerr << "shelfmark import-md: " << path << ": " << report.error << '\n';
+        std::cerr << "shelfmark " << cmd << ": " << path << ": " << report.error << '\n';
         return kExitFailure;
     }
     const ReadingListImport& in = *report.plan.reading_list;
@@ -375,18 +388,36 @@ int RunImportMd(const Args& args) {
     out["newPapers"] = std::move(papers);
     out["matched"] = in.matched;
     out["unmatched"] = in.unmatched;
+    const std::optional<BibtexImport>& bib = report.plan.bibtex;
+    if (bib) {
+        nlohmann::ordered_json statuses = nlohmann::ordered_json::array();
+        for (const BibtexStatus& st : bib->statuses)
+            statuses.push_back({{"paper", st.paper}, {"status", StatusName(st.status)}, {"line", st.line}});
+        out["statuses"] = std::move(statuses);
+    }
     std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     std::cerr << path << ": " << Plural(in.items.size(), "item", "items") << ", " << in.matched
               << " matched to the catalogue, " << in.unmatched << " unmatched ("
               << Plural(in.new_papers.size(), "new paper", "new papers") << ")\n";
+    if (bib) {
+        std::cerr << "  " << BibtexProgressLine(report.plan.bibtex_progress) << '\n';
+        for (const std::string& w : bib->warnings)
+            std::cerr << "  warning: " << w << '\n';
+    }
     for (const MarkdownItem& item : in.items)
         if (item.by == MatchBy::None)
             std::cerr << "  unmatched: line " << item.line << ": " << item.title << '\n';
     if (o.save)
         std::cerr << (report.changed ? "saved list " : "nothing to change: the store already has list ")
                   << in.list.list.id << (report.changed ? " to " : " in ") << o.store << '\n';
-    return Flush("import-md");
+    return Flush(cmd);
 }
+
+} // namespace
+
+int RunImportMd(const Args& args) { return RunImportList("import-md", kImportMdUsage, "FILE.md", args); }
+
+int RunImportBib(const Args& args) { return RunImportList("import-bib", kImportBibUsage, "FILE.bib", args); }
 
 int RunExportMd(const Args& args) {
     Options o;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/wording.h"
 
@@ -221,6 +222,19 @@ ReadingListImport IncludedReadingList(const ImportPlan& plan) {
     return out;
 }
 
+// The .bib statuses of the included entries only (what NewList applies and previews).
+BibtexImport IncludedBibtexStatuses(const ImportPlan& plan) {
+    BibtexImport b;
+    std::set<std::string> kept;
+    const ReadingListImport r = IncludedReadingList(plan);
+    for (const Section& sec : r.list.list.sections)
+        for (const Entry& e : sec.entries)
+            kept.insert(e.paper);
+    for (const BibtexStatus& st : plan.bibtex->statuses)
+        if (kept.count(st.paper)) b.statuses.push_back(st);
+    return b;
+}
+
 void Recount(ImportPlan& plan, const Progress& progress) {
     const std::vector<MarkdownItem>& items = plan.PreviewItems();
     ImportItemCounts c;
@@ -246,6 +260,31 @@ void Recount(ImportPlan& plan, const Progress& progress) {
     }
     plan.item_counts = c;
     if (plan.checklist) plan.checklist_preview = PreviewChecklist(IncludedChecklist(plan), progress);
+    if (plan.bibtex && plan.reading_list)
+        plan.bibtex_progress = PreviewBibtexProgress(IncludedBibtexStatuses(plan), progress);
+}
+
+void PlanBibtex(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
+                const Catalogue* catalogue, int64_t now_ms) {
+    PaperMatcher matcher;
+    if (catalogue) matcher.AddCatalogue(*catalogue);
+    matcher.AddUserData(user);
+    ReadingListOptions opt;
+    opt.now_ms = now_ms;
+    const std::string stem = StemOf(plan.file_name);
+    if (!stem.empty()) opt.fallback_title = stem;
+    const auto taken = [&](const std::string& id) {
+        return (catalogue && (catalogue->FindPaper(id) || catalogue->FindList(id))) || user.FindPaper(id) ||
+               user.FindList(id);
+    };
+    plan.bibtex = ReadBibtexReadingList(text, matcher, opt, taken, &plan.reading_list_error);
+    if (!plan.bibtex) {
+        plan.error = "Not usable BibTeX: " + plan.reading_list_error;
+        return;
+    }
+    plan.reading_list = std::move(plan.bibtex->list);
+    plan.bibtex->list = {};
+    plan.bibtex_progress = PreviewBibtexProgress(*plan.bibtex, progress);
 }
 
 // The user's lists and papers that differ between before and after (or exist in one only).
@@ -272,6 +311,7 @@ ImportFormat DetectImportFormat(std::string_view text) {
     if (body.find_first_not_of(kSpace) == std::string_view::npos) return ImportFormat::Empty;
     if (LooksLikeJson(body)) return ImportFormat::Json;
     if (body.find('\0') != std::string_view::npos) return ImportFormat::NotText;
+    if (LooksLikeBibtex(body)) return ImportFormat::Bibtex;
     return ImportFormat::Markdown;
 }
 
@@ -279,11 +319,15 @@ std::string ImportPlan::WhyNot(ImportMode mode) const {
     if (!error.empty()) return error;
     switch (mode) {
     case ImportMode::Merge:
-    case ImportMode::Replace: return file ? "" : "this is Markdown, not a Shelfmark progress file";
+    case ImportMode::Replace:
+        if (file) return "";
+        return bibtex ? "this is BibTeX, not a Shelfmark progress file"
+                      : "this is Markdown, not a Shelfmark progress file";
     case ImportMode::ChecklistProgress:
         if (checklist && item_counts.excluded == item_counts.items && item_counts.items > 0)
             return "every item is excluded";
         if (checklist) return "";
+        if (bibtex) return "this is BibTeX, not a Markdown checklist";
         return file ? "this is a progress file, not a Markdown checklist"
                     : "Markdown checklist: " + checklist_error;
     case ImportMode::NewList:
@@ -314,13 +358,20 @@ ImportPlan PlanImport(std::string_view text, const std::string& file_name, const
         break;
     case ImportFormat::NotText:
         plan.error = "the file is not text (a NUL byte at byte " + std::to_string(text.find('\0')) +
-                     "): import a progress file (.json) or Markdown (.md)";
+                     "): import a progress file (.json), Markdown (.md) or BibTeX (.bib)";
         break;
     case ImportFormat::Json: PlanProgressFile(plan, text, progress, user, catalogue, now_ms); break;
     case ImportFormat::Markdown:
         PlanMarkdown(plan, text, progress, user, catalogue, now_ms);
         IndexItems(plan, user, catalogue);
         Recount(plan, progress);
+        break;
+    case ImportFormat::Bibtex:
+        PlanBibtex(plan, text, progress, user, catalogue, now_ms);
+        if (plan.reading_list) {
+            IndexItems(plan, user, catalogue);
+            Recount(plan, progress);
+        }
         break;
     }
     return plan;
@@ -471,12 +522,19 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
                 ++added;
             }
         if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
-        out.changed = !out.user_keys.empty();
+        if (plan.bibtex) out.statuses_set = ApplyBibtexProgress(IncludedBibtexStatuses(plan), progress, now_ms).size();
+        out.changed = !out.user_keys.empty() || out.statuses_set > 0;
         out.list_id = r.list.list.id;
         out.new_papers = added;
         out.matched = r.matched;
         out.summary = "Added the list \"" + r.list.list.title + "\" (" + Num(r.matched) + " matched, " +
-                      Count(added, "new paper") + ").";
+                      Count(added, "new paper") + ")" +
+                      (plan.bibtex ? "; " +
+                                         CountOf(static_cast<int64_t>(out.statuses_set), "reading status",
+                                                 "reading statuses") +
+                                         " set from the file"
+                                   : std::string()) +
+                      ".";
         break;
     }
     }

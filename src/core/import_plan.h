@@ -17,7 +17,8 @@
 // both formats are read as UTF-8 and the fix is one "save as UTF-8". Then UTF-8 byte order
 // marks are skipped; nothing but whitespace left is Empty; '{' or any other JSON document
 // (after whitespace) is Json, read as a progress file; other text with a NUL byte is
-// NotText; the rest is Markdown.
+// NotText; text whose first thing (after whitespace and '%' comment lines) is an '@'
+// entry such as "@article{" is Bibtex (LooksLikeBibtex); the rest is Markdown.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bibtex_import.h"
 #include "core/catalog.h"
 #include "core/import_mode.h"
 #include "core/markdown_import.h"
@@ -44,6 +46,7 @@ enum class ImportFormat {
     NotText,  // NUL bytes, not in a UTF-16 pattern: a binary file
     Json,     // a JSON document: read as a progress file (which may still be invalid)
     Markdown, // any other text: a checklist and/or a reading list
+    Bibtex,   // a .bib file: a new list (reading_list), JabRef's readstatus as its progress
 };
 
 ImportFormat DetectImportFormat(std::string_view text);
@@ -98,6 +101,10 @@ struct ImportPlan {
     ImportItemCounts item_counts;                 // what the included items do (NewList)
     const std::vector<MarkdownItem>& PreviewItems() const;
     bool Excluded(size_t item) const { return item < excluded.size() && excluded[item]; }
+    // Bibtex: reading_list holds the list; this holds the statuses that NewList applies
+    // with it (never lowering one) and what they would change (BibtexProgressLine).
+    std::optional<BibtexImport> bibtex; // its .list is moved into reading_list
+    BibtexProgressPreview bibtex_progress;
 
     bool Offers(ImportMode mode) const { return WhyNot(mode).empty(); }
     // The recommended mode (the import dialog's default, Enter): Merge for a progress
@@ -135,6 +142,7 @@ struct ImportOutcome {
     size_t marked_read = 0; // ChecklistProgress: the papers that became read
     // NewList: the included entries that matched a paper you have, and the new papers added.
     size_t matched = 0, new_papers = 0;
+    size_t statuses_set = 0; // NewList of a .bib file: papers whose status its readstatus raised
 };
 
 // ------------------------------------------------------------------ wording

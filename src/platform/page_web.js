@@ -74,7 +74,7 @@ var SmPageLib = {
   sm_page_pick_file: function () {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,.md,.markdown,.txt,application/json,text/markdown,text/plain';
+    input.accept = '.json,.md,.markdown,.txt,.bib,application/json,text/markdown,text/plain,application/x-bibtex,text/x-bibtex';
     input.addEventListener('change', function () {
       if (input.files && input.files[0]) SmFile.read(input.files[0]);
     });
