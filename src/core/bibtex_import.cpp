@@ -383,9 +383,9 @@ int YearOf(std::string_view s) {
     return 0;
 }
 
-// "10.1145/x" from a doi field that may be a URL or have a "doi:" prefix; "" when it is
+// "10.1145/x" from a doi field (a bare DOI, unlike paper_matcher.h's DoiOf) that may be a URL or have a "doi:" prefix; "" when it is
 // not a DOI.
-std::string DoiOf(std::string_view field) {
+std::string DoiFieldOf(std::string_view field) {
     std::string d = Trim(field);
     for (const char* prefix :
          {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:"})
@@ -565,7 +565,7 @@ std::optional<BibtexImport> ReadBibtexReadingList(std::string_view text, const P
             cite.year = YearOf(*d);
         }
         if (const std::string* d = field("doi")) {
-            cite.doi = DoiOf(*d);
+            cite.doi = DoiFieldOf(*d);
             if (!cite.doi.empty()) used.insert("doi");
         }
         const std::string* eprint = field("eprint");

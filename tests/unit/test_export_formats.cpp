@@ -191,7 +191,7 @@ TEST_CASE("export: BibTeX has the fields, the status, and escapes TeX specials")
     special.year = 2021;
     special.links = {"https://arxiv.org/abs/2101.00001"};
     UserData u;
-    u.papers["u-special"] = {special, {}, 1};
+    u.papers["u-special"] = {special, 1};
     Progress p;
     p.SetStatus("tvm", Status::Read, 1);
     p.SetTags("tvm", {"compilers", "gpu"}, 1);
