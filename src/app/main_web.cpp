@@ -401,6 +401,9 @@ EMSCRIPTEN_KEEPALIVE const char* sm_probe_query(const char* query) {
 int main(int argc, char** argv) {
     using namespace shelfmark;
     WebHost& h = Host();
+    // Where the time to the first frame goes (scripts/bench.sh reads these marks): the
+    // runtime is up (downloads and compilation done), fonts built, catalogue loaded.
+    platform::MarkOnce("shelfmark:main");
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -440,6 +443,7 @@ int main(int argc, char** argv) {
     };
     ImGui_ImplOpenGL3_Init("#version 300 es");
     SyncCanvasSize();
+    platform::MarkOnce("shelfmark:fonts");
 
     // ?synthetic=N (see web/main.js): a generated catalogue and progress for benchmarks.
     SyntheticSpec synthetic;
@@ -464,6 +468,7 @@ int main(int argc, char** argv) {
     } else {
         LoadBundle(app, "/data");
     }
+    platform::MarkOnce("shelfmark:catalogue");
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnMouse);
