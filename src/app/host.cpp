@@ -93,11 +93,14 @@ void AppHost::Start() {
     }
     // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
     saved_view_ = platform::GetSetting("view");
-    if (app.fatal_error.empty()) {
-        platform::StorageOpen();
-        platform::StorageRequestPersist();
-    }
+    if (!pending_load_) OpenStorage();
     Wake();
+}
+
+void AppHost::OpenStorage() {
+    if (!app.fatal_error.empty()) return; // no bundle: nothing is read or written
+    platform::StorageOpen();
+    platform::StorageRequestPersist();
 }
 
 void AppHost::ApplyStyle(float scale) {
@@ -157,6 +160,7 @@ void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_
 }
 
 size_t AppHost::ProcessPlatformEvents(int64_t now_ms) {
+    if (pending_load_) return 0; // they act on the catalogue: after it is loaded
     const std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
     if (!events.empty()) extra_frames_ = std::max(extra_frames_, 2);
     for (const platform::PlatformEvent& e : events)
@@ -168,6 +172,12 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     busy_ = true;
     display_ = display;
     scale_ = scale;
+    if (pending_load_ && app.frames > 0) { // the shell is on screen: now the catalogue
+        const std::function<void(AppState&)> load = std::move(pending_load_);
+        pending_load_ = nullptr;
+        load(app);
+        OpenStorage();
+    }
     ProcessPlatformEvents(now_ms);
     // The opening view: a deep link in the URL, else the list and paper of the last visit
     // (its own lists are known only once storage has loaded), else the first list.
@@ -230,7 +240,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     r.want_text_input = io.WantTextInput;
     r.cursor = ImGui::GetMouseCursor();
     // Input ImGui held back (a press and its release a frame apart) needs another frame.
-    if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0) {
+    if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0 || pending_load_) {
         if (extra_frames_ > 0) --extra_frames_;
         platform::RequestFrame();
         r.want_frame = true;

@@ -22,6 +22,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "app/app_state.h"
@@ -47,6 +48,12 @@ class AppHost {
     // After the bundle is loaded: reads the theme setting, opens storage (unless the
     // bundle failed), asks for persistence and for a first frame.
     void Start();
+    // Instead of loading the catalogue before Start(): `load` runs at the start of the
+    // second frame, so the first frame (the page's shell) is drawn before the catalogue is
+    // parsed, validated and indexed. Until then platform events wait in their queue (a deep
+    // link is opened in the loaded catalogue) and storage is opened only after `load`
+    // (and not when it set app.fatal_error). Call before Start().
+    void LoadAfterFirstFrame(std::function<void(AppState&)> load) { pending_load_ = std::move(load); }
     // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
     // RunFrame when the light/dark choice changes.
     void ApplyStyle(float scale);
@@ -112,6 +119,8 @@ class AppHost {
     int64_t last_frame_ms_ = 0;
     bool ready_marked_ = false;
     bool busy_ = false;
+    std::function<void(AppState&)> pending_load_; // LoadAfterFirstFrame, until it ran
+    void OpenStorage();
 };
 
 } // namespace shelfmark

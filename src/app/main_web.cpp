@@ -460,15 +460,18 @@ int main(int argc, char** argv) {
             synthetic.seed = static_cast<uint32_t>(v);
         }
     }
-    AppState& app = h.host.app;
-    if (use_synthetic) {
-        UseCatalogue(app, GenerateSyntheticCatalogue(synthetic));
-        app.progress = GenerateSyntheticProgress(synthetic);
-        (void)app.progress.TakeDirty(); // generated, not the user's: never written
-    } else {
-        LoadBundle(app, "/data");
-    }
-    platform::MarkOnce("shelfmark:catalogue");
+    // The catalogue is loaded after the first frame (AppHost::LoadAfterFirstFrame): the
+    // page shows its shell before the lists are parsed, validated and indexed.
+    h.host.LoadAfterFirstFrame([use_synthetic, synthetic](AppState& app) {
+        if (use_synthetic) {
+            UseCatalogue(app, GenerateSyntheticCatalogue(synthetic));
+            app.progress = GenerateSyntheticProgress(synthetic);
+            (void)app.progress.TakeDirty(); // generated, not the user's: never written
+        } else {
+            LoadBundle(app, "/data");
+        }
+        platform::MarkOnce("shelfmark:catalogue");
+    });
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, OnMouse);
