@@ -89,7 +89,7 @@ def subset(font, out, cps):
         # Hinting is dropped: ImGui's stb_truetype ignores it.
         subprocess.run(['pyftsubset', font, '--unicodes=' + codes, '--output-file=' + tmp_out,
                         '--no-hinting', '--desubroutinize', '--layout-features=', '--name-IDs=*',
-                        '--notdef-outline'], check=True)
+                        '--notdef-outline', '--drop-tables+=FFTM'], check=True)
         with open(tmp_out, 'rb') as fh:
             new = fh.read()
     with open(out, 'wb') as fh:
