@@ -93,7 +93,19 @@ void AppHost::Start() {
     }
     // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
     saved_view_ = platform::GetSetting("view");
-    if (!pending_load_) OpenStorage();
+    started_ms_ = platform::NowMs();
+    if (!pending_load_)
+        OpenStorage();
+    else
+        platform::RequestTickIn(static_cast<int>(kLoadWithoutFrameMs)); // in case no frame comes
+    Wake();
+}
+
+void AppHost::RunPendingLoad() {
+    const std::function<void(AppState&)> load = std::move(pending_load_);
+    pending_load_ = nullptr;
+    load(app);
+    OpenStorage();
     Wake();
 }
 
@@ -172,12 +184,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     busy_ = true;
     display_ = display;
     scale_ = scale;
-    if (pending_load_ && app.frames > 0) { // the shell is on screen: now the catalogue
-        const std::function<void(AppState&)> load = std::move(pending_load_);
-        pending_load_ = nullptr;
-        load(app);
-        OpenStorage();
-    }
+    if (pending_load_ && app.frames > 0) RunPendingLoad(); // the shell is on screen: now the catalogue
     ProcessPlatformEvents(now_ms);
     // The opening view: a deep link in the URL, else the list and paper of the last visit
     // (its own lists are known only once storage has loaded), else the first list.
@@ -240,6 +247,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     r.want_text_input = io.WantTextInput;
     r.cursor = ImGui::GetMouseCursor();
     // Input ImGui held back (a press and its release a frame apart) needs another frame.
+    if (pending_load_) platform::RequestTickIn(0); // the load, also if no frame comes
     if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0 || pending_load_) {
         if (extra_frames_ > 0) --extra_frames_;
         platform::RequestFrame();
@@ -272,6 +280,7 @@ void AppHost::Tick(int64_t now_ms) {
         return;
     }
     busy_ = true;
+    if (pending_load_ && (app.frames > 0 || now_ms - started_ms_ >= kLoadWithoutFrameMs)) RunPendingLoad();
     ProcessPlatformEvents(now_ms);
     const SaveState::Kind before = app.save.kind;
     ApplyIntents(app, now_ms);

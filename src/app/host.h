@@ -40,6 +40,10 @@ struct FrameResult {
 
 class AppHost {
   public:
+    // A page without animation frames (hidden) loads its catalogue from Tick() this long
+    // after Start().
+    static constexpr int64_t kLoadWithoutFrameMs = 200;
+
     AppState app;
 
     // Sets the io fields every host wants (no .ini file, clipboard through the host and
@@ -52,7 +56,9 @@ class AppHost {
     // second frame, so the first frame (the page's shell) is drawn before the catalogue is
     // parsed, validated and indexed. Until then platform events wait in their queue (a deep
     // link is opened in the loaded catalogue) and storage is opened only after `load`
-    // (and not when it set app.fatal_error). Call before Start().
+    // (and not when it set app.fatal_error). A page that draws no frame (opened in the
+    // background: no animation frames) loads it from Tick() after kLoadWithoutFrameMs.
+    // Call before Start().
     void LoadAfterFirstFrame(std::function<void(AppState&)> load) { pending_load_ = std::move(load); }
     // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
     // RunFrame when the light/dark choice changes.
@@ -120,7 +126,9 @@ class AppHost {
     bool ready_marked_ = false;
     bool busy_ = false;
     std::function<void(AppState&)> pending_load_; // LoadAfterFirstFrame, until it ran
+    int64_t started_ms_ = 0;                      // Start(), for kLoadWithoutFrameMs
     void OpenStorage();
+    void RunPendingLoad();
 };
 
 } // namespace shelfmark
