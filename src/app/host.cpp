@@ -94,9 +94,10 @@ void AppHost::Start() {
     // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
     saved_view_ = platform::GetSetting("view");
     started_ms_ = platform::NowMs();
-    if (!pending_load_)
-        OpenStorage();
-    else
+    // Storage opens now even when the catalogue loads later: its records wait in the
+    // event queue until the load ran (the page is ready sooner).
+    OpenStorage();
+    if (pending_load_)
         platform::RequestTickIn(static_cast<int>(kLoadWithoutFrameMs)); // in case no frame comes
     Wake();
 }
@@ -105,7 +106,6 @@ void AppHost::RunPendingLoad() {
     const std::function<void(AppState&)> load = std::move(pending_load_);
     pending_load_ = nullptr;
     load(app);
-    OpenStorage();
     Wake();
 }
 

@@ -55,10 +55,9 @@ class AppHost {
     // Instead of loading the catalogue before Start(): `load` runs at the start of the
     // second frame, so the first frame (the page's shell) is drawn before the catalogue is
     // parsed, validated and indexed. Until then platform events wait in their queue (a deep
-    // link is opened in the loaded catalogue) and storage is opened only after `load`
-    // (and not when it set app.fatal_error). A page that draws no frame (opened in the
-    // background: no animation frames) loads it from Tick() after kLoadWithoutFrameMs.
-    // Call before Start().
+    // link is opened in the loaded catalogue; storage opens at Start(), its records wait too). A page that
+    // draws no frame (opened in the background: no animation frames) loads it from Tick() after
+    // kLoadWithoutFrameMs. Call before Start().
     void LoadAfterFirstFrame(std::function<void(AppState&)> load) { pending_load_ = std::move(load); }
     // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
     // RunFrame when the light/dark choice changes.
