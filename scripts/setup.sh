@@ -21,7 +21,7 @@ APT_PACKAGES=(
   clang clang-format
   emscripten nlohmann-json3-dev doctest-dev libbenchmark-dev
   chromium
-  fonts-inter fonts-jetbrains-mono fonts-fork-awesome fonts-noto-cjk
+  fonts-inter fonts-jetbrains-mono fonts-fork-awesome fonts-noto-cjk fonttools
   nodejs npm
 )
 

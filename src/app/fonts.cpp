@@ -59,7 +59,13 @@ ImFont* Load(const char* file, float px, bool with_icons) {
     return f;
 }
 
-bool InBundledRanges(uint32_t cp) {
+// True when the bundled text font draws `cp`. The web build ships the fonts subset to the
+// code points the UI and the bundled lists use (scripts/subset-fonts.py), so this asks the
+// loaded font rather than kTextRanges; before any font is loaded (the native UI tests),
+// the ranges.
+bool InBundledFont(const Fonts& f, uint32_t cp) {
+    if (f.body && f.body->ContainerAtlas && f.body->ContainerAtlas->IsBuilt())
+        return f.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr;
     for (const ImWchar* r = kTextRanges; r[0]; r += 2)
         if (cp >= r[0] && cp <= r[1]) return true;
     return false;
@@ -132,8 +138,8 @@ bool WantGlyphsFor(std::string_view text) {
         unsigned int cp = 0;
         const int n = ImTextCharFromUtf8(&cp, text.data() + i, text.data() + text.size());
         i += n > 0 ? static_cast<size_t>(n) : 1;
-        if (cp < 0x80 || cp > 0xFFFF || InBundledRanges(cp) || (cp >= 0xF000 && cp <= 0xF3FF)) continue;
-        if (f.extra.count(cp) || f.pending.count(cp)) continue;
+        if (cp < 0x80 || cp > 0xFFFF || (cp >= 0xF000 && cp <= 0xF3FF)) continue;
+        if (f.extra.count(cp) || f.pending.count(cp) || InBundledFont(f, cp)) continue;
         if (f.extra.size() + f.pending.size() >= kMaxExtraGlyphs) break;
         f.pending.insert(cp);
         added = true;

@@ -93,11 +93,26 @@ void AppHost::Start() {
     }
     // The last view ("list=ID&paper=ID"), reopened when storage has loaded (RunFrame).
     saved_view_ = platform::GetSetting("view");
-    if (app.fatal_error.empty()) {
-        platform::StorageOpen();
-        platform::StorageRequestPersist();
-    }
+    started_ms_ = platform::NowMs();
+    // Storage opens now even when the catalogue loads later: its records wait in the
+    // event queue until the load ran (the page is ready sooner).
+    OpenStorage();
+    if (pending_load_)
+        platform::RequestTickIn(static_cast<int>(kLoadWithoutFrameMs)); // in case no frame comes
     Wake();
+}
+
+void AppHost::RunPendingLoad() {
+    const std::function<void(AppState&)> load = std::move(pending_load_);
+    pending_load_ = nullptr;
+    load(app);
+    Wake();
+}
+
+void AppHost::OpenStorage() {
+    if (!app.fatal_error.empty()) return; // no bundle: nothing is read or written
+    platform::StorageOpen();
+    platform::StorageRequestPersist();
 }
 
 void AppHost::ApplyStyle(float scale) {
@@ -157,6 +172,7 @@ void AppHost::HandlePlatformEvent(const platform::PlatformEvent& e, int64_t now_
 }
 
 size_t AppHost::ProcessPlatformEvents(int64_t now_ms) {
+    if (pending_load_) return 0; // they act on the catalogue: after it is loaded
     const std::vector<platform::PlatformEvent> events = platform::TakePlatformEvents();
     if (!events.empty()) extra_frames_ = std::max(extra_frames_, 2);
     for (const platform::PlatformEvent& e : events)
@@ -168,6 +184,7 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     busy_ = true;
     display_ = display;
     scale_ = scale;
+    if (pending_load_ && app.frames > 0) RunPendingLoad(); // the shell is on screen: now the catalogue
     ProcessPlatformEvents(now_ms);
     // The opening view: a deep link in the URL, else the list and paper of the last visit
     // (its own lists are known only once storage has loaded), else the first list.
@@ -241,7 +258,8 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     r.want_text_input = io.WantTextInput;
     r.cursor = ImGui::GetMouseCursor();
     // Input ImGui held back (a press and its release a frame apart) needs another frame.
-    if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0) {
+    if (pending_load_) platform::RequestTickIn(0); // the load, also if no frame comes
+    if (PendingInput() > 0 || !app.intents.empty() || extra_frames_ > 0 || pending_load_) {
         if (extra_frames_ > 0) --extra_frames_;
         platform::RequestFrame();
         r.want_frame = true;
@@ -273,6 +291,7 @@ void AppHost::Tick(int64_t now_ms) {
         return;
     }
     busy_ = true;
+    if (pending_load_ && (app.frames > 0 || now_ms - started_ms_ >= kLoadWithoutFrameMs)) RunPendingLoad();
     ProcessPlatformEvents(now_ms);
     const SaveState::Kind before = app.save.kind;
     ApplyIntents(app, now_ms);

@@ -22,6 +22,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "app/app_state.h"
@@ -39,6 +40,10 @@ struct FrameResult {
 
 class AppHost {
   public:
+    // A page without animation frames (hidden) loads its catalogue from Tick() this long
+    // after Start().
+    static constexpr int64_t kLoadWithoutFrameMs = 200;
+
     AppState app;
 
     // Sets the io fields every host wants (no .ini file, clipboard through the host and
@@ -47,6 +52,13 @@ class AppHost {
     // After the bundle is loaded: reads the theme setting, opens storage (unless the
     // bundle failed), asks for persistence and for a first frame.
     void Start();
+    // Instead of loading the catalogue before Start(): `load` runs at the start of the
+    // second frame, so the first frame (the page's shell) is drawn before the catalogue is
+    // parsed, validated and indexed. Until then platform events wait in their queue (a deep
+    // link is opened in the loaded catalogue; storage opens at Start(), its records wait too). A page that
+    // draws no frame (opened in the background: no animation frames) loads it from Tick() after
+    // kLoadWithoutFrameMs. Call before Start().
+    void LoadAfterFirstFrame(std::function<void(AppState&)> load) { pending_load_ = std::move(load); }
     // The palette for `scale` (device pixels per CSS pixel): after a font rebuild, and by
     // RunFrame when the light/dark choice changes.
     void ApplyStyle(float scale);
@@ -112,6 +124,10 @@ class AppHost {
     int64_t last_frame_ms_ = 0;
     bool ready_marked_ = false;
     bool busy_ = false;
+    std::function<void(AppState&)> pending_load_; // LoadAfterFirstFrame, until it ran
+    int64_t started_ms_ = 0;                      // Start(), for kLoadWithoutFrameMs
+    void OpenStorage();
+    void RunPendingLoad();
 };
 
 } // namespace shelfmark

@@ -113,6 +113,65 @@ TEST_CASE("host: selecting a paper writes its deep link to the URL, once storage
     CHECK(HasMark("shelfmark:ready"));
 }
 
+// Issue 15: the web backend draws the first frame (the shell) before the catalogue is
+// loaded (AppHost::LoadAfterFirstFrame).
+TEST_CASE("host: a catalogue loaded after the first frame: the shell first, then the lists; a deep link and "
+          "storage wait for it") {
+    UiApp app;
+    UseCatalogue(app.s, Catalogue{}); // as main_web.cpp starts: nothing loaded yet
+    int loads = 0;
+    app.host.LoadAfterFirstFrame([&loads](AppState& s) {
+        ++loads;
+        LoadBundle(s, SHELFMARK_DATA_DIR);
+    });
+    platform::PostPlatformEvent(platform::event::Hash{"#paper=tvm"}); // the page's URL
+    app.host.Start();
+    CHECK(native::StorageOpens() == 1); // opened at once: its records wait for the load
+
+    app.Frame();
+    CHECK(HasMark("shelfmark:first-frame"));
+    CHECK(loads == 0);
+    CHECK(app.s.catalogue.papers.empty());
+    CHECK_FALSE(app.s.storage_loaded);
+
+    app.Frame();
+    CHECK(loads == 1);
+    CHECK_FALSE(app.s.catalogue.papers.empty());
+    app.Frames(4);
+    CHECK(loads == 1);
+    CHECK(app.s.storage_loaded);
+    CHECK(HasMark("shelfmark:ready"));
+    CHECK(app.s.ui.cursor == "tvm"); // the deep link, opened in the loaded catalogue
+    CHECK(native::Page().location_hash.find("paper=tvm") != std::string::npos);
+}
+
+TEST_CASE("host: a page that draws no frame (opened in the background) still loads its catalogue and opens "
+          "storage") {
+    UiApp app;
+    UseCatalogue(app.s, Catalogue{});
+    app.host.LoadAfterFirstFrame([](AppState& s) { LoadBundle(s, SHELFMARK_DATA_DIR); });
+    app.host.Start();
+    const int64_t t0 = platform::NowMs();
+    app.host.Tick(t0 + 10); // too early: a frame may still come
+    CHECK(app.s.catalogue.papers.empty());
+    CHECK_FALSE(app.s.storage_loaded);
+    app.host.Tick(t0 + AppHost::kLoadWithoutFrameMs); // no animation frames: the timer loads
+    CHECK_FALSE(app.s.catalogue.papers.empty());
+    CHECK(app.s.storage_loaded);
+    CHECK(app.s.frames == 0);
+}
+
+TEST_CASE("host: a catalogue that fails to load after the first frame: the error is shown, storage is never "
+          "opened") {
+    UiApp app;
+    UseCatalogue(app.s, Catalogue{});
+    app.host.LoadAfterFirstFrame([](AppState& s) { LoadBundle(s, "/nonexistent-shelfmark-data"); });
+    app.host.Start();
+    app.Frames(4);
+    CHECK_FALSE(app.s.fatal_error.empty());
+    CHECK(HasMark("shelfmark:ready")); // the page is done loading: it shows the error
+}
+
 TEST_CASE("host: a flush applies typed input ImGui has not applied yet, then writes the note") {
     UiApp app;
     app.Start();
