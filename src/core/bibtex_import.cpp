@@ -383,8 +383,8 @@ int YearOf(std::string_view s) {
     return 0;
 }
 
-// "10.1145/x" from a doi field (a bare DOI, unlike paper_matcher.h's DoiOf) that may be a URL or have a "doi:" prefix; "" when it is
-// not a DOI.
+// "10.1145/x" from a doi field (a bare DOI, unlike paper_matcher.h's DoiOf) that may be a URL or have a
+// "doi:" prefix; "" when it is not a DOI.
 std::string DoiFieldOf(std::string_view field) {
     std::string d = Trim(field);
     for (const char* prefix :

@@ -522,7 +522,8 @@ ImportOutcome ApplyPlan(const ImportPlan& plan, ImportMode mode, Progress& progr
                 ++added;
             }
         if (MergeUserList(user, r.list)) out.user_keys.insert("list:" + r.list.list.id);
-        if (plan.bibtex) out.statuses_set = ApplyBibtexProgress(IncludedBibtexStatuses(plan), progress, now_ms).size();
+        if (plan.bibtex)
+            out.statuses_set = ApplyBibtexProgress(IncludedBibtexStatuses(plan), progress, now_ms).size();
         out.changed = !out.user_keys.empty() || out.statuses_set > 0;
         out.list_id = r.list.list.id;
         out.new_papers = added;
