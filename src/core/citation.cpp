@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/ascii_text.h"
 #include "core/markdown.h"
 #include "core/paper_matcher.h"
 #include "core/utf8.h"
@@ -22,58 +23,17 @@ constexpr std::size_t kMaxSpans = 64; // links, strong, emph and code spans read
 
 // ------------------------------------------------------------------ small text helpers
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
-bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string LowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = Lower(c);
-    return out;
-}
-
-std::string Trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && IsSpaceChar(s[b]))
-        ++b;
-    while (e > b && IsSpaceChar(s[e - 1]))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
-
-std::string CollapseSpaces(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (IsSpaceChar(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
-
-std::vector<std::string> Words(std::string_view s) {
-    std::vector<std::string> out;
-    std::string w;
-    for (char c : s) {
-        if (IsSpaceChar(c)) {
-            if (!w.empty()) out.push_back(std::move(w));
-            w.clear();
-        } else {
-            w += c;
-        }
-    }
-    if (!w.empty()) out.push_back(std::move(w));
-    return out;
-}
-
-std::size_t CountWords(std::string_view s) { return Words(s).size(); }
+using ascii::CollapseSpaces;
+using ascii::CountWords;
+using ascii::IsAlpha;
+using ascii::IsDigit;
+using ascii::IsSpaceChar;
+using ascii::IsUpper;
+using ascii::Lower;
+using ascii::LowerAscii;
+using ascii::StartsWithCi;
+using ascii::Trim;
+using ascii::Words;
 
 bool HasNonAscii(std::string_view s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
@@ -83,13 +43,6 @@ bool HasNonAscii(std::string_view s) {
 bool TitleSized(std::string_view s) {
     const std::size_t n = CountWords(s);
     return n >= 2 || (n == 1 && HasNonAscii(s) && utf8::CountCodePoints(s) >= 4);
-}
-
-bool StartsWithCi(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (Lower(s[i]) != Lower(prefix[i])) return false;
-    return true;
 }
 
 bool IsHttp(std::string_view url) { return StartsWithCi(url, "http://") || StartsWithCi(url, "https://"); }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/ascii_text.h"
 #include "core/utf8.h"
 
 namespace shelfmark {
@@ -19,62 +20,17 @@ namespace {
 
 // ------------------------------------------------------------------ small text helpers
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string LowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = Lower(c);
-    return out;
-}
-
-std::string Trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && IsSpaceChar(s[b]))
-        ++b;
-    while (e > b && IsSpaceChar(s[e - 1]))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
-
-std::string CollapseSpaces(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (IsSpaceChar(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
-
-std::vector<std::string> Words(std::string_view s) {
-    std::vector<std::string> out;
-    std::string w;
-    for (char c : s) {
-        if (IsSpaceChar(c)) {
-            if (!w.empty()) out.push_back(std::move(w));
-            w.clear();
-        } else {
-            w += c;
-        }
-    }
-    if (!w.empty()) out.push_back(std::move(w));
-    return out;
-}
-
-std::size_t CountWords(std::string_view s) { return Words(s).size(); }
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-    return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
+using ascii::CollapseSpaces;
+using ascii::CountWords;
+using ascii::EndsWith;
+using ascii::IsAlpha;
+using ascii::IsDigit;
+using ascii::IsSpaceChar;
+using ascii::Lower;
+using ascii::LowerAscii;
+using ascii::StartsWith;
+using ascii::Trim;
+using ascii::Words;
 bool Contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 
 bool IsHttp(std::string_view url) {

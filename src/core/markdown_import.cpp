@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/ascii_text.h"
 #include "core/list_reader.h"
 #include "core/utf8.h"
 
@@ -12,21 +13,8 @@ namespace shelfmark {
 
 namespace {
 
-bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string CollapseSpaces(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (IsSpaceChar(c)) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    return out;
-}
+using ascii::CollapseSpaces;
+using ascii::IsSpaceChar;
 
 // Everything the reader found: items with their sections, the title and the source.
 struct Extracted {

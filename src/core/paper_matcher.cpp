@@ -5,31 +5,18 @@
 #include <cstdlib>
 #include <functional>
 
+#include "core/ascii_text.h"
 #include "core/utf8.h"
 
 namespace shelfmark {
 
 namespace {
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpaceChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string Trim(std::string_view s) {
-    std::size_t b = 0, e = s.size();
-    while (b < e && IsSpaceChar(s[b]))
-        ++b;
-    while (e > b && IsSpaceChar(s[e - 1]))
-        --e;
-    return std::string(s.substr(b, e - b));
-}
-
-std::string LowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        c = Lower(c);
-    return out;
-}
+using ascii::IsDigit;
+using ascii::IsSpaceChar;
+using ascii::Lower;
+using ascii::LowerAscii;
+using ascii::Trim;
 
 // Words of a normalized title (single spaces between them).
 std::size_t CountWords(std::string_view n) {
