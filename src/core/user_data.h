@@ -44,8 +44,8 @@ struct PaperExtras {
 
 struct UserPaper {
     Paper paper;            // paper.aliases is unused
-    PaperExtras extras;     // not yet stored: see issue 14
     int64_t updated_at = 0; // ms since the epoch
+    PaperExtras extras{};   // not yet stored: see issue 14
 };
 
 struct UserList {
