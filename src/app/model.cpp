@@ -322,7 +322,9 @@ std::vector<std::string> SplitCommaList(const std::string& text) {
 }
 
 void UseCatalogue(AppState& s, Catalogue c) {
-    s.bundled = std::move(c);
+    s.catalogue = std::move(c);
+    s.bundled_papers = s.catalogue.papers.size();
+    s.bundled_lists = s.catalogue.lists.size();
     RebuildCatalogue(s);
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
     Changed(s, change::View{});

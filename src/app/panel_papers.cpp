@@ -137,12 +137,23 @@ void DrawRowsOnePane(AppState& s, const ReadingList* list, bool own) {
     if (rt.data != d.built_for || rt.rows != d.rows_built_for || rt.width != wrap || rt.font != em) {
         rt = {{}, d.built_for, d.rows_built_for, wrap, em};
         rt.tops.reserve(d.rows.size() + 1);
+        UiState::TitleHeights& th = s.ui.title_heights;
+        const void* face = ImGui::GetFont();
+        if (th.catalogue != d.lookups_built_for || th.font != em || th.wrap != wrap || th.font_face != face ||
+            th.px.size() != c.papers.size()) {
+            th = {d.lookups_built_for, em, wrap, face, {}};
+            th.px.assign(c.papers.size(), -1.0f);
+        }
+        const auto paper_title_h = [&](int paper) {
+            float& h = th.px[static_cast<size_t>(paper)];
+            if (h < 0) h = title_h(c.papers[static_cast<size_t>(paper)].title);
+            return h;
+        };
         float y = 0;
         for (const PaperRow& row : d.rows) {
             rt.tops.push_back(y);
-            const float h = row.paper < 0
-                                ? title_h(heading(row)) + pad
-                                : std::max(touch, title_h(c.papers[row.paper].title) + em + pad * 2.0f);
+            const float h = row.paper < 0 ? title_h(heading(row)) + pad
+                                          : std::max(touch, paper_title_h(row.paper) + em + pad * 2.0f);
             y += h + st.ItemSpacing.y;
         }
         rt.tops.push_back(y);

@@ -21,7 +21,8 @@ void ExportProgress(AppState& s, int64_t now) {
 void OpenImportFile(AppState& s, const std::string& name, const std::string& text, bool ok) {
     ImportPlan plan;
     if (ok) {
-        plan = PlanImport(text, name, s.progress, s.user, &s.bundled, platform::NowMs());
+        const Catalogue bundled = BundledCatalogue(s);
+        plan = PlanImport(text, name, s.progress, s.user, &bundled, platform::NowMs());
     } else {
         plan.file_name = name;
         plan.error = text; // why the browser could not read the file

@@ -9,9 +9,18 @@
 namespace shelfmark {
 
 namespace {
+// A paper (id or alias) or list of the bundled catalogue: the part of s.catalogue before
+// the user's.
+bool InBundled(const AppState& s, const std::string& id) {
+    const Catalogue& c = s.catalogue;
+    const Paper* p = c.FindPaper(id);
+    if (p && static_cast<size_t>(p - c.papers.data()) < s.bundled_papers) return true;
+    const ReadingList* l = c.FindList(id);
+    return l && static_cast<size_t>(l - c.lists.data()) < s.bundled_lists;
+}
+
 bool IdTaken(const AppState& s, const std::string& id) {
-    return s.bundled.FindPaper(id) || s.bundled.FindList(id) || s.user.papers.count(id) ||
-           s.user.lists.count(id);
+    return InBundled(s, id) || s.user.papers.count(id) || s.user.lists.count(id);
 }
 
 // A list of the user's changed: the catalogue is rebuilt and the list written at once.
@@ -29,8 +38,24 @@ UserList* ListOf(AppState& s, const std::string& id) {
 std::string Trimmed(const std::string& t) { return CleanUserTitle(t); }
 } // namespace
 
+Catalogue BundledCatalogue(const AppState& s) {
+    const Catalogue& all = s.catalogue;
+    Catalogue c;
+    c.papers.assign(all.papers.begin(), all.papers.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                 s.bundled_papers, all.papers.size())));
+    c.lists.assign(all.lists.begin(), all.lists.begin() + static_cast<std::ptrdiff_t>(
+                                                              std::min(s.bundled_lists, all.lists.size())));
+    c.Reindex();
+    return c;
+}
+
 void RebuildCatalogue(AppState& s) {
-    Catalogue c = s.bundled;
+    // The bundled part stays where it is (no copy of 50,000 papers); the user's part after
+    // it is made again.
+    Catalogue& c = s.catalogue;
+    c.papers.resize(std::min(c.papers.size(), s.bundled_papers));
+    c.lists.resize(std::min(c.lists.size(), s.bundled_lists));
+    c.Reindex();
     for (const auto& [id, up] : s.user.papers)
         if (!c.FindPaper(id)) c.papers.push_back(up.paper);
     for (const auto& [id, ul] : s.user.lists) {
@@ -46,7 +71,6 @@ void RebuildCatalogue(AppState& s) {
     }
     for (const ReadingList& l : c.lists)
         WantGlyphsFor(l.title);
-    s.catalogue = std::move(c);
     if (!s.ui.list_id.empty() && !s.catalogue.FindList(s.ui.list_id)) s.ui.list_id.clear();
     Changed(s, change::Catalogue{}); // lists and papers may have changed: lookups, index, rows
 }

@@ -55,7 +55,8 @@ TEST_CASE("import: the app and the CLI refuse blank and UTF-16 files alike") {
         const std::string app_error = app.s.import.error;
         StoreImportOptions opt;
         opt.mode = ImportMode::ChecklistProgress;
-        opt.catalogue = &app.s.bundled;
+        const Catalogue bundled = BundledCatalogue(app.s);
+        opt.catalogue = &bundled;
         opt.now_ms = 1700000000000;
         StoreImportReport rep;
         CHECK_FALSE(ImportIntoStore(dir / "store.json", c.text, opt, &rep));

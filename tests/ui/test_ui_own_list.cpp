@@ -3,6 +3,7 @@
 // empty (optional, checked); the rows' move and remove buttons are icons with names.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 #include "ui_harness.h"
@@ -155,6 +156,57 @@ TEST_CASE("own list on a phone: each row has touch-sized move and remove buttons
     app.Click("title:" + ids[1]); // the rest of the row opens the paper
     CHECK(app.s.ui.cursor == ids[1]);
     CHECK(app.s.ui.pane == Pane::Paper);
+}
+
+// Issue 15: the bundled catalogue is held once, as s.catalogue's first bundled_papers papers
+// and bundled_lists lists; each change to the user's lists makes only the user's part again.
+TEST_CASE("own lists and the bundled catalogue: the bundle is held once, the user's part follows it") {
+    UiApp app;
+    app.Start();
+    const Catalogue bundled = BundledCatalogue(app.s);
+    const size_t np = app.s.bundled_papers, nl = app.s.bundled_lists;
+    REQUIRE(np > 1);
+    REQUIRE(nl > 0);
+    CHECK(bundled.papers.size() == np);
+    CHECK(bundled.lists.size() == nl);
+    CHECK(app.s.catalogue.papers.size() == np); // no user data yet: the bundle, once
+    CHECK(app.s.catalogue.lists.size() == nl);
+    const std::string bundled_json = CatalogueToNormalizedJson(bundled);
+    const std::string taken_title = app.s.catalogue.papers[0].title;
+    for (int round = 0; round < 3; ++round) {
+        CAPTURE(round);
+        app.s.intents.push_back(intent::CreateList{"Round"});
+        app.Frames(1);
+        const std::string list = app.s.ui.list_id;
+        REQUIRE(app.s.user.lists.count(list));
+        Paper p;
+        p.title = taken_title; // a bundled paper's title: the new id is still the user's own
+        app.s.intents.push_back(intent::AddPaper{list, p});
+        app.s.intents.push_back(intent::AddToList{list, app.s.catalogue.papers[1].id});
+        app.Frames(1);
+        CHECK(app.s.catalogue.papers.size() == np + app.s.user.papers.size());
+        CHECK(app.s.catalogue.lists.size() == nl + app.s.user.lists.size());
+        app.s.intents.push_back(intent::DeleteList{list});
+        app.Frames(1);
+        CHECK(app.s.catalogue.lists.size() == nl); // the deleted list is gone, nothing repeated
+        CHECK(app.s.catalogue.papers.size() == np + app.s.user.papers.size());
+    }
+    REQUIRE(app.s.user.papers.size() == 3); // the papers stay when their list goes
+    std::set<std::string> ids;
+    for (const Paper& p : app.s.catalogue.papers)
+        ids.insert(p.id);
+    CHECK(ids.size() == app.s.catalogue.papers.size()); // no paper twice
+    for (const auto& [id, up] : app.s.user.papers) {
+        CHECK_FALSE(bundled.FindPaper(id));
+        const Paper* p = app.s.catalogue.FindPaper(id);
+        REQUIRE(p);
+        CHECK(static_cast<size_t>(p - app.s.catalogue.papers.data()) >= np); // after the bundle
+        CHECK(p->title == taken_title);
+    }
+    // The bundled part is untouched and in place.
+    CHECK(app.s.bundled_papers == np);
+    CHECK(app.s.bundled_lists == nl);
+    CHECK(CatalogueToNormalizedJson(BundledCatalogue(app.s)) == bundled_json);
 }
 
 } // namespace
