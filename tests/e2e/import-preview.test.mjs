@@ -13,7 +13,7 @@ import { RESULTS_DIR } from './settings.mjs';
 
 const ARTIFACTS = path.join(RESULTS_DIR, 'import-preview');
 
-// Rows of the preview: 0 "Week 1: Training", 1-3 its items, 4 "Week 2: Logistics", 5-6,
+// Rows of the preview: 0 "Week 1: Training", 1-3 its items, 4 "Week 2: Scheduling", 5-6,
 // 7 "Week 3: Serving", 8-9. GPipe and Clipper are in the bundled catalogue.
 const MD = [
   '# Systems reading',
@@ -24,10 +24,10 @@ const MD = [
   '- Some Uncatalogued Paper About Schedulers',
   '- 分布式训练的一篇论文',
   '',
-  '## Week 2: Logistics',
+  '## Week 2: Scheduling',
   '',
-  '- Submit your review',
-  '- Office hours',
+  '- An Uncatalogued Paper About Placement',
+  '- A Third Uncatalogued Paper About Queues',
   '',
   '## Week 3: Serving',
   '',
@@ -88,7 +88,7 @@ async function importAndChoose(page, name, { phone = false } = {}) {
   expect(m).toBe('3 of 7 items excluded · 2 new papers · 2 matched');
   const items = await mirrorItems(page);
   const byLabel = Object.fromEntries(items.rows.map((r) => [r.label, r.checked]));
-  expect(byLabel['Section: Week 2: Logistics'], 'the mirror: Week 2 unchecked').toBe(false);
+  expect(byLabel['Section: Week 2: Scheduling'], 'the mirror: Week 2 unchecked').toBe(false);
   expect(byLabel['Section: Week 3: Serving'], 'the mirror: Week 3 still (partly) checked').toBe(true);
   expect(items.rows.find((r) => r.label === 'Section: Week 3: Serving').mixed, 'Week 3 mixed').toBe(true);
   expect(byLabel['Another Uncatalogued Serving Paper']).toBe(false);
