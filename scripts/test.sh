@@ -23,9 +23,9 @@ step "unit tests"
 (cd "$b/native" && ctest --output-on-failure)
 step "unit tests under -fsanitize=address,undefined"
 scripts/build.sh asan
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan-btparse.supp" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   "$b/asan/shelfmark_tests"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan-btparse.supp" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   "$b/asan/shelfmark_ui_tests"
 "$b/asan/shelfmark" check data >/dev/null
 step "fuzzing: libFuzzer + ASan + UBSan, ${fuzz_seconds} s per target (scripts/fuzz.sh)"
