@@ -58,7 +58,9 @@ for t in "${targets[@]}"; do
   rc=0
   # First corpus folder: where libFuzzer writes new entries; the committed seeds second.
   # -timeout: one input taking over 10 s (a quadratic path) is a finding too.
+  # tests/lsan-btparse.supp: leaks inside btparse (BibTeX), reached through fuzz_import too.
   (cd "$out" && ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
+     LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/tests/lsan-btparse.supp}" \
      UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
      "$root/$fb/$t" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$out/$t-" "$new" "$corpus") >"$log" 2>&1 || rc=$?
