@@ -1,6 +1,7 @@
 #include "core/import_plan.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -57,23 +58,37 @@ void PlanProgressFile(ImportPlan& plan, std::string_view text, const Progress& p
     plan.file = std::move(file);
 }
 
-void PlanMarkdown(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
-                  const Catalogue* catalogue, int64_t now_ms) {
+// What both list readers (Markdown, BibTeX) need: the matcher over the catalogue and the
+// user's papers, the new list's options and which ids are taken.
+struct ListReadContext {
     PaperMatcher matcher;
-    if (catalogue) matcher.AddCatalogue(*catalogue);
-    matcher.AddUserData(user);
-    plan.checklist = ReadMarkdownChecklist(text, matcher, &plan.checklist_error);
-    if (plan.checklist) plan.checklist_preview = PreviewChecklist(*plan.checklist, progress);
-
     ReadingListOptions opt;
-    opt.now_ms = now_ms;
+    std::function<bool(const std::string&)> taken;
+};
+
+ListReadContext ListReadContextFor(const ImportPlan& plan, const UserData& user, const Catalogue* catalogue,
+                                   int64_t now_ms) {
+    ListReadContext c;
+    if (catalogue) c.matcher.AddCatalogue(*catalogue);
+    c.matcher.AddUserData(user);
+    c.opt.now_ms = now_ms;
     const std::string stem = StemOf(plan.file_name);
-    if (!stem.empty()) opt.fallback_title = stem;
-    const auto taken = [&](const std::string& id) {
+    if (!stem.empty()) c.opt.fallback_title = stem;
+    c.taken = [&user, catalogue](const std::string& id) {
         return (catalogue && (catalogue->FindPaper(id) || catalogue->FindList(id))) || user.FindPaper(id) ||
                user.FindList(id);
     };
-    plan.reading_list = ReadMarkdownReadingList(text, matcher, opt, taken, &plan.reading_list_error);
+    return c;
+}
+
+void PlanMarkdown(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
+                  const Catalogue* catalogue, int64_t now_ms) {
+    const ListReadContext ctx = ListReadContextFor(plan, user, catalogue, now_ms);
+    plan.checklist = ReadMarkdownChecklist(text, ctx.matcher, &plan.checklist_error);
+    if (plan.checklist) plan.checklist_preview = PreviewChecklist(*plan.checklist, progress);
+
+    plan.reading_list =
+        ReadMarkdownReadingList(text, ctx.matcher, ctx.opt, ctx.taken, &plan.reading_list_error);
     if (!plan.checklist && !plan.reading_list)
         plan.error = "Not a Shelfmark progress file, and not usable Markdown: " + plan.reading_list_error;
 }
@@ -266,18 +281,8 @@ void Recount(ImportPlan& plan, const Progress& progress) {
 
 void PlanBibtex(ImportPlan& plan, std::string_view text, const Progress& progress, const UserData& user,
                 const Catalogue* catalogue, int64_t now_ms) {
-    PaperMatcher matcher;
-    if (catalogue) matcher.AddCatalogue(*catalogue);
-    matcher.AddUserData(user);
-    ReadingListOptions opt;
-    opt.now_ms = now_ms;
-    const std::string stem = StemOf(plan.file_name);
-    if (!stem.empty()) opt.fallback_title = stem;
-    const auto taken = [&](const std::string& id) {
-        return (catalogue && (catalogue->FindPaper(id) || catalogue->FindList(id))) || user.FindPaper(id) ||
-               user.FindList(id);
-    };
-    plan.bibtex = ReadBibtexReadingList(text, matcher, opt, taken, &plan.reading_list_error);
+    const ListReadContext ctx = ListReadContextFor(plan, user, catalogue, now_ms);
+    plan.bibtex = ReadBibtexReadingList(text, ctx.matcher, ctx.opt, ctx.taken, &plan.reading_list_error);
     if (!plan.bibtex) {
         plan.error = "Not usable BibTeX: " + plan.reading_list_error;
         return;
