@@ -79,4 +79,44 @@ void BM_DescribeScope(benchmark::State& state) {
 }
 BENCHMARK(BM_DescribeScope)->Arg(50000)->Unit(benchmark::kMicrosecond);
 
+// The worst keystrokes (issue 15): "all papers" open, a one-letter query that matches
+// nearly everything, then Backspace to the empty query (every paper again), under each
+// sort. One iteration = the two BuildRows of "e" then "".
+AppState& AllAppOf(int papers) {
+    static std::map<int, std::unique_ptr<AppState>> cache;
+    auto it = cache.find(papers);
+    if (it == cache.end()) {
+        auto s = std::make_unique<AppState>();
+        UseCatalogue(*s, CatalogueOf(papers));
+        s->progress = GenerateSyntheticProgress(Spec(papers));
+        (void)s->progress.TakeDirty();
+        Changed(*s, change::Records{});
+        s->ui.list_id.clear();
+        UpdateDerived(*s);
+        it = cache.emplace(papers, std::move(s)).first;
+    }
+    return *it->second;
+}
+
+void BM_RowsBroadKeystroke(benchmark::State& state) {
+    AppState& s = AllAppOf(static_cast<int>(state.range(0)));
+    s.ui.sort_column = static_cast<int>(state.range(1));
+    s.ui.sort_descending = false;
+    size_t matched = 0;
+    for (auto _ : state) {
+        s.ui.query = "e";
+        BuildRows(s);
+        matched = s.derived.rows.size();
+        s.ui.query.clear();
+        BuildRows(s);
+        benchmark::DoNotOptimize(s.derived.rows.data());
+    }
+    s.ui.sort_column = -1;
+    state.counters["rows_e"] = static_cast<double>(matched);
+}
+// Sort: -1 none (rank / catalogue order), 0 status, 1 title, 2 year+venue, 4 lists.
+BENCHMARK(BM_RowsBroadKeystroke)
+    ->ArgsProduct({{50000}, {-1, 0, 1, 2, 4}})
+    ->Unit(benchmark::kMillisecond);
+
 } // namespace

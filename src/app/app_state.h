@@ -132,11 +132,17 @@ struct Derived {
     std::vector<std::string> list_optional_role;          // by list: what it calls its other papers
     std::vector<std::vector<Counts>> section_counts;      // by list, section
     Counts all;                                           // every paper
+    std::vector<Status> status_of_paper;                  // by paper index (with the counts)
     std::vector<PaperRow> rows;                           // the table, after scope, query and sort
     int matches = 0;                                      // papers in rows
     int matches_all = -1;      // searching: papers matching in the whole catalogue; else -1
     bool scope_all = false;    // list:all lifted the open list's scope (rows = all papers)
     std::vector<char> in_rows; // by paper index: 1 when the paper has a row
+    // Sort keys by paper index, built on the first sort by that column after a catalogue
+    // change (rows.cpp): papers with equal titles (or year and venue) share a rank, so a
+    // keystroke or a click on a header orders the rows in linear time.
+    uint64_t title_rank_for = ~0ull, venue_rank_for = ~0ull; // Stale::catalogue
+    std::vector<uint32_t> title_rank, venue_rank;
 };
 
 struct UiState {

@@ -414,9 +414,12 @@ void UpdateDerived(AppState& s) {
     }
     st.papers.clear();
     d.all = {};
-    for (const Paper& p : c.papers) {
+    d.status_of_paper.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const Status status = s.progress.StatusOf(c.papers[i].id);
+        d.status_of_paper[i] = status;
         ++d.all.total;
-        d.all.read += s.progress.StatusOf(p.id) == Status::Read;
+        d.all.read += status == Status::Read;
     }
     BuildRows(s);
 }

@@ -2,6 +2,8 @@
 // narrowed by the search query and ordered by the chosen column; and what the rows hide
 // (matches outside the open list, selected papers not in the rows).
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "app/app_state.h"
 
@@ -13,6 +15,116 @@ std::string VenueKey(const Paper& p) {
     std::transform(k.begin(), k.end(), k.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return k;
+}
+
+// Dense ranks of the papers under `less`: equal papers share a rank (so a stable sort by
+// rank keeps their order, as a stable sort by the key would).
+template <class Less> std::vector<uint32_t> RanksBy(size_t n, Less less) {
+    std::vector<uint32_t> order(n);
+    for (size_t i = 0; i < n; ++i)
+        order[i] = static_cast<uint32_t>(i);
+    std::sort(order.begin(), order.end(), less);
+    std::vector<uint32_t> rank(n, 0);
+    uint32_t r = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (i > 0 && less(order[i - 1], order[i])) ++r;
+        rank[order[i]] = r;
+    }
+    return rank;
+}
+
+const std::vector<uint32_t>& TitleRanks(AppState& s) {
+    Derived& d = s.derived;
+    const auto& papers = s.catalogue.papers;
+    if (d.title_rank_for != s.stale.catalogue || d.title_rank.size() != papers.size()) {
+        d.title_rank = RanksBy(papers.size(), [&](uint32_t a, uint32_t b) { return papers[a].title < papers[b].title; });
+        d.title_rank_for = s.stale.catalogue;
+    }
+    return d.title_rank;
+}
+
+const std::vector<uint32_t>& VenueRanks(AppState& s) {
+    Derived& d = s.derived;
+    const auto& papers = s.catalogue.papers;
+    if (d.venue_rank_for != s.stale.catalogue || d.venue_rank.size() != papers.size()) {
+        std::vector<std::string> venue(papers.size());
+        for (size_t i = 0; i < papers.size(); ++i)
+            venue[i] = VenueKey(papers[i]);
+        d.venue_rank = RanksBy(papers.size(), [&](uint32_t a, uint32_t b) {
+            return papers[a].year != papers[b].year ? papers[a].year < papers[b].year : venue[a] < venue[b];
+        });
+        d.venue_rank_for = s.stale.catalogue;
+    }
+    return d.venue_rank;
+}
+
+// Orders the rows by the chosen column: one key per row, then a stable counting sort, so
+// that a query matching every paper or a click on a header costs linear time at 50,000
+// papers (a comparison sort over titles or progress lookups took 0.1-1 s). Descending
+// keeps equal rows in their order, as std::stable_sort with the comparison reversed did.
+void SortRows(AppState& s, std::vector<PaperRow>& rows) {
+    const Catalogue& c = s.catalogue;
+    const Derived& d = s.derived;
+    std::vector<uint32_t> key(rows.size(), 0);
+    switch (s.ui.sort_column) {
+    case 0: {
+        // The statuses UpdateDerived took with the counts (a map lookup per row otherwise).
+        const bool cached = d.status_of_paper.size() == c.papers.size();
+        for (size_t i = 0; i < rows.size(); ++i) {
+            const auto p = static_cast<size_t>(rows[i].paper);
+            key[i] = static_cast<uint32_t>(cached ? d.status_of_paper[p] : s.progress.StatusOf(c.papers[p].id));
+        }
+        break;
+    }
+    case 1: {
+        const auto& rank = TitleRanks(s);
+        for (size_t i = 0; i < rows.size(); ++i)
+            key[i] = rank[rows[i].paper];
+        break;
+    }
+    case 2: {
+        const auto& rank = VenueRanks(s);
+        for (size_t i = 0; i < rows.size(); ++i)
+            key[i] = rank[rows[i].paper];
+        break;
+    }
+    case 3: {
+        // The rows' roles, ranked among themselves ("" for rows outside a list).
+        std::map<std::string_view, uint32_t> roles;
+        const auto role_of = [&](const PaperRow& r) -> std::string_view {
+            return r.list >= 0 ? std::string_view(c.lists[r.list].sections[r.section].entries[r.entry].role)
+                               : std::string_view();
+        };
+        for (const PaperRow& r : rows)
+            roles.emplace(role_of(r), 0);
+        uint32_t n = 0;
+        for (auto& [role, rank] : roles)
+            rank = n++;
+        for (size_t i = 0; i < rows.size(); ++i)
+            key[i] = roles[role_of(rows[i])];
+        break;
+    }
+    case 4:
+        for (size_t i = 0; i < rows.size(); ++i)
+            key[i] = static_cast<uint32_t>(d.lists_of_paper[rows[i].paper].size());
+        break;
+    default: return;
+    }
+    uint32_t top = 0;
+    for (uint32_t k : key)
+        top = std::max(top, k);
+    if (s.ui.sort_descending)
+        for (uint32_t& k : key)
+            k = top - k;
+    std::vector<uint32_t> start(static_cast<size_t>(top) + 2, 0);
+    for (uint32_t k : key)
+        ++start[k + 1];
+    for (size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    std::vector<PaperRow> sorted(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        sorted[start[key[i]]++] = rows[i];
+    rows.swap(sorted);
 }
 } // namespace
 
@@ -74,28 +186,7 @@ void BuildRows(AppState& s) {
         d.in_rows[static_cast<size_t>(r.paper)] = 1;
 
     if (s.ui.sort_column >= 0) {
-        const int col = s.ui.sort_column;
-        const auto key_less = [&](const PaperRow& a, const PaperRow& b) {
-            const Paper& pa = c.papers[a.paper];
-            const Paper& pb = c.papers[b.paper];
-            switch (col) {
-            case 0: return s.progress.StatusOf(pa.id) < s.progress.StatusOf(pb.id);
-            case 1: return pa.title < pb.title;
-            case 2: return pa.year != pb.year ? pa.year < pb.year : VenueKey(pa) < VenueKey(pb);
-            case 3: {
-                const std::string ra =
-                    a.list >= 0 ? c.lists[a.list].sections[a.section].entries[a.entry].role : "";
-                const std::string rb =
-                    b.list >= 0 ? c.lists[b.list].sections[b.section].entries[b.entry].role : "";
-                return ra < rb;
-            }
-            case 4: return d.lists_of_paper[a.paper].size() < d.lists_of_paper[b.paper].size();
-            default: return false;
-            }
-        };
-        std::stable_sort(papers.begin(), papers.end(), [&](const PaperRow& a, const PaperRow& b) {
-            return s.ui.sort_descending ? key_less(b, a) : key_less(a, b);
-        });
+        SortRows(s, papers);
         d.rows = std::move(papers);
         return;
     }
