@@ -25,7 +25,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, STATUSES, clickNamed, sleep, waitForMark, waitUntil } from '../../tests/e2e/lib.mjs';
+import { CHROMIUM_ARGS, STATUSES, clickNamed, sleep, waitForMark, waitFrames, waitUntil } from '../../tests/e2e/lib.mjs';
+
+// The order of the Status column when sorted ascending (the enum's order in src/core).
+const STATUS_ORDER = ['unread', 'queued', 'reading', 'read', 'skipped'];
 import {
   TRACE_CATEGORIES,
   cdpSession,
@@ -289,7 +292,9 @@ function roundSummary(s) {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'n' ? v : round(v, 3)]));
 }
 
-async function measureTyping(browser, page, text) {
+// `text` is typed one character at a time; `keys` (instead) are key names to press, e.g.
+// ['e', 'Backspace'] for the broad queries that match most of the catalogue.
+async function measureTyping(browser, page, text, { keys: pressed = null, shotName = 'typed' } = {}) {
   const r = await page.evaluate(() => window.shelfmark.rect('search'));
   if (!r || !(r.w > 0 && r.h > 0)) return unavailable('the page has no "search" probe rect yet');
   await clickNamed(page, 'search');
@@ -298,13 +303,15 @@ async function measureTyping(browser, page, text) {
   await sleep(100);
   const s0 = await benchState(page);
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-  for (const ch of text) {
-    await page.keyboard.type(ch);
+  for (const ch of pressed ?? [...text]) {
+    if (pressed) await page.keyboard.press(ch);
+    else await page.keyboard.type(ch);
     await sleep(250); // room for a debounce: each keystroke's effect is measured alone
   }
   await sleep(400);
   const trace = await browser.stopTracing();
-  await shot(page, 'typed');
+  if (process.env.BENCH_SAVE_TRACES) fs.writeFileSync(path.join(process.env.BENCH_SAVE_TRACES, `${shotName}.json`), trace);
+  await shot(page, shotName);
   const data = await page.evaluate(
     ({ f, k }) => ({ frames: window.__bench.frames.slice(Math.max(0, f - 5)), keys: window.__bench.keys.slice(k) }),
     { f: s0.frames, k: s0.keys },
@@ -314,7 +321,7 @@ async function measureTyping(browser, page, text) {
   // visible rows stay the same) the end of the first frame drawn after the keystroke.
   const latencies = [];
   let changed = 0;
-  const keys = data.keys.filter((k) => k.key.length === 1);
+  const keys = data.keys.filter((k) => k.key.length === 1 || k.key === 'Backspace');
   keys.forEach((k, i) => {
     const next = keys[i + 1]?.t ?? Infinity;
     const prior = data.frames.filter((f) => f.t1 < k.t && f.visible !== undefined).pop();
@@ -334,9 +341,57 @@ async function measureTyping(browser, page, text) {
     keystrokesThatChangedTheTable: changed,
     visibleRowsAfter: visibleAfter,
     keystrokeToFrameMs: roundSummary(summary(latencies)),
+    samplesMs: latencies.map((x) => round(x, 1)),
     frameCpuMs: roundSummary(summary(frames.map((f) => f.cpu))),
     frameTaskCpuMs: roundSummary(summary(frames.map((f) => f.taskCpu))),
     frames: frames.length,
+  };
+}
+
+// The worst keystrokes: "All papers" open, one letter that matches most papers, then
+// Backspace back to every paper, unsorted and then sorted by Status and by Title (a click
+// on the header). Each key's latency is measured as in measureTyping.
+async function measureBroadTyping(browser, page) {
+  const all = await page.evaluate(() => window.shelfmark.rect('list:'));
+  if (!all || !(all.w > 0)) return unavailable('no "list:" (All papers) probe rect');
+  await clickNamed(page, 'list:');
+  await sleep(300);
+  const keys = ['e', 'Backspace', 'a', 'Backspace', 's', 'Backspace'];
+  const runs = [];
+  for (const sort of ['none', 'Status', 'Title']) {
+    if (sort !== 'none') {
+      const table = await page.evaluate(() => window.shelfmark.rect('papers-table'));
+      const visible = await page.evaluate(() => window.shelfmark.visiblePapers());
+      const status = visible.length ? await page.evaluate((p) => window.shelfmark.rect(`status:${p}`), visible[0]) : null;
+      if (!table || !status) return unavailable('no "papers-table" or "status:" probe rect to find the headers');
+      const x = sort === 'Status' ? status.x + status.w / 2 : status.x + status.w + 40;
+      // ImGui sees a click when the press and the release fall in different frames.
+      await page.mouse.move(x, table.y + 10);
+      await waitFrames(page, 2).catch(() => {});
+      await page.mouse.down();
+      await waitFrames(page, 2).catch(() => {});
+      await page.mouse.up();
+      await sleep(400);
+      // A sort that did not take would measure the unsorted table again: say so.
+      const order = await page.evaluate(() => window.shelfmark.visiblePapers().slice(0, 8));
+      const statuses = await page.evaluate((ids) => ids.map((p) => window.shelfmark.status(p)), order);
+      if (sort === 'Status' && statuses.some((st, i) => i && STATUS_ORDER.indexOf(st) < STATUS_ORDER.indexOf(statuses[i - 1])))
+        return unavailable(`the click on the Status header did not sort the table (${statuses.join(', ')})`);
+    }
+    const r = await measureTyping(browser, page, '', { keys, shotName: `typed-broad-${sort.toLowerCase()}` });
+    if (!r.available) return r;
+    runs.push({ sort, ...r });
+    await page.keyboard.press('Escape');
+    await sleep(200);
+  }
+  const latencies = [];
+  for (const r of runs) latencies.push(...(r.samplesMs ?? []));
+  return {
+    available: true,
+    keys: keys.join(' '),
+    keystrokes: latencies.length,
+    keystrokeToFrameMs: roundSummary(summary(latencies)),
+    bySort: runs.map((r) => ({ sort: r.sort, keystrokeToFrameMs: r.keystrokeToFrameMs, samplesMs: r.samplesMs, changed: r.keystrokesThatChangedTheTable })),
   };
 }
 
@@ -494,6 +549,7 @@ async function measureBig(browser, site, opts, synthIds) {
   out.scroll = await attempt('scroll', () => measureScroll(browser, page));
   out.typing = await attempt('typing', () => measureTyping(browser, page, 'pipeline sched'));
   if (out.typing.available) await clearSearch(page);
+  out.typingBroad = await attempt('typing broad queries', () => measureBroadTyping(browser, page));
   await page.evaluate(() => window.gc?.());
   await sleep(500);
   const m = await memory(page, cdp);
