@@ -3,11 +3,16 @@
 //
 //   shelfmark_synth [--papers N] [--lists N] [--seed N] [--note-every N] [--pretty]
 //                   [--out DIR] [--summary] [--all-ids]
+//                   [--touched PERCENT] [--user-lists N] [--progress-file PATH]
 //
 // --out DIR writes DIR/catalog.json, DIR/papers.json, DIR/lists/*.json and
 // DIR/progress.jsonl (one stored record per line). --summary prints a JSON object with
 // the counts, the file sizes and a few ids; --all-ids adds every paper id (the browser
 // benchmarks use them to check that the page really shows the synthetic catalogue).
+// --progress-file PATH writes the progress file (docs/progress-file.md) of that progress
+// and of --user-lists N lists of the user's own (GenerateSyntheticUserData), exported at a
+// fixed time, so the same flags give the same bytes. The budget's file of 50,000 papers
+// and 500 lists: --papers 50000 --touched 100 --user-lists 500 --progress-file F.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/progress_file.h"
 #include "core/synthetic.h"
 #include "data_files.h"
 #include "fingerprint.h"
@@ -23,7 +29,7 @@ using namespace shelfmark;
 
 int main(int argc, char** argv) {
     SyntheticSpec spec;
-    std::string out;
+    std::string out, progress_file;
     bool summary = false, all_ids = false;
     int indent = -1;
     for (int i = 1; i < argc; ++i) {
@@ -43,6 +49,12 @@ int main(int argc, char** argv) {
             spec.seed = static_cast<uint32_t>(value());
         else if (a == "--note-every")
             spec.note_every = static_cast<int>(value());
+        else if (a == "--touched")
+            spec.touched_percent = static_cast<int>(value());
+        else if (a == "--user-lists")
+            spec.user_lists = static_cast<int>(value());
+        else if (a == "--progress-file" && i + 1 < argc)
+            progress_file = argv[++i];
         else if (a == "--pretty")
             indent = 2;
         else if (a == "--out" && i + 1 < argc)
@@ -52,9 +64,10 @@ int main(int argc, char** argv) {
         else if (a == "--all-ids")
             all_ids = true;
         else {
-            std::fprintf(stderr,
-                         "usage: shelfmark_synth [--papers N] [--lists N] [--seed N] [--note-every N] "
-                         "[--pretty] [--out DIR] [--summary] [--all-ids]\n");
+            std::fprintf(
+                stderr, "usage: shelfmark_synth [--papers N] [--lists N] [--seed N] [--note-every N] "
+                        "[--pretty] [--out DIR] [--summary] [--all-ids] [--touched PERCENT] [--user-lists N] "
+                        "[--progress-file PATH]\n");
             return 2;
         }
     }
@@ -75,6 +88,15 @@ int main(int argc, char** argv) {
         }
         std::ofstream(out + "/progress.jsonl", std::ios::binary) << jsonl;
     }
+    std::string file_text;
+    if (!progress_file.empty()) {
+        const UserData user = GenerateSyntheticUserData(spec);
+        file_text = ExportProgressFile(progress, user, 1767225600000 /* 2026-01-01T00:00:00Z */, "synthetic");
+        if (!(std::ofstream(progress_file, std::ios::binary) << file_text)) {
+            std::fprintf(stderr, "cannot write %s\n", progress_file.c_str());
+            return 1;
+        }
+    }
     if (summary) {
         nlohmann::ordered_json j;
         j["fingerprint"] = bench::Fingerprint(c, progress);
@@ -94,6 +116,10 @@ int main(int argc, char** argv) {
         j["papersJsonBytes"] = files.at("papers.json").size();
         j["listsJsonBytes"] = list_bytes;
         j["progressJsonlBytes"] = jsonl.size();
+        if (!progress_file.empty()) {
+            j["userLists"] = spec.user_lists;
+            j["progressFileBytes"] = file_text.size();
+        }
         nlohmann::ordered_json lists = nlohmann::ordered_json::array();
         for (const auto& l : c.lists)
             lists.push_back(l.id);

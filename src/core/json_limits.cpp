@@ -293,6 +293,10 @@ std::optional<nlohmann::json> ParseJsonStreamingArray(
                                 "element " + std::to_string(builder.too_large_index) + " of \"" +
                                     std::string(array_key) + "\" is larger than the limit of " +
                                     std::to_string(max_element_bytes) + " bytes");
+            std::string escaped;
+            for (const char c : array_key)
+                escaped += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+            problem->pointer = "/" + escaped + "/" + std::to_string(builder.too_large_index);
         } else {
             problem = MakeError(text, 0, "syntax error");
         }

@@ -39,6 +39,9 @@ struct JsonError {
     std::size_t offset = 0; // byte offset into the text
     std::size_t line = 1;
     std::size_t column = 1;
+    // The JSON pointer of the value at fault when known ("/papers/12": an element of a
+    // streamed array over its size limit), else "".
+    std::string pointer;
     std::string ToString() const; // "line L, column C: message"
 };
 
@@ -67,9 +70,9 @@ std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view t
 // index and value; the callee may move from it) and dropped. The returned root holds every
 // other member, and `array_key` as an empty array. An element whose values take more than
 // `max_element_bytes` (string bytes + 16 per value, roughly what the DOM holds) stops the
-// parse with an error at that element. Memory while parsing: the text, the root without
-// the array and one element. If the root is not an object or `array_key` is not an array,
-// it is built as ParseJsonLimitedAt() builds it (the caller reports the shape).
+// parse with an error at that element (JsonError::pointer names it). Memory while parsing: the text, the root
+// without the array and one element. If the root is not an object or `array_key` is not an array, it is built
+// as ParseJsonLimitedAt() builds it (the caller reports the shape).
 std::optional<nlohmann::json> ParseJsonStreamingArray(
     std::string_view text, const JsonLimits& lim, std::string_view array_key, std::size_t max_element_bytes,
     const std::function<void(std::size_t, nlohmann::json&)>& on_element, JsonError* error);

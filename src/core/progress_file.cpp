@@ -341,7 +341,8 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
     };
     if (text.size() > kMaxProgressFileBytes) {
         return fail_whole("file too large: " + std::to_string(text.size()) + " bytes, the limit is " +
-                          std::to_string(kMaxProgressFileBytes) + " bytes (32 MB)");
+                          std::to_string(kMaxProgressFileBytes) + " bytes (" +
+                          std::to_string(kMaxProgressFileBytes >> 20) + " MiB)");
     }
     const bool utf16 =
         text.size() >= 2 &&
@@ -366,8 +367,36 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
     }
     if (SkipSpace(body, 0) == body.size()) return fail_whole("the file is empty");
 
+    // The papers array is streamed: each record is read as soon as its values are built,
+    // and its DOM dropped (memory: the text, the records read, one element). Its problems
+    // are kept and reported below in the order the whole-DOM reader used: the file's
+    // format and version first, then the first paper at fault.
+    std::vector<PaperProgress> records;
+    size_t paper_count = 0;
+    size_t bad_paper = std::numeric_limits<size_t>::max();
+    std::string bad_field, bad_message;
+    const auto on_paper = [&](size_t i, nlohmann::json& value) {
+        ++paper_count;
+        if (bad_paper != std::numeric_limits<size_t>::max() || paper_count > kMaxProgressFilePapers) return;
+        std::optional<PaperProgress> p = ProgressRecordFromValue(value, true, &bad_field, &bad_message);
+        if (!p) {
+            bad_paper = i;
+            return;
+        }
+        records.push_back(std::move(*p));
+    };
     JsonError jerr;
-    const std::optional<nlohmann::json> parsed = ParseJsonLimitedAt(body, Limits::Json(), &jerr);
+    const std::optional<nlohmann::json> parsed =
+        ParseJsonStreamingArray(body, Limits::Json(), "papers", kMaxProgressRecordBytes, on_paper, &jerr);
+    if (!parsed && !jerr.pointer.empty()) { // one record over kMaxProgressRecordBytes
+        ProgressFileError e;
+        e.pointer = jerr.pointer;
+        e.line = jerr.line;
+        e.column = jerr.column;
+        e.message = "a paper record larger than the limit of " +
+                    std::to_string(kMaxProgressRecordBytes >> 20) + " MiB of values (" + jerr.message + ")";
+        return fail(std::move(e));
+    }
     if (!parsed) {
         ProgressFileError e;
         e.line = jerr.line;
@@ -443,28 +472,28 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
     if (!papers->is_array())
         return fail(ErrorAt(body, "/papers",
                             std::string("\"papers\" must be an array, not ") + jsonf::TypeName(*papers)));
-    if (papers->size() > kMaxProgressFilePapers) {
+    // Streamed: papers (the root's empty copy) is an array, its elements were read above.
+    if (paper_count > kMaxProgressFilePapers) {
         return fail(ErrorAt(body, "/papers",
                             "more than " + std::to_string(kMaxProgressFilePapers) + " papers (" +
-                                std::to_string(papers->size()) + ")"));
+                                std::to_string(paper_count) + ")"));
     }
     std::map<std::string, size_t> seen;
-    file.papers.reserve(papers->size());
-    for (size_t i = 0; i < papers->size(); ++i) {
+    for (size_t i = 0; i <= records.size() && i <= bad_paper; ++i) {
         const std::string base = Ptr("/papers", i);
-        std::string field, message;
-        std::optional<PaperProgress> p = ProgressRecordFromValue((*papers)[i], true, &field, &message);
-        if (!p) return fail(ErrorAt(body, base + field, message));
-        if (version < 2 && !p->note_copies.empty())
+        if (i == bad_paper) return fail(ErrorAt(body, base + bad_field, bad_message));
+        if (i == records.size()) break;
+        const PaperProgress& p = records[i];
+        if (version < 2 && !p.note_copies.empty())
             return fail(ErrorAt(body, base + "/noteCopies",
                                 "\"noteCopies\" needs format version 2 (this file says 1)"));
-        if (const auto [it, inserted] = seen.emplace(p->paper, i); !inserted) {
+        if (const auto [it, inserted] = seen.emplace(p.paper, i); !inserted) {
             return fail(ErrorAt(body, base + "/paper",
-                                "paper " + Quote(p->paper) + " appears twice (also at /papers/" +
+                                "paper " + Quote(p.paper) + " appears twice (also at /papers/" +
                                     std::to_string(it->second) + ")"));
         }
-        file.papers.push_back(std::move(*p));
     }
+    file.papers = std::move(records);
     std::sort(file.papers.begin(), file.papers.end(),
               [](const PaperProgress& a, const PaperProgress& b) { return a.paper < b.paper; });
 

@@ -35,7 +35,20 @@ constexpr const char* kProgressFileFormat = "shelfmark-progress";
 // builds keep reading the files that do not need the new keys.
 constexpr int kProgressFileVersion = 2;
 constexpr size_t kMaxQuarantinedRecords = 200000; // as many as papers
-constexpr size_t kMaxProgressFileBytes = 32u << 20;
+// The file budget (docs/progress-file.md, "Size budget"). The file of a reader with 50,000
+// papers (every one with a status history, tags on a third, a 0.5-4 KB note on one in four)
+// and 500 lists of their own (80,000 entries, 2,000 papers of their own) is 44.3 MiB:
+// `shelfmark_synth --papers 50000 --touched 100 --user-lists 500 --progress-file F`;
+// 94% of it is the papers array. 64 MiB leaves 1.4x headroom (~72,000 such papers). The
+// papers array is parsed one record at a time, so memory while parsing is the text, the
+// records read and one record's values, not a DOM of the file (~5x its text).
+// The CLI and the store reader use this constant; the page has a copy (src/platform/
+// page_web.js, SmFile.maxBytes) that tests/unit/test_progress_file_scale.cpp checks.
+constexpr size_t kMaxProgressFileBytes = 64u << 20;
+// One record of the papers array, in values (string bytes + 16 per value, as
+// ParseJsonStreamingArray counts): the largest valid record (a 256 KiB note, 8 note copies
+// of 256 KiB, 1,000 history entries, 32 tags) holds about 2.5 MiB.
+constexpr size_t kMaxProgressRecordBytes = 4u << 20;
 constexpr size_t kMaxProgressFileDepth = 8; // the deepest valid file needs 7
 constexpr size_t kMaxProgressFilePapers = 200000;
 constexpr size_t kMaxAppVersionBytes = 64;

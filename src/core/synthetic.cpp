@@ -54,7 +54,15 @@ class Rng {
 };
 
 // Streams, so that papers, lists, sharing and progress never draw from the same numbers.
-enum Stream : uint64_t { kPaperStream = 1, kListStream, kPlaceStream, kProgressStream, kNoteStream };
+enum Stream : uint64_t {
+    kPaperStream = 1,
+    kListStream,
+    kPlaceStream,
+    kProgressStream,
+    kNoteStream,
+    kUserListStream,
+    kUserPaperStream
+};
 
 // ------------------------------------------------------------------ vocabulary
 
@@ -616,7 +624,8 @@ Progress GenerateSyntheticProgress(const SyntheticSpec& spec) {
         Rng r(spec.seed, kProgressStream, static_cast<uint64_t>(i));
         const bool noted =
             spec.note_every > 0 && (i + static_cast<int64_t>(spec.seed)) % spec.note_every == 0;
-        if (!noted && !r.Percent(35)) continue; // most papers are never touched
+        // Most papers are never touched (35% by default).
+        if (!noted && !r.Percent(static_cast<uint32_t>(std::clamp(spec.touched_percent, 0, 100)))) continue;
 
         PaperProgress p;
         p.paper = PaperId(spec.seed, i);
@@ -653,6 +662,62 @@ Progress GenerateSyntheticProgress(const SyntheticSpec& spec) {
         progress.MergeStored(p);
     }
     return progress;
+}
+
+UserData GenerateSyntheticUserData(const SyntheticSpec& spec) {
+    const Sizes n = Clamp(spec);
+    UserData user;
+    const int lists = std::max(0, spec.user_lists);
+    if (lists == 0) return user;
+    // Edited over the same two years as the progress.
+    constexpr int64_t kStart = 1704067200000;
+    constexpr int64_t kSpan = 2LL * 365 * 24 * 3600 * 1000;
+    // The user's papers: made as catalogue papers past the catalogue's end, with "u-" ids.
+    const int user_papers = lists * 4;
+    std::vector<std::string> user_ids;
+    for (int j = 0; j < user_papers; ++j) {
+        Rng r(spec.seed, kUserPaperStream, static_cast<uint64_t>(j));
+        UserPaper u;
+        u.paper = MakePaper(spec.seed, n.papers + j);
+        u.paper.id = "u-" + u.paper.id;
+        u.updated_at = kStart + static_cast<int64_t>(r.Next() % static_cast<uint64_t>(kSpan));
+        user_ids.push_back(u.paper.id);
+        user.papers.emplace(u.paper.id, std::move(u));
+    }
+    static constexpr std::array<std::string_view, 6> kOwnTitles = {
+        "Thesis background: ", "Reading group: ", "To read this summer: ",
+        "논문 읽기: ",         "读书会：",        "Survey notes: "};
+    static constexpr std::array<std::string_view, 4> kRoles = {"required", "optional", "background", "extra"};
+    for (int i = 0; i < lists; ++i) {
+        Rng r(spec.seed, kUserListStream, static_cast<uint64_t>(i));
+        UserList u;
+        ReadingList& l = u.list;
+        const std::string prefix(r.Pick(kOwnTitles));
+        const std::string area(r.Pick(kAreas));
+        l.kind = "user";
+        l.title = prefix + area;
+        l.id = "u-list-" + std::to_string(i + 1);
+        const uint32_t first_topic = r.Below(static_cast<uint32_t>(kTopics.size()));
+        const int sections = r.Between(2, 12);
+        std::vector<std::string> taken;
+        for (int s = 0; s < sections; ++s) {
+            Section sec;
+            sec.title = std::string(kTopics[(first_topic + static_cast<size_t>(s)) % kTopics.size()]);
+            if (r.Percent(30)) sec.date = IsoDate(19000 + static_cast<int64_t>(r.Below(1200)));
+            for (int e = r.Between(5, 40); e > 0; --e) {
+                const bool own = n.papers == 0 || r.Percent(10);
+                const uint32_t pick = r.Below(static_cast<uint32_t>(own ? user_papers : n.papers));
+                std::string id = own ? user_ids[pick] : PaperId(spec.seed, static_cast<int>(pick));
+                if (std::find(taken.begin(), taken.end(), id) != taken.end()) continue; // once per list
+                taken.push_back(id);
+                sec.entries.push_back(Entry{std::move(id), std::string(r.Pick(kRoles))});
+            }
+            l.sections.push_back(std::move(sec));
+        }
+        u.updated_at = kStart + static_cast<int64_t>(r.Next() % static_cast<uint64_t>(kSpan));
+        user.lists.emplace(l.id, std::move(u));
+    }
+    return user;
 }
 
 } // namespace shelfmark

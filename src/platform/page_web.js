@@ -3,7 +3,9 @@
 var SmPageLib = {
   $SmFile__deps: ['$SMStr'],
   $SmFile: {
-    maxBytes: 32 * 1024 * 1024,
+    // The largest file any import takes: kMaxProgressFileBytes (src/core/progress_file.h,
+    // the progress file's budget); tests/unit/test_progress_file.cpp checks they agree.
+    maxBytes: 64 * 1024 * 1024,
     report: function (name, ok, text) {
       var pn = SMStr.alloc(name), pt = SMStr.alloc(text);
       try { Module._sm_on_file(pn, ok, pt); } finally { _free(pn); _free(pt); }
@@ -12,7 +14,7 @@ var SmPageLib = {
     read: function (file) {
       var name = String(file.name || 'file').slice(0, 200);
       if (file.size > SmFile.maxBytes) {
-        SmFile.report(name, 0, 'the file is ' + (file.size / 1048576).toFixed(1) + ' MB; the limit is 32 MB');
+        SmFile.report(name, 0, 'the file is ' + (file.size / 1048576).toFixed(1) + ' MB; the limit is ' + SmFile.maxBytes / 1048576 + ' MB');
         return;
       }
       file.arrayBuffer().then(function (buf) {
