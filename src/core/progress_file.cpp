@@ -378,9 +378,12 @@ std::optional<ProgressFile> ParseProgressFile(std::string_view text, ProgressFil
     const auto on_paper = [&](size_t i, nlohmann::json& value) {
         ++paper_count;
         if (bad_paper != std::numeric_limits<size_t>::max() || paper_count > kMaxProgressFilePapers) return;
-        std::optional<PaperProgress> p = ProgressRecordFromValue(value, true, &bad_field, &bad_message);
+        std::string field, message;
+        std::optional<PaperProgress> p = ProgressRecordFromValue(value, true, &field, &message);
         if (!p) {
             bad_paper = i;
+            bad_field = std::move(field);
+            bad_message = std::move(message);
             return;
         }
         records.push_back(std::move(*p));
