@@ -253,6 +253,17 @@ function issue15Figures(br, nat) {
     },
     status: { v: get(b, 'status', 'clickToCommitMs', 'p95'), text: fmtMs(get(b, 'status', 'clickToCommitMs', 'p95')) },
     import10k: { v: get(c, 'progressFileImportMerge10k', 'medianMs'), text: fmtMs(get(c, 'progressFileImportMerge10k', 'medianMs')) },
+    // The progress file of the budget (50,000 papers, 500 lists; docs/progress-file.md).
+    progress50kNative: {
+      v: nativeMs(nat, 'BM_ProgressFile50kParse/iterations:3'),
+      text: ok(nativeMs(nat, 'BM_ProgressFile50kParse/iterations:3')) ? fmtMs(nativeMs(nat, 'BM_ProgressFile50kParse/iterations:3')) : 'refused / n/a',
+    },
+    progress50kBrowser: {
+      v: get(c, 'progressFileParse50k', 'medianMs'),
+      text: ok(get(c, 'progressFileParse50k', 'medianMs'))
+        ? `${fmtMs(get(c, 'progressFileParse50k', 'medianMs'))} (${fmtMiB(get(c, 'progressFile50kBytes'))} file; heap high-water +${fmtMiB(get(c, 'progressFile50kPeakRiseBytes'))})`
+        : 'refused / n/a',
+    },
   };
 }
 const issue15Rows = [
@@ -266,6 +277,8 @@ const issue15Rows = [
   ['idle', 'Idle: frames drawn over 5 s', '0', (v) => v === 0],
   ['status', 'Status change → committed p95', '≤ 400 ms', (v) => v <= 400],
   ['import10k', 'Import of a 10k-entry progress file (browser)', '≤ 250 ms', (v) => v <= 250],
+  ['progress50kNative', 'Native parse of the progress file of 50,000 papers and 500 lists', 'loads', (v) => ok(v)],
+  ['progress50kBrowser', 'Browser (wasm) parse of the progress file of 50,000 papers and 500 lists', 'loads', (v) => ok(v)],
 ];
 const issue15Now = issue15Figures(browser, nativeRaw);
 const readBefore = (file) => {
