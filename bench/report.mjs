@@ -261,7 +261,7 @@ function issue15Figures(br, nat) {
     progress50kBrowser: {
       v: get(c, 'progressFileParse50k', 'medianMs'),
       text: ok(get(c, 'progressFileParse50k', 'medianMs'))
-        ? `${fmtMs(get(c, 'progressFileParse50k', 'medianMs'))} (${fmtMiB(get(c, 'progressFile50kBytes'))} file; heap high-water +${fmtMiB(get(c, 'progressFile50kPeakRiseBytes'))})`
+        ? `${fmtMs(get(c, 'progressFileParse50k', 'medianMs'))} (${fmtMiB(get(c, 'progressFile50kBytes'))} file, ${fmtMiB(get(c, 'progressFile50kKeptBytes'))} kept)`
         : 'refused / n/a',
     },
   };
