@@ -2,7 +2,7 @@
 // with 50,000 papers (a status history each, tags on a third, a 0.5-4 KB note on one in
 // four, some in Korean and Chinese) and 500 lists of their own (with 2,000 papers of their
 // own) is chosen in the page's file chooser, merged, saved to IndexedDB, and is all there
-// after a reload. The file (~45 MB) is over the old 32 MB limit of the page and the core.
+// after a reload. The file (41.5 MiB) is over the old 32 MiB limit of the page and the core.
 // It is generated here, deterministically, with the shapes of the synthetic generator
 // (src/core/synthetic.cpp), so this test needs no native build.
 
