@@ -188,3 +188,28 @@ TEST_CASE("progress file: the page's file limit is the core's") {
     REQUIRE(std::regex_search(js, m, std::regex(R"(maxBytes:\s*(\d+)\s*\*\s*1024\s*\*\s*1024)")));
     CHECK((std::stoull(m[1].str()) << 20) == kMaxProgressFileBytes);
 }
+
+TEST_CASE("synthetic: the user's own lists are deterministic and point at papers that exist") {
+    SyntheticSpec spec;
+    spec.papers = 1000;
+    CHECK(GenerateSyntheticUserData(spec).Empty()); // user_lists = 0 by default
+    spec.user_lists = 20;
+    const UserData a = GenerateSyntheticUserData(spec), b = GenerateSyntheticUserData(spec);
+    CHECK(a == b);
+    CHECK(a.lists.size() == 20);
+    CHECK(a.papers.size() == 80);
+    const Catalogue catalogue = GenerateSyntheticCatalogue(spec);
+    size_t entries = 0, own = 0;
+    for (const auto& [id, l] : a.lists) {
+        CHECK(l.list.kind == "user");
+        for (const Section& s : l.list.sections)
+            for (const Entry& e : s.entries) {
+                ++entries;
+                own += a.papers.count(e.paper);
+                CHECK_MESSAGE((catalogue.FindPaper(e.paper) || a.papers.count(e.paper)), e.paper);
+            }
+    }
+    CHECK(entries > 20 * 2 * 5 / 2);
+    CHECK(own > 0);
+    CHECK(own < entries / 4);
+}
