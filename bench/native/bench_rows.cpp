@@ -115,8 +115,6 @@ void BM_RowsBroadKeystroke(benchmark::State& state) {
     state.counters["rows_e"] = static_cast<double>(matched);
 }
 // Sort: -1 none (rank / catalogue order), 0 status, 1 title, 2 year+venue, 4 lists.
-BENCHMARK(BM_RowsBroadKeystroke)
-    ->ArgsProduct({{50000}, {-1, 0, 1, 2, 4}})
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RowsBroadKeystroke)->ArgsProduct({{50000}, {-1, 0, 1, 2, 4}})->Unit(benchmark::kMillisecond);
 
 } // namespace

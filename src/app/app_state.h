@@ -113,6 +113,7 @@ struct Stale {
     uint64_t data = 1;            // progress or catalogue: counts, rows
     uint64_t rows = 1;            // the view only (list, query, sort): rows
     uint64_t catalogue = 1;       // papers or lists: lookups and the whole search index
+    uint64_t lists = 1;           // lists only: where papers appear (lookups, index placements)
     uint64_t index = 1;           // many records: the whole search index
     std::set<std::string> papers; // single records to re-index
 };
@@ -120,9 +121,10 @@ struct Stale {
 // Derived data, rebuilt when the catalogue, the progress or the view changes.
 struct Derived {
     // The Stale counters (AppState::stale) each part was built for.
-    uint64_t built_for = ~0ull;         // counts and rows: Stale::data
-    uint64_t rows_built_for = ~0ull;    // rows only: Stale::rows
-    uint64_t lookups_built_for = ~0ull; // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
+    uint64_t built_for = ~0ull;            // counts and rows: Stale::data
+    uint64_t rows_built_for = ~0ull;       // rows only: Stale::rows
+    uint64_t lookups_built_for = ~0ull;    // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
+    uint64_t placements_built_for = ~0ull; // lists_of_paper, roles_of_paper, index placements: Stale::lists
     uint64_t index_built_for = ~0ull,
              index_catalogue_for = ~0ull;                 // the whole search index: Stale::index, ::catalogue
     std::unordered_map<std::string, int> paper_index;     // id -> catalogue.papers index
@@ -370,9 +372,10 @@ struct Paper { // one paper's progress record
 };
 struct Records {};   // many progress records at once (a load, an import, another window)
 struct Catalogue {}; // the catalogue was rebuilt (the user's lists or papers changed)
+struct Lists {};     // only its lists changed: the same papers in the same order
 struct View {};      // the list shown, the query or the sort: the table's rows only
 } // namespace change
-using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::View>;
+using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::Lists, change::View>;
 
 // The one place a model change becomes stale derived data and, unless `save` is empty,
 // a save schedule (changes.cpp). The records to write are the ones Progress and

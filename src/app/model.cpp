@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 #include "core/wording.h"
 #include "platform/platform.h"
 
@@ -325,7 +326,15 @@ void UseCatalogue(AppState& s, Catalogue c) {
     s.catalogue = std::move(c);
     s.bundled_papers = s.catalogue.papers.size();
     s.bundled_lists = s.catalogue.lists.size();
+    for (const Paper& p : s.catalogue.papers) {
+        WantGlyphsFor(p.title);
+        for (const auto& a : p.authors)
+            WantGlyphsFor(a);
+    }
+    for (const ReadingList& l : s.catalogue.lists)
+        WantGlyphsFor(l.title);
     RebuildCatalogue(s);
+    Changed(s, change::Catalogue{}); // a new catalogue: everything derived from it
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
     Changed(s, change::View{});
 }
@@ -364,11 +373,16 @@ void UpdateDerived(AppState& s) {
     d.rows_built_for = st.rows;
     const Catalogue& c = s.catalogue;
     const size_t n = c.papers.size();
-    if (d.lookups_built_for != st.catalogue) {
+    const bool catalogue_changed = d.lookups_built_for != st.catalogue;
+    if (catalogue_changed) {
         d.lookups_built_for = st.catalogue;
         d.paper_index.clear();
         for (size_t i = 0; i < n; ++i)
             d.paper_index.emplace(c.papers[i].id, static_cast<int>(i));
+    }
+    const bool lists_changed = catalogue_changed || d.placements_built_for != st.lists;
+    if (lists_changed) {
+        d.placements_built_for = st.lists;
         d.lists_of_paper.assign(n, {});
         d.roles_of_paper.assign(n, {});
         for (size_t li = 0; li < c.lists.size(); ++li)
@@ -403,8 +417,10 @@ void UpdateDerived(AppState& s) {
                 lc.read += read;
             }
     }
-    // Search index: full build after loads, per-paper updates after edits.
-    if (d.index_built_for != st.index || d.index_catalogue_for != st.catalogue || st.papers.size() > 2000) {
+    // Search index: full build after loads, per-paper updates after edits; after a change
+    // of lists alone (the same papers), only where the papers appear.
+    if (d.index_built_for != st.index || d.index_catalogue_for != st.catalogue || st.papers.size() > 2000 ||
+        (lists_changed && !s.search_index.UpdatePlacements(c))) {
         s.search_index.Build(c, s.progress);
         d.index_built_for = st.index;
         d.index_catalogue_for = st.catalogue;

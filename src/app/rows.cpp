@@ -37,7 +37,8 @@ const std::vector<uint32_t>& TitleRanks(AppState& s) {
     Derived& d = s.derived;
     const auto& papers = s.catalogue.papers;
     if (d.title_rank_for != s.stale.catalogue || d.title_rank.size() != papers.size()) {
-        d.title_rank = RanksBy(papers.size(), [&](uint32_t a, uint32_t b) { return papers[a].title < papers[b].title; });
+        d.title_rank =
+            RanksBy(papers.size(), [&](uint32_t a, uint32_t b) { return papers[a].title < papers[b].title; });
         d.title_rank_for = s.stale.catalogue;
     }
     return d.title_rank;
@@ -72,7 +73,8 @@ void SortRows(AppState& s, std::vector<PaperRow>& rows) {
         const bool cached = d.status_of_paper.size() == c.papers.size();
         for (size_t i = 0; i < rows.size(); ++i) {
             const auto p = static_cast<size_t>(rows[i].paper);
-            key[i] = static_cast<uint32_t>(cached ? d.status_of_paper[p] : s.progress.StatusOf(c.papers[p].id));
+            key[i] =
+                static_cast<uint32_t>(cached ? d.status_of_paper[p] : s.progress.StatusOf(c.papers[p].id));
         }
         break;
     }
