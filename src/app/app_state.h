@@ -130,13 +130,16 @@ struct Derived {
     std::unordered_map<std::string, int> paper_index;     // id -> catalogue.papers index
     std::vector<std::vector<int>> lists_of_paper;         // by paper index
     std::vector<std::vector<std::string>> roles_of_paper; // by paper index
-    std::vector<Counts> list_required, list_optional;     // by list index
-    std::vector<std::string> list_optional_role;          // by list: what it calls its other papers
-    std::vector<std::vector<Counts>> section_counts;      // by list, section
-    Counts all;                                           // every paper
-    std::vector<Status> status_of_paper;                  // by paper index (with the counts)
-    std::vector<PaperRow> rows;                           // the table, after scope, query and sort
-    int matches = 0;                                      // papers in rows
+    // By list, section, entry: the paper's index when the entry names it by its id, -2 - index
+    // when by an alias, -1 when the catalogue has no such paper.
+    std::vector<std::vector<std::vector<int>>> entry_paper;
+    std::vector<Counts> list_required, list_optional; // by list index
+    std::vector<std::string> list_optional_role;      // by list: what it calls its other papers
+    std::vector<std::vector<Counts>> section_counts;  // by list, section
+    Counts all;                                       // every paper
+    std::vector<Status> status_of_paper;              // by paper index (with the counts)
+    std::vector<PaperRow> rows;                       // the table, after scope, query and sort
+    int matches = 0;                                  // papers in rows
     int matches_all = -1;      // searching: papers matching in the whole catalogue; else -1
     bool scope_all = false;    // list:all lifted the open list's scope (rows = all papers)
     std::vector<char> in_rows; // by paper index: 1 when the paper has a row
