@@ -115,8 +115,37 @@ void BM_RowsBroadKeystroke(benchmark::State& state) {
     state.counters["rows_e"] = static_cast<double>(matched);
 }
 // Sort: -1 none (rank / catalogue order), 0 status, 1 title, 2 year+venue, 4 lists.
-BENCHMARK(BM_RowsBroadKeystroke)
-    ->ArgsProduct({{50000}, {-1, 0, 1, 2, 4}})
-    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RowsBroadKeystroke)->ArgsProduct({{50000}, {-1, 0, 1, 2, 4}})->Unit(benchmark::kMillisecond);
+
+// An edit of the user's own list at 50k papers (issue 15): add a catalogue paper to it,
+// then remove it again, each applied and derived as a frame would (UpdateDerived).
+// Second argument 1: as before the change, every edit rebuilds all derived data and the
+// whole search index (change::Catalogue), for the ratio in the same run.
+void BM_OwnListEdit(benchmark::State& state) {
+    AppState& s = AllAppOf(static_cast<int>(state.range(0)));
+    const bool whole = state.range(1) != 0;
+    s.intents.push_back(intent::CreateList{"Bench", false});
+    ApplyIntents(s, 1);
+    UpdateDerived(s);
+    const std::string list = s.ui.list_id;
+    size_t i = 0;
+    for (auto _ : state) {
+        const std::string paper = s.catalogue.papers[(i++ * 7919) % s.bundled_papers].id;
+        s.intents.push_back(intent::AddToList{list, paper});
+        ApplyIntents(s, 2);
+        if (whole) Changed(s, change::Catalogue{});
+        UpdateDerived(s);
+        s.intents.push_back(intent::RemoveEntry{list, 0, 0});
+        ApplyIntents(s, 3);
+        if (whole) Changed(s, change::Catalogue{});
+        UpdateDerived(s);
+        benchmark::DoNotOptimize(s.derived.rows.data());
+    }
+    s.intents.push_back(intent::DeleteList{list});
+    ApplyIntents(s, 4);
+    s.ui.list_id.clear();
+    UpdateDerived(s);
+}
+BENCHMARK(BM_OwnListEdit)->Args({50000, 0})->Args({50000, 1})->Unit(benchmark::kMillisecond);
 
 } // namespace

@@ -113,6 +113,7 @@ struct Stale {
     uint64_t data = 1;            // progress or catalogue: counts, rows
     uint64_t rows = 1;            // the view only (list, query, sort): rows
     uint64_t catalogue = 1;       // papers or lists: lookups and the whole search index
+    uint64_t lists = 1;           // lists only: where papers appear (lookups, index placements)
     uint64_t index = 1;           // many records: the whole search index
     std::set<std::string> papers; // single records to re-index
 };
@@ -120,21 +121,25 @@ struct Stale {
 // Derived data, rebuilt when the catalogue, the progress or the view changes.
 struct Derived {
     // The Stale counters (AppState::stale) each part was built for.
-    uint64_t built_for = ~0ull;         // counts and rows: Stale::data
-    uint64_t rows_built_for = ~0ull;    // rows only: Stale::rows
-    uint64_t lookups_built_for = ~0ull; // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
+    uint64_t built_for = ~0ull;            // counts and rows: Stale::data
+    uint64_t rows_built_for = ~0ull;       // rows only: Stale::rows
+    uint64_t lookups_built_for = ~0ull;    // paper_index, lists_of_paper, roles_of_paper: Stale::catalogue
+    uint64_t placements_built_for = ~0ull; // lists_of_paper, roles_of_paper, index placements: Stale::lists
     uint64_t index_built_for = ~0ull,
              index_catalogue_for = ~0ull;                 // the whole search index: Stale::index, ::catalogue
     std::unordered_map<std::string, int> paper_index;     // id -> catalogue.papers index
     std::vector<std::vector<int>> lists_of_paper;         // by paper index
     std::vector<std::vector<std::string>> roles_of_paper; // by paper index
-    std::vector<Counts> list_required, list_optional;     // by list index
-    std::vector<std::string> list_optional_role;          // by list: what it calls its other papers
-    std::vector<std::vector<Counts>> section_counts;      // by list, section
-    Counts all;                                           // every paper
-    std::vector<Status> status_of_paper;                  // by paper index (with the counts)
-    std::vector<PaperRow> rows;                           // the table, after scope, query and sort
-    int matches = 0;                                      // papers in rows
+    // By list, section, entry: the paper's index when the entry names it by its id, -2 - index
+    // when by an alias, -1 when the catalogue has no such paper.
+    std::vector<std::vector<std::vector<int>>> entry_paper;
+    std::vector<Counts> list_required, list_optional; // by list index
+    std::vector<std::string> list_optional_role;      // by list: what it calls its other papers
+    std::vector<std::vector<Counts>> section_counts;  // by list, section
+    Counts all;                                       // every paper
+    std::vector<Status> status_of_paper;              // by paper index (with the counts)
+    std::vector<PaperRow> rows;                       // the table, after scope, query and sort
+    int matches = 0;                                  // papers in rows
     int matches_all = -1;      // searching: papers matching in the whole catalogue; else -1
     bool scope_all = false;    // list:all lifted the open list's scope (rows = all papers)
     std::vector<char> in_rows; // by paper index: 1 when the paper has a row
@@ -370,9 +375,10 @@ struct Paper { // one paper's progress record
 };
 struct Records {};   // many progress records at once (a load, an import, another window)
 struct Catalogue {}; // the catalogue was rebuilt (the user's lists or papers changed)
+struct Lists {};     // only its lists changed: the same papers in the same order
 struct View {};      // the list shown, the query or the sort: the table's rows only
 } // namespace change
-using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::View>;
+using Change = std::variant<change::Paper, change::Records, change::Catalogue, change::Lists, change::View>;
 
 // The one place a model change becomes stale derived data and, unless `save` is empty,
 // a save schedule (changes.cpp). The records to write are the ones Progress and

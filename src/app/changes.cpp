@@ -35,6 +35,10 @@ void Changed(AppState& s, const Change& c, std::optional<Urgency> save, int64_t 
                        ++st.catalogue;
                        ++st.data;
                    },
+                   [&](const change::Lists&) {
+                       ++st.lists;
+                       ++st.data;
+                   },
                    [&](const change::View&) { ++st.rows; },
                },
                c);

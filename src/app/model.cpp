@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/app_state.h"
+#include "app/fonts.h"
 #include "core/wording.h"
 #include "platform/platform.h"
 
@@ -325,7 +326,15 @@ void UseCatalogue(AppState& s, Catalogue c) {
     s.catalogue = std::move(c);
     s.bundled_papers = s.catalogue.papers.size();
     s.bundled_lists = s.catalogue.lists.size();
+    for (const Paper& p : s.catalogue.papers) {
+        WantGlyphsFor(p.title);
+        for (const auto& a : p.authors)
+            WantGlyphsFor(a);
+    }
+    for (const ReadingList& l : s.catalogue.lists)
+        WantGlyphsFor(l.title);
     RebuildCatalogue(s);
+    Changed(s, change::Catalogue{}); // a new catalogue: everything derived from it
     s.ui.list_id = s.catalogue.lists.empty() ? "" : s.catalogue.lists.front().id;
     Changed(s, change::View{});
 }
@@ -364,23 +373,55 @@ void UpdateDerived(AppState& s) {
     d.rows_built_for = st.rows;
     const Catalogue& c = s.catalogue;
     const size_t n = c.papers.size();
-    if (d.lookups_built_for != st.catalogue) {
+    const bool catalogue_changed = d.lookups_built_for != st.catalogue;
+    if (catalogue_changed) {
         d.lookups_built_for = st.catalogue;
         d.paper_index.clear();
         for (size_t i = 0; i < n; ++i)
             d.paper_index.emplace(c.papers[i].id, static_cast<int>(i));
+    }
+    const bool lists_changed = catalogue_changed || d.placements_built_for != st.lists;
+    if (lists_changed) {
+        d.placements_built_for = st.lists;
         d.lists_of_paper.assign(n, {});
         d.roles_of_paper.assign(n, {});
-        for (size_t li = 0; li < c.lists.size(); ++li)
-            for (const Section& sec : c.lists[li].sections)
-                for (const Entry& e : sec.entries) {
-                    const auto it = d.paper_index.find(c.Canonical(e.paper));
-                    if (it == d.paper_index.end()) continue;
+        d.entry_paper.assign(c.lists.size(), {});
+        for (size_t li = 0; li < c.lists.size(); ++li) {
+            d.entry_paper[li].resize(c.lists[li].sections.size());
+            for (size_t si = 0; si < c.lists[li].sections.size(); ++si) {
+                std::vector<int>& of_entry = d.entry_paper[li][si];
+                of_entry.reserve(c.lists[li].sections[si].entries.size());
+                for (const Entry& e : c.lists[li].sections[si].entries) {
+                    // Most entries name a paper by its id (a hash lookup); an alias goes
+                    // through the catalogue's alias table.
+                    auto it = d.paper_index.find(e.paper);
+                    const bool by_id = it != d.paper_index.end();
+                    if (!by_id) it = d.paper_index.find(c.Canonical(e.paper));
+                    if (it == d.paper_index.end()) {
+                        of_entry.push_back(-1);
+                        continue;
+                    }
+                    // The entry's paper, or -2 - index when named by an alias (its status is
+                    // then looked up by that alias, as Progress::StatusOf(entry) does).
+                    of_entry.push_back(by_id ? it->second : -2 - it->second);
                     auto& l = d.lists_of_paper[it->second];
                     if (l.empty() || l.back() != static_cast<int>(li)) l.push_back(static_cast<int>(li));
                     auto& r = d.roles_of_paper[it->second];
                     if (std::find(r.begin(), r.end(), e.role) == r.end()) r.push_back(e.role);
                 }
+            }
+        }
+    }
+    // Each paper's status: one walk over the records (hash lookups), not a search of the
+    // records for each of 50,000 papers and again for each list entry.
+    d.status_of_paper.assign(n, Status::Unread);
+    for (const auto& [id, record] : s.progress.Records())
+        if (const auto it = d.paper_index.find(id); it != d.paper_index.end())
+            d.status_of_paper[static_cast<size_t>(it->second)] = record.status;
+    d.all = {};
+    for (size_t i = 0; i < n; ++i) {
+        ++d.all.total;
+        d.all.read += d.status_of_paper[i] == Status::Read;
     }
     // Counts.
     d.list_required.assign(c.lists.size(), {});
@@ -390,9 +431,15 @@ void UpdateDerived(AppState& s) {
     for (size_t li = 0; li < c.lists.size(); ++li) {
         d.section_counts[li].assign(c.lists[li].sections.size(), {});
         std::string& other = d.list_optional_role[li]; // the list's own word ("optional", "extra")
-        for (size_t si = 0; si < c.lists[li].sections.size(); ++si)
-            for (const Entry& e : c.lists[li].sections[si].entries) {
-                const bool read = s.progress.StatusOf(e.paper) == Status::Read;
+        for (size_t si = 0; si < c.lists[li].sections.size(); ++si) {
+            const auto& entries = c.lists[li].sections[si].entries;
+            const std::vector<int>& of_entry = d.entry_paper[li][si];
+            for (size_t ei = 0; ei < entries.size(); ++ei) {
+                const Entry& e = entries[ei];
+                const int p = of_entry[ei];
+                const Status status =
+                    p >= 0 ? d.status_of_paper[static_cast<size_t>(p)] : s.progress.StatusOf(e.paper);
+                const bool read = status == Status::Read;
                 Counts& sc = d.section_counts[li][si];
                 const bool required = IsRequiredRole(e.role);
                 if (!required) other = other.empty() || other == e.role ? e.role : "other";
@@ -402,9 +449,12 @@ void UpdateDerived(AppState& s) {
                 sc.read += read;
                 lc.read += read;
             }
+        }
     }
-    // Search index: full build after loads, per-paper updates after edits.
-    if (d.index_built_for != st.index || d.index_catalogue_for != st.catalogue || st.papers.size() > 2000) {
+    // Search index: full build after loads, per-paper updates after edits; after a change
+    // of lists alone (the same papers), only where the papers appear.
+    if (d.index_built_for != st.index || d.index_catalogue_for != st.catalogue || st.papers.size() > 2000 ||
+        (lists_changed && !s.search_index.UpdatePlacements(c))) {
         s.search_index.Build(c, s.progress);
         d.index_built_for = st.index;
         d.index_catalogue_for = st.catalogue;
@@ -413,14 +463,6 @@ void UpdateDerived(AppState& s) {
             s.search_index.UpdatePaper(id, s.progress.Find(id));
     }
     st.papers.clear();
-    d.all = {};
-    d.status_of_paper.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-        const Status status = s.progress.StatusOf(c.papers[i].id);
-        d.status_of_paper[i] = status;
-        ++d.all.total;
-        d.all.read += status == Status::Read;
-    }
     BuildRows(s);
 }
 

@@ -37,7 +37,8 @@ const std::vector<uint32_t>& TitleRanks(AppState& s) {
     Derived& d = s.derived;
     const auto& papers = s.catalogue.papers;
     if (d.title_rank_for != s.stale.catalogue || d.title_rank.size() != papers.size()) {
-        d.title_rank = RanksBy(papers.size(), [&](uint32_t a, uint32_t b) { return papers[a].title < papers[b].title; });
+        d.title_rank =
+            RanksBy(papers.size(), [&](uint32_t a, uint32_t b) { return papers[a].title < papers[b].title; });
         d.title_rank_for = s.stale.catalogue;
     }
     return d.title_rank;
@@ -72,7 +73,8 @@ void SortRows(AppState& s, std::vector<PaperRow>& rows) {
         const bool cached = d.status_of_paper.size() == c.papers.size();
         for (size_t i = 0; i < rows.size(); ++i) {
             const auto p = static_cast<size_t>(rows[i].paper);
-            key[i] = static_cast<uint32_t>(cached ? d.status_of_paper[p] : s.progress.StatusOf(c.papers[p].id));
+            key[i] =
+                static_cast<uint32_t>(cached ? d.status_of_paper[p] : s.progress.StatusOf(c.papers[p].id));
         }
         break;
     }
@@ -166,11 +168,23 @@ void BuildRows(AppState& s) {
     const auto include = [&](int paper) { return paper >= 0 && (!searching || hit[paper]); };
     if (list_index >= 0) {
         const ReadingList& list = c.lists[list_index];
+        // The entries' papers as UpdateDerived resolved them (model.cpp), else looked up.
+        const bool resolved = static_cast<size_t>(list_index) < d.entry_paper.size() &&
+                              d.entry_paper[list_index].size() == list.sections.size();
         for (int si = 0; si < static_cast<int>(list.sections.size()); ++si) {
-            for (int ei = 0; ei < static_cast<int>(list.sections[si].entries.size()); ++ei) {
-                const auto it = d.paper_index.find(c.Canonical(list.sections[si].entries[ei].paper));
-                if (it == d.paper_index.end() || !include(it->second)) continue;
-                papers.push_back({it->second, list_index, si, ei});
+            const auto& entries = list.sections[si].entries;
+            const bool have = resolved && d.entry_paper[list_index][si].size() == entries.size();
+            for (int ei = 0; ei < static_cast<int>(entries.size()); ++ei) {
+                int paper = -1;
+                if (have) {
+                    const int p = d.entry_paper[list_index][si][ei];
+                    paper = p >= 0 ? p : (p <= -2 ? -2 - p : -1);
+                } else if (const auto it = d.paper_index.find(c.Canonical(entries[ei].paper));
+                           it != d.paper_index.end()) {
+                    paper = it->second;
+                }
+                if (!include(paper)) continue;
+                papers.push_back({paper, list_index, si, ei});
             }
         }
     } else if (searching) {

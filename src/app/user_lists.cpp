@@ -26,8 +26,8 @@ bool IdTaken(const AppState& s, const std::string& id) {
 // A list of the user's changed: the catalogue is rebuilt and the list written at once.
 void ListChanged(AppState& s, const std::string& list, int64_t now) {
     s.user.MarkList(list);
-    RebuildCatalogue(s);
-    Changed(s, change::Catalogue{}, Urgency::Now, now);
+    RebuildCatalogue(s); // says what changed (lists only, or papers too)
+    s.saver.Schedule(Urgency::Now, now);
 }
 
 UserList* ListOf(AppState& s, const std::string& id) {
@@ -53,6 +53,11 @@ void RebuildCatalogue(AppState& s) {
     // The bundled part stays where it is (no copy of 50,000 papers); the user's part after
     // it is made again.
     Catalogue& c = s.catalogue;
+    // The user's papers as they were: when they come out the same (an edit of lists only),
+    // the derived data keeps its per-paper parts (change::Lists, not a whole re-index).
+    std::vector<Paper> before(c.papers.begin() +
+                                  static_cast<std::ptrdiff_t>(std::min(c.papers.size(), s.bundled_papers)),
+                              c.papers.end());
     c.papers.resize(std::min(c.papers.size(), s.bundled_papers));
     c.lists.resize(std::min(c.lists.size(), s.bundled_lists));
     c.Reindex();
@@ -64,15 +69,25 @@ void RebuildCatalogue(AppState& s) {
         c.lists.push_back(std::move(l));
     }
     c.Reindex();
-    for (const Paper& p : c.papers) {
-        WantGlyphsFor(p.title);
-        for (const auto& a : p.authors)
+    // The bundled papers' glyphs were asked for when the catalogue loaded.
+    for (size_t i = std::min(c.papers.size(), s.bundled_papers); i < c.papers.size(); ++i) {
+        WantGlyphsFor(c.papers[i].title);
+        for (const auto& a : c.papers[i].authors)
             WantGlyphsFor(a);
     }
-    for (const ReadingList& l : c.lists)
-        WantGlyphsFor(l.title);
+    for (size_t i = std::min(c.lists.size(), s.bundled_lists); i < c.lists.size(); ++i)
+        WantGlyphsFor(c.lists[i].title);
     if (!s.ui.list_id.empty() && !s.catalogue.FindList(s.ui.list_id)) s.ui.list_id.clear();
-    Changed(s, change::Catalogue{}); // lists and papers may have changed: lookups, index, rows
+    const bool same_papers = std::equal(
+        before.begin(), before.end(), c.papers.begin() + static_cast<std::ptrdiff_t>(s.bundled_papers),
+        c.papers.end(), [](const Paper& a, const Paper& b) {
+            return a.id == b.id && a.title == b.title && a.authors == b.authors && a.venue == b.venue &&
+                   a.year == b.year && a.links == b.links && a.kind == b.kind && a.aliases == b.aliases;
+        });
+    if (same_papers && c.papers.size() >= s.bundled_papers)
+        Changed(s, change::Lists{}); // where papers appear: lookups, index placements, rows
+    else
+        Changed(s, change::Catalogue{}); // papers changed too: lookups, the whole index, rows
 }
 
 void Apply(AppState& s, const intent::CreateList& in, int64_t now) {

@@ -145,6 +145,11 @@ class SearchIndex {
     // tags (nullptr: the paper has no record). Cheap: proportional to the note.
     // Returns false for ids (or aliases) not in the catalogue.
     bool UpdatePaper(const std::string& paper_id, const PaperProgress* record);
+    // Re-reads where each paper appears (lists, sections, roles) after the catalogue's lists
+    // changed but its papers did not (the same papers, in the same order: a user's list was
+    // created, renamed, reordered or got a catalogue paper). Linear in the entries, not a
+    // Build. Returns false (and changes nothing) when the papers differ in number.
+    bool UpdatePlacements(const Catalogue& catalogue);
 
     // The indexed catalogue; nullptr before Build().
     const Catalogue* catalogue() const { return catalogue_; }
@@ -161,6 +166,8 @@ class SearchIndex {
 
   private:
     friend class SearchRun; // search_run.cpp
+
+    void BuildPlacements(const Catalogue& catalogue); // list_ids_ .. members_
 
     // Words and postings of one paper's note and tags after UpdatePaper().
     struct UserPart {

@@ -176,7 +176,7 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
         ++segment;
     };
 
-    std::unordered_map<std::string, uint32_t> venue_ids, kind_ids, role_ids;
+    std::unordered_map<std::string, uint32_t> venue_ids, kind_ids;
     auto intern = [](std::unordered_map<std::string, uint32_t>& map, std::vector<std::string>& names,
                      std::string key) {
         const auto it = map.find(key);
@@ -276,6 +276,26 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
         catalog_masks_.push_back(LetterMask(words(w)));
     }
 
+    BuildPlacements(catalogue);
+}
+
+void SearchIndex::BuildPlacements(const Catalogue& catalogue) {
+    const auto& papers = catalogue.papers;
+    const size_t n = papers.size();
+    list_ids_.clear();
+    list_titles_.clear();
+    sections_.clear();
+    roles_.clear();
+    std::unordered_map<std::string, uint32_t> role_ids;
+    auto intern = [](std::unordered_map<std::string, uint32_t>& map, std::vector<std::string>& names,
+                     std::string key) {
+        const auto it = map.find(key);
+        if (it != map.end()) return it->second;
+        const auto id = static_cast<uint32_t>(names.size());
+        names.push_back(key);
+        map.emplace(std::move(key), id);
+        return id;
+    };
     // Where each paper appears: list, section and role.
     TextTable paper_ids;
     std::vector<uint32_t> paper_of_id; // first paper with each id
@@ -316,6 +336,12 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
         for (const auto& pm : placed)
             members_[cursor[pm.first]++] = pm.second;
     }
+}
+
+bool SearchIndex::UpdatePlacements(const Catalogue& catalogue) {
+    if (catalogue_ != &catalogue || catalogue.papers.size() != PaperCount()) return false;
+    BuildPlacements(catalogue);
+    return true;
 }
 
 bool SearchIndex::UpdatePaper(const std::string& paper_id, const PaperProgress* record) {

@@ -35,8 +35,10 @@ std::vector<PaperRow> Reference(const AppState& s, std::vector<PaperRow> rows) {
         case 1: return pa.title < pb.title;
         case 2: return pa.year != pb.year ? pa.year < pb.year : Lower(pa.venue) < Lower(pb.venue);
         case 3: {
-            const std::string ra = a.list >= 0 ? c.lists[a.list].sections[a.section].entries[a.entry].role : "";
-            const std::string rb = b.list >= 0 ? c.lists[b.list].sections[b.section].entries[b.entry].role : "";
+            const std::string ra =
+                a.list >= 0 ? c.lists[a.list].sections[a.section].entries[a.entry].role : "";
+            const std::string rb =
+                b.list >= 0 ? c.lists[b.list].sections[b.section].entries[b.entry].role : "";
             return ra < rb;
         }
         case 4: return d.lists_of_paper[a.paper].size() < d.lists_of_paper[b.paper].size();
