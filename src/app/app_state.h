@@ -334,7 +334,7 @@ void UpdateDerived(AppState& s);
 // The first row of the papers table that holds `paper`, -1 if none (model.cpp).
 int RowIndexOf(const AppState& s, const std::string& paper);
 // Rebuilds s.catalogue's user part from s.user after its bundled part (user_lists.cpp).
-void RebuildCatalogue(AppState& s);
+void RebuildCatalogue(AppState& s, std::optional<Urgency> save = std::nullopt, int64_t now_ms = 0);
 // The bundled catalogue alone, as a copy (import planning; user_lists.cpp).
 Catalogue BundledCatalogue(const AppState& s);
 // The user-list intents (user_lists.cpp).

@@ -26,8 +26,7 @@ bool IdTaken(const AppState& s, const std::string& id) {
 // A list of the user's changed: the catalogue is rebuilt and the list written at once.
 void ListChanged(AppState& s, const std::string& list, int64_t now) {
     s.user.MarkList(list);
-    RebuildCatalogue(s); // says what changed (lists only, or papers too)
-    s.saver.Schedule(Urgency::Now, now);
+    RebuildCatalogue(s, Urgency::Now, now); // says what changed (lists only, or papers too)
 }
 
 UserList* ListOf(AppState& s, const std::string& id) {
@@ -49,7 +48,7 @@ Catalogue BundledCatalogue(const AppState& s) {
     return c;
 }
 
-void RebuildCatalogue(AppState& s) {
+void RebuildCatalogue(AppState& s, std::optional<Urgency> save, int64_t now_ms) {
     // The bundled part stays where it is (no copy of 50,000 papers); the user's part after
     // it is made again.
     Catalogue& c = s.catalogue;
@@ -78,16 +77,19 @@ void RebuildCatalogue(AppState& s) {
     for (size_t i = std::min(c.lists.size(), s.bundled_lists); i < c.lists.size(); ++i)
         WantGlyphsFor(c.lists[i].title);
     if (!s.ui.list_id.empty() && !s.catalogue.FindList(s.ui.list_id)) s.ui.list_id.clear();
-    const bool same_papers = std::equal(
-        before.begin(), before.end(), c.papers.begin() + static_cast<std::ptrdiff_t>(s.bundled_papers),
-        c.papers.end(), [](const Paper& a, const Paper& b) {
-            return a.id == b.id && a.title == b.title && a.authors == b.authors && a.venue == b.venue &&
-                   a.year == b.year && a.links == b.links && a.kind == b.kind && a.aliases == b.aliases;
-        });
-    if (same_papers && c.papers.size() >= s.bundled_papers)
-        Changed(s, change::Lists{}); // where papers appear: lookups, index placements, rows
+    const bool same_papers = c.papers.size() >= s.bundled_papers &&
+                             std::equal(before.begin(), before.end(),
+                                        c.papers.begin() + static_cast<std::ptrdiff_t>(s.bundled_papers),
+                                        c.papers.end(), [](const Paper& a, const Paper& b) {
+                                            return a.id == b.id && a.title == b.title &&
+                                                   a.authors == b.authors && a.venue == b.venue &&
+                                                   a.year == b.year && a.links == b.links &&
+                                                   a.kind == b.kind && a.aliases == b.aliases;
+                                        });
+    if (same_papers)
+        Changed(s, change::Lists{}, save, now_ms); // where papers appear: lookups, index placements, rows
     else
-        Changed(s, change::Catalogue{}); // papers changed too: lookups, the whole index, rows
+        Changed(s, change::Catalogue{}, save, now_ms); // papers changed too: lookups, the whole index, rows
 }
 
 void Apply(AppState& s, const intent::CreateList& in, int64_t now) {

@@ -67,6 +67,16 @@ class TokenBuffer {
     size_t used_ = kBlock, size_ = 0;
 };
 
+// The id of `key` in `names` (added when new); `map` remembers the ids given.
+uint32_t Intern(std::unordered_map<std::string, uint32_t>& map, std::vector<std::string>& names,
+                std::string key) {
+    const auto it = map.find(key);
+    if (it != map.end()) return it->second;
+    const auto id = static_cast<uint32_t>(names.size());
+    names.push_back(key);
+    map.emplace(std::move(key), id);
+    return id;
+}
 } // namespace
 
 // ------------------------------------------------------------------ SearchIndex
@@ -177,15 +187,6 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
     };
 
     std::unordered_map<std::string, uint32_t> venue_ids, kind_ids;
-    auto intern = [](std::unordered_map<std::string, uint32_t>& map, std::vector<std::string>& names,
-                     std::string key) {
-        const auto it = map.find(key);
-        if (it != map.end()) return it->second;
-        const auto id = static_cast<uint32_t>(names.size());
-        names.push_back(key);
-        map.emplace(std::move(key), id);
-        return id;
-    };
 
     year_.resize(n);
     venue_.resize(n);
@@ -199,9 +200,9 @@ void SearchIndex::Build(const Catalogue& catalogue, const Progress& progress) {
         const Paper& paper = papers[i];
         const auto p = static_cast<uint32_t>(i);
         year_[i] = paper.year;
-        venue_[i] = intern(venue_ids, venues_, FoldedText(paper.venue));
+        venue_[i] = Intern(venue_ids, venues_, FoldedText(paper.venue));
         kind_[i] =
-            static_cast<uint8_t>(std::min<uint32_t>(intern(kind_ids, kinds_, FoldedText(paper.kind)), 255));
+            static_cast<uint8_t>(std::min<uint32_t>(Intern(kind_ids, kinds_, FoldedText(paper.kind)), 255));
         add_text(paper.title, p, SearchField::Title, false);
         for (size_t a = 0; a < paper.authors.size(); ++a)
             add_text(paper.authors[a], p, SearchField::Authors, a + 1 < paper.authors.size());
@@ -287,15 +288,6 @@ void SearchIndex::BuildPlacements(const Catalogue& catalogue) {
     sections_.clear();
     roles_.clear();
     std::unordered_map<std::string, uint32_t> role_ids;
-    auto intern = [](std::unordered_map<std::string, uint32_t>& map, std::vector<std::string>& names,
-                     std::string key) {
-        const auto it = map.find(key);
-        if (it != map.end()) return it->second;
-        const auto id = static_cast<uint32_t>(names.size());
-        names.push_back(key);
-        map.emplace(std::move(key), id);
-        return id;
-    };
     // Where each paper appears: list, section and role.
     TextTable paper_ids;
     std::vector<uint32_t> paper_of_id; // first paper with each id
@@ -318,7 +310,7 @@ void SearchIndex::BuildPlacements(const Catalogue& catalogue) {
                     if (!paper) continue;
                     index = static_cast<uint32_t>(paper - papers.data());
                 }
-                const uint32_t role = intern(role_ids, roles_, FoldedText(e.role));
+                const uint32_t role = Intern(role_ids, roles_, FoldedText(e.role));
                 placed.push_back(
                     {index, Membership{section, static_cast<uint16_t>(std::min<size_t>(l, 0xFFFF)),
                                        static_cast<uint16_t>(std::min<uint32_t>(role, 0xFFFF))}});
