@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Stamps an assembled site folder with its build id (a hash of its content):
-//   - index.html: ?v=<id> on mirror.js, main.js, style.css, shelfmark.js and the preloaded wasm and data; <meta name="shelfmark-build">
+//   - index.html: ?v=<id> on boot.js, mirror.js, main.js, style.css, shelfmark.js and the preloaded wasm and data; <meta name="shelfmark-build">
 //   - sw.js: BUILD_ID and the list of files to pre-cache
 //   - icons/icon-192.png, icons/icon-512.png and manifest.webmanifest (drawn here, ours)
 // Idempotent: stamping a stamped folder again gives the same result unless content changed.
@@ -109,8 +109,8 @@ let sw = fs.existsSync(swPath) ? fs.readFileSync(swPath, 'utf8') : '';
 hash.update(unstamp(index)); hash.update(unstamp(sw));
 const id = hash.digest('hex').slice(0, 16);
 
-const versioned = new Set(['mirror.js', 'main.js', 'style.css', 'shelfmark.js', 'shelfmark.wasm', 'shelfmark.data']);
-index = index.replace(/(href|src)="(mirror\.js|main\.js|style\.css|shelfmark\.js|shelfmark\.wasm|shelfmark\.data)(\?v=[0-9a-f]+)?"/g, `$1="$2?v=${id}"`)
+const versioned = new Set(['boot.js', 'mirror.js', 'main.js', 'style.css', 'shelfmark.js', 'shelfmark.wasm', 'shelfmark.data']);
+index = index.replace(/(href|src)="(boot\.js|mirror\.js|main\.js|style\.css|shelfmark\.js|shelfmark\.wasm|shelfmark\.data)(\?v=[0-9a-f]+)?"/g, `$1="$2?v=${id}"`)
   .replace(/<meta name="shelfmark-build" content="[^"]*">/, `<meta name="shelfmark-build" content="${id}">`);
 fs.writeFileSync(indexPath, index);
 if (sw) {

@@ -4,7 +4,11 @@
     scripts/subset-fonts.py --out DIR --text UI.otf MONO.ttf --icons ICONS.ttf \
         --scan src/app src/core data
 
-Writes DIR/ui.otf, DIR/mono.ttf and DIR/icons.ttf with pyftsubset (Debian: fonttools).
+Writes DIR/ui.ttf, DIR/mono.ttf and DIR/icons.ttf with pyftsubset (Debian: fonttools).
+A font with PostScript (CFF) outlines, like Debian's Inter, is converted to TrueType
+(quadratic) outlines: ImGui's stb_truetype reads a TrueType glyph's box from its header
+and its outline without running a CFF charstring interpreter, which made the font atlas
+about a third of the start-up's font work in wasm (issue 15).
 
 Which code points:
   - text fonts (UI, mono): printable ASCII, Latin-1, General Punctuation (U+2000-206F),
@@ -94,7 +98,58 @@ def subset(font, out, cps):
             new = fh.read()
     with open(out, 'wb') as fh:
         fh.write(new)
+    if cff_to_truetype(out):
+        with open(out, 'rb') as fh:
+            new = fh.read()
     return len(new)
+
+
+def cff_to_truetype(path, max_err=1.0):
+    """Rewrites a CFF-outline font at `path` with TrueType outlines (cubic curves
+    approximated by quadratic ones within `max_err` font units, invisible at UI sizes).
+    Returns False for a font that already has TrueType outlines."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont, newTable
+
+    font = TTFont(path)
+    if 'CFF ' not in font:
+        return False
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyph_set)
+        # TrueType contours run clockwise, CFF ones counter-clockwise.
+        glyph_set[name].draw(Cu2QuPen(pen, max_err, reverse_direction=True))
+        glyphs[name] = pen.glyph()
+    font['loca'] = newTable('loca')
+    font['glyf'] = glyf = newTable('glyf')
+    glyf.glyphOrder = order
+    glyf.glyphs = glyphs
+    del font['CFF ']
+    if 'VORG' in font:
+        del font['VORG']
+    glyf.compile(font)
+    hmtx = font['hmtx']
+    for name, g in glyphs.items():  # left side bearing = the outline's xMin
+        if hasattr(g, 'xMin'):
+            hmtx[name] = (hmtx[name][0], g.xMin)
+    font['maxp'] = maxp = newTable('maxp')
+    maxp.tableVersion = 0x00010000
+    maxp.maxZones = 1
+    maxp.maxTwilightPoints = maxp.maxStorage = maxp.maxFunctionDefs = 0
+    maxp.maxInstructionDefs = maxp.maxStackElements = maxp.maxSizeOfInstructions = 0
+    maxp.maxComponentElements = 0
+    post = font['post']
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    post.glyphOrder = order
+    font['head'].glyphDataFormat = 0
+    font.sfntVersion = '\x00\x01\x00\x00'
+    font.save(path)
+    return True
 
 
 def main():
@@ -110,7 +165,7 @@ def main():
     if not icons:
         sys.exit('subset-fonts: no icon code points found in ' + ' '.join(args.scan))
     os.makedirs(args.out, exist_ok=True)
-    sizes = [subset(args.text[0], os.path.join(args.out, 'ui.otf'), text),
+    sizes = [subset(args.text[0], os.path.join(args.out, 'ui.ttf'), text),
              subset(args.text[1], os.path.join(args.out, 'mono.ttf'), text),
              subset(args.icons, os.path.join(args.out, 'icons.ttf'), icons)]
     print('subset-fonts: %d text code points, %d icons: ui %d, mono %d, icons %d bytes'

@@ -81,7 +81,30 @@
     locateFile: function (file) { return file + '?v=' + build; },
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
-    setStatus: function (t) { if (t) showStatus(t, false); },
+    // No setStatus: with one, Emscripten delays main() by two timer tasks to show
+    // "Running..." (the page's own "Loading Shelfmark…" stays until the runtime is up).
+    // The module boot.js started compiling while the page loaded; compiled here if
+    // boot.js did not run (an old cached page, a blocked script).
+    instantiateWasm: function (imports, receive) {
+      var compiled = window.shelfmarkWasm;
+      if (!compiled) {
+        compiled = fetch('shelfmark.wasm?v=' + build, { credentials: 'same-origin' })
+          .then(function (r) {
+            if (!r.ok) throw new Error('HTTP ' + r.status);
+            return r.arrayBuffer();
+          })
+          .then(function (bytes) { return WebAssembly.compile(bytes); });
+      }
+      compiled
+        .then(function (module) {
+          return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+        })
+        .catch(function (e) {
+          showStatus('Shelfmark could not load its program (shelfmark.wasm): ' + (e && e.message ? e.message : e) +
+            '. Check the connection and reload the page; your saved progress is kept.', true);
+        });
+      return {}; // the exports arrive through receive()
+    },
     onRuntimeInitialized: function () {
       statusEl.className = 'hidden';
       canvas.focus();

@@ -155,8 +155,8 @@ void LoadFonts(float scale) {
     f.pending.clear();
     const float body_px = std::round(kBodyPx * scale), heading_px = std::round(kHeadingPx * scale),
                 mono_px = std::round(kMonoPx * scale);
-    f.body = Load("/fonts/ui.otf", body_px, true);
-    f.heading = Load("/fonts/ui.otf", heading_px, true);
+    f.body = Load("/fonts/ui.ttf", body_px, true);
+    f.heading = Load("/fonts/ui.ttf", heading_px, true);
     f.mono = Load("/fonts/mono.ttf", mono_px, false);
     std::vector<Reserved> reserved;
     if (!f.extra.empty()) {
