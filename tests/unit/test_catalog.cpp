@@ -218,6 +218,20 @@ TEST_CASE("catalog: malformed JSON names the file, line and column") {
     CHECK(Contains(AllErrors(load), "lists/course.json: /sections/0/entries/0/paper: unknown paper"));
 }
 
+TEST_CASE("catalog: a syntax error after every paper record keeps none of them") {
+    // The records are read while the file is parsed (one pass, issue 15); an error found
+    // after all of them still leaves the file unread: one malformed-JSON error, no paper.
+    Files f = ValidFiles();
+    f["papers.json"] += "\n,";
+    CatalogueLoad load = LoadCatalogueFiles(f);
+    INFO(AllErrors(load));
+    REQUIRE_FALSE(load.ok());
+    CHECK(load.errors[0].file == "papers.json");
+    CHECK(Contains(load.errors[0].message, "malformed JSON"));
+    CHECK(load.catalogue.papers.empty());
+    CHECK(Contains(AllErrors(load), "lists/course.json: /sections/0/entries/0/paper: unknown paper"));
+}
+
 TEST_CASE("catalog: too-deep nesting in a file is a malformed-JSON error") {
     Files f = ValidFiles();
     f["lists/topics.json"] = std::string(5000, '[') + std::string(5000, ']');

@@ -225,13 +225,23 @@ TEST_CASE("json_limits: ParseJsonStreamingArray refuses a too-large element, bad
     CHECK(err.column == 2);
     CHECK(Contains(err.message, "element 1 of \"items\" is larger than the limit of 200 bytes"));
 
-    // The limits and the grammar are checked on the whole text first: nothing is handed over.
+    // The grammar is checked in the same pass (issue 15: one lexing of the text, not two):
+    // the elements before the error were handed over (the callers drop them), and the error
+    // is the one a whole-text check gives, at the same place.
     calls = 0;
-    CHECK_FALSE(shelfmark::ParseJsonStreamingArray(R"({"items": [1, 2, 3], "x": })", JsonLimits{}, "items",
-                                                   1000, count, &err)
-                    .has_value());
-    CHECK(calls == 0);
+    const std::string bad = R"({"items": [1, 2, 3], "x": })";
+    CHECK_FALSE(
+        shelfmark::ParseJsonStreamingArray(bad, JsonLimits{}, "items", 1000, count, &err).has_value());
+    CHECK(calls == 3);
+    JsonError whole;
+    CHECK_FALSE(shelfmark::ParseJsonLimitedAt(bad, JsonLimits{}, &whole).has_value());
     CHECK(err.line == 1);
+    CHECK(err.offset == whole.offset);
+    CHECK(err.column == whole.column);
+    CHECK(err.message == whole.message);
+    CHECK(Contains(err.message, "unexpected '}'"));
+    // The limits are checked on the whole text first: nothing is handed over.
+    calls = 0;
     JsonLimits small;
     small.max_bytes = 10;
     CHECK_FALSE(
