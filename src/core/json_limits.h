@@ -70,9 +70,11 @@ std::optional<nlohmann::ordered_json> ParseOrderedJsonLimited(std::string_view t
 // index and value; the callee may move from it) and dropped. The returned root holds every
 // other member, and `array_key` as an empty array. An element whose values take more than
 // `max_element_bytes` (string bytes + 16 per value, roughly what the DOM holds) stops the
-// parse with an error at that element (JsonError::pointer names it). Memory while parsing: the text, the root
-// without the array and one element. If the root is not an object or `array_key` is not an array, it is built
-// as ParseJsonLimitedAt() builds it (the caller reports the shape).
+// parse with an error at that element (JsonError::pointer names it). The limits are checked on the whole text
+// first; the grammar in the same pass as the build, so on a syntax error the elements before it have been
+// handed over: the caller drops them (the error is the one ParseJsonLimitedAt() gives). Memory while parsing:
+// the text, the root without the array and one element. If the root is not an object or `array_key` is not an
+// array, it is built as ParseJsonLimitedAt() builds it (the caller reports the shape).
 std::optional<nlohmann::json> ParseJsonStreamingArray(
     std::string_view text, const JsonLimits& lim, std::string_view array_key, std::size_t max_element_bytes,
     const std::function<void(std::size_t, nlohmann::json&)>& on_element, JsonError* error);
