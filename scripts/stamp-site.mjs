@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Stamps an assembled site folder with its build id (a hash of its content):
-//   - index.html: ?v=<id> on boot.js, mirror.js, main.js, style.css, shelfmark.js and the preloaded wasm and data; <meta name="shelfmark-build">
+//   - index.html: ?v=<id> on boot.js, mirror.js, main.js, style.css, shelfmark.js, shelfmark.wasm (fetched by boot.js) and the preloaded data; <meta name="shelfmark-build">
 //   - sw.js: BUILD_ID and the list of files to pre-cache
 //   - icons/icon-192.png, icons/icon-512.png and manifest.webmanifest (drawn here, ours)
 // Idempotent: stamping a stamped folder again gives the same result unless content changed.

@@ -1,9 +1,8 @@
-// Runs first (async, in <head>): starts compiling shelfmark.wasm and creating the WebGL
-// context while the browser still parses, styles and runs the other scripts, so that
-// shelfmark.js finds both ready (issue 15: the wasm compile used to start only once
-// shelfmark.js ran, about 100-200 ms after the bytes had arrived). main.js hands the
-// compiled module to Emscripten (Module.instantiateWasm); Emscripten's
-// emscripten_webgl_create_context gets this same context back from getContext.
+// Runs first (in <head>, before the style sheet): starts compiling shelfmark.wasm while
+// the browser still parses, styles and runs the other scripts, so that shelfmark.js finds
+// it compiled (issue 15: the compile used to start only once shelfmark.js ran, 100-200 ms
+// after the bytes had arrived, and then ran on the page's main thread). main.js hands
+// the compiled module to Emscripten (Module.instantiateWasm).
 'use strict';
 
 (function () {
@@ -25,18 +24,5 @@
       : compileBytes();
     compiled.catch(function () {}); // reported by main.js when the app asks for it
     window.shelfmarkWasm = compiled;
-  }
-
-  // The same attributes as main_web.cpp's emscripten_webgl_create_context (WebGL 2, no
-  // alpha, antialias, depth or stencil): the context is created once, here.
-  var canvas = document.getElementById('canvas');
-  if (canvas && canvas.getContext) {
-    try {
-      canvas.getContext('webgl2', {
-        alpha: false, depth: false, stencil: false, antialias: false,
-        premultipliedAlpha: true, preserveDrawingBuffer: false,
-        powerPreference: 'default', failIfMajorPerformanceCaveat: false,
-      });
-    } catch (e) { /* no WebGL 2: main_web.cpp says so */ }
   }
 })();

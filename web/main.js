@@ -6,9 +6,14 @@
 (function () {
   var statusEl = document.getElementById('status');
   function showStatus(text, isError) {
+    clearTimeout(slowLoad);
     statusEl.textContent = text;
     statusEl.className = isError ? 'error' : '';
   }
+  // "Loading Shelfmark…" shows only when the start takes over a second: a quick start
+  // draws no page text before the canvas (laying out that text, the page's first, cost
+  // ~50 ms before any script ran).
+  var slowLoad = setTimeout(function () { statusEl.className = ''; }, 1000);
 
   var canvas = document.getElementById('canvas');
   canvas.addEventListener('webglcontextlost', function (e) {
@@ -106,6 +111,7 @@
       return {}; // the exports arrive through receive()
     },
     onRuntimeInitialized: function () {
+      clearTimeout(slowLoad);
       statusEl.className = 'hidden';
       canvas.focus();
     },
