@@ -16,6 +16,19 @@
   var slowLoad = setTimeout(function () { statusEl.className = ''; }, 1000);
 
   var canvas = document.getElementById('canvas');
+  // The WebGL 2 context is made now, while boot.js's compile runs on other threads, with
+  // the attributes main_web.cpp asks for (no alpha, depth, stencil or antialias):
+  // emscripten_webgl_create_context gets this same context back. Its creation waits on
+  // the browser's GPU process (25-170 ms measured), which then overlaps the compile.
+  if (canvas.getContext) {
+    try {
+      canvas.getContext('webgl2', {
+        alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: true, preserveDrawingBuffer: false,
+        powerPreference: 'default', failIfMajorPerformanceCaveat: false,
+      });
+    } catch (e) { /* no WebGL 2: main_web.cpp says so */ }
+  }
   canvas.addEventListener('webglcontextlost', function (e) {
     e.preventDefault();
     showStatus('The graphics context was lost. Reload the page; your saved progress is kept.', true);

@@ -146,6 +146,11 @@ async function oneVisit(ctx, url, marks) {
   await waitForMark(page, marks.ready, { timeout: 60000 });
   const r = { firstFrame: await markTime(page, marks.firstFrame), ready: await markTime(page, marks.ready) };
   r.controlledBySw = await page.evaluate(() => !!navigator.serviceWorker?.controller);
+  // Every mark of the page (the app's shelfmark:main, :gl, :fonts, :first-frame...): where
+  // the time to the first frame goes.
+  r.marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((e) => [e.name, Math.round(e.startTime)])),
+  );
   // Where the time went: when each file arrived, relative to navigation start.
   r.timeline = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -201,6 +206,11 @@ async function measureLoads(browser, targets, runs) {
     for (const kind of ['cold', 'warm']) {
       o[`${kind}FirstFrameMs`] = summary(o[kind].map((r) => r.firstFrame));
       o[`${kind}ReadyMs`] = summary(o[kind].map((r) => r.ready));
+      // Median time of each mark (ms after navigation start).
+      const names = [...new Set(o[kind].flatMap((r) => Object.keys(r.marks ?? {})))];
+      o[`${kind}MarksMedianMs`] = Object.fromEntries(
+        names.map((n) => [n, summary(o[kind].map((r) => r.marks?.[n]).filter((v) => v != null)).median]),
+      );
     }
     o.warmControlledBySw = o.warm.every((r) => r.controlledBySw);
     // Keep one timeline of each kind (the median run's would do; the first is simplest).
