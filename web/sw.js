@@ -19,6 +19,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      // Navigation preload: the browser requests the page while this worker starts, instead
+      // of after (the warm start waited for the worker, then for the network).
+      .then(() => self.registration.navigationPreload && self.registration.navigationPreload.enable())
       .then(() => self.clients.claim())
       .then(() => self.clients.matchAll({ type: 'window' }))
       .then((clients) => clients.forEach((c) => c.postMessage({ shelfmarkBuild: BUILD_ID }))));
@@ -33,20 +36,21 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    event.respondWith(networkFirst(req));
+    event.respondWith(networkFirst(req, event.preloadResponse));
     return;
   }
   event.respondWith(caches.open(CACHE).then((cache) => cache.match(req).then((hit) => hit || fetch(req))));
 });
 
-function networkFirst(req) {
+function networkFirst(req, preloaded) {
   return new Promise((resolve) => {
     let settled = false;
     const fallback = () => caches.open(CACHE).then((c) => c.match('./index.html')).then((hit) => {
       if (!settled) { settled = true; resolve(hit || Response.error()); }
     });
     const timer = setTimeout(fallback, 3000);
-    fetch(req).then((res) => {
+    // The navigation preload's response when there is one, else a fetch of our own.
+    Promise.resolve(preloaded).then((pre) => pre || fetch(req)).then((res) => {
       if (settled) return;
       if (!res.ok) { clearTimeout(timer); fallback(); return; }
       settled = true;

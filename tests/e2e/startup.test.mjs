@@ -97,3 +97,34 @@ test('startup: a slow start shows "Loading Shelfmark…", then the app', async (
   await waitReady(page, { timeout: 30000 });
   expect(await page.evaluate(() => getComputedStyle(document.getElementById('status')).display)).toBe('none');
 });
+
+test('startup: the service worker turns on navigation preload, and a controlled reload still starts', async ({
+  context,
+  url,
+  note,
+}) => {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+  const state = await waitUntil(
+    page,
+    async () => {
+      const reg = await navigator.serviceWorker?.getRegistration();
+      if (!reg?.active || reg.active.state !== 'activated' || !reg.navigationPreload) return null;
+      return reg.navigationPreload.getState();
+    },
+    undefined,
+    { what: 'an activated service worker', timeout: 20000 },
+  );
+  note(`navigation preload: ${JSON.stringify(state)}`);
+  expect(state.enabled, 'navigation preload is off: a warm start waits for the worker to start').toBe(true);
+  // The next page of this context is controlled by the worker, and its page request is the
+  // preloaded one.
+  const page2 = await context.newPage();
+  const nav = page2.waitForRequest((r) => r.isNavigationRequest());
+  await page2.goto(url, { waitUntil: 'load' });
+  await waitReady(page2);
+  expect(await page2.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  const headers = await (await nav).allHeaders();
+  note(`navigation request headers: service-worker-navigation-preload=${headers['service-worker-navigation-preload']}`);
+});
