@@ -67,6 +67,11 @@ void AppHost::InitImGui() {
     // as soon as a change is done, not after ImGui's timer, which only runs while frames are drawn.
     io.IniSavingRate = 1e9f;
     io.LogFilename = nullptr;
+    // A steady caret (issue 15): a blinking one needs a timed frame every half second while a
+    // field has the keyboard, each a full redraw that can land between a key and the frame
+    // that shows it; a page idle in a text field then draws nothing. Operating systems offer a
+    // steady caret as an accessibility setting (GTK stops blinking after 10 s).
+    io.ConfigInputTextCursorBlink = false;
     io.ClipboardUserData = this;
     io.GetClipboardTextFn = [](void* self) { return static_cast<AppHost*>(self)->clipboard_.c_str(); };
     io.SetClipboardTextFn = [](void* self, const char* text) {
@@ -124,6 +129,11 @@ void AppHost::ApplyStyle(float scale) {
 void AppHost::Wake() {
     extra_frames_ = 3;
     platform::RequestFrame();
+}
+
+void AppHost::AddKey(ImGuiKey key, bool down, bool typed_by_text_element) {
+    if (key == ImGuiKey_None || !ImGui::GetCurrentContext() || (down && typed_by_text_element)) return;
+    ImGui::GetIO().AddKeyEvent(key, down);
 }
 
 int AppHost::PendingInput() {
@@ -263,8 +273,6 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         if (extra_frames_ > 0) --extra_frames_;
         platform::RequestFrame();
         r.want_frame = true;
-    } else if (io.WantTextInput) {
-        platform::RequestFrameIn(500); // caret blink (drawn only while visible)
     }
     busy_ = false;
     return r;

@@ -78,7 +78,7 @@ class AppHost {
     // DrawApp, Render (the backend draws ImGui::GetDrawData() after), ApplyIntents,
     // PumpSaves, the palette when light/dark changed, the theme setting when it changed,
     // the URL fragment once storage is loaded, the ready mark; requests the next frame
-    // (platform::RequestFrame / RequestFrameIn) when one is wanted.
+    // (platform::RequestFrame) when one is wanted; none when idle, also in a text field.
     FrameResult RunFrame(int64_t now_ms, ImVec2 display, float scale);
     // The work of a frame without drawing (timers; runs in hidden tabs too).
     void Tick(int64_t now_ms);
@@ -88,6 +88,14 @@ class AppHost {
     void Flush(int64_t now_ms);
     // Something will change the picture (input, resize): draw a few frames.
     void Wake();
+    // A key pressed or released on the page, into ImGui's input queue. `typed_by_text_element`:
+    // a key that types one character (no Ctrl or Cmd) while a text field has the keyboard, whose
+    // character the page's text element delivers (event::Text). Its press is not given to
+    // ImGui: ImGui applies text queued after a key change a frame later (its trickling of
+    // interleaved keys and text), so the character would be drawn a frame after the one the
+    // key woke (issue 15). Nothing reads a printable key's press without Ctrl while typing; a
+    // release is always given (ImGui drops one that changes nothing).
+    void AddKey(ImGuiKey key, bool down, bool typed_by_text_element);
 
     // True while RunFrame/Tick/Flush run: platform callbacks must not re-enter them.
     bool Busy() const { return busy_; }

@@ -300,14 +300,17 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (key == ImGuiKey_Tab && !e->ctrlKey && !e->altKey && !e->metaKey) return EM_FALSE;
     BeginInput();
     ImGuiIO& io = ImGui::GetIO();
-    AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
-    Wake();
     const bool cmd = e->ctrlKey || e->metaKey;
     // Typed characters come from the text-input element while a field is active (so IMEs
     // work: the key must then reach it); otherwise from the key itself (shortcut letters).
+    // Such a key's press stays out of ImGui, so that its character is applied in the frame
+    // this key wakes (AppHost::AddKey).
     const bool text_element = sm_page_text_input_active() != 0;
-    if (e->keyCode == 229 || (text_element && !cmd && IsSingleCodePoint(e->key))) return EM_FALSE;
+    const bool typed_by_text_element = text_element && !cmd && IsSingleCodePoint(e->key);
+    AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    Host().host.AddKey(key, down, typed_by_text_element);
+    Wake();
+    if (e->keyCode == 229 || typed_by_text_element) return EM_FALSE;
     if (down && !cmd && IsSingleCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
     if (cmd && (key == ImGuiKey_C || key == ImGuiKey_V || key == ImGuiKey_X)) return EM_FALSE;

@@ -223,6 +223,65 @@ TEST_CASE("host: a key or a click pressed and released between two frames regist
     CHECK(app.s.ui.cursor == v[3]);
 }
 
+// Issue 15: in the browser a printable key's keydown wakes a frame and its character comes
+// from the page's text element (event::Text) before that frame. Both must be applied in it:
+// ImGui applies text queued after a key change one frame later, so each key cost two frames
+// and its hits were drawn a frame late.
+TEST_CASE("host: a key typed into a text field is applied in the frame it wakes; Backspace keeps its order") {
+    UiApp app;
+    app.Start();
+    app.Key('/'); // the search box
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(2);
+    std::string typed;
+    for (const char ch : std::string("graph")) {
+        const ImGuiKey key = static_cast<ImGuiKey>(ImGuiKey_A + (ch - 'a'));
+        app.host.AddKey(key, true, true); // as main_web.cpp's keydown
+        platform::PostPlatformEvent(platform::event::Text{std::string(1, ch)});
+        app.Frame();
+        typed += ch;
+        CHECK(app.s.ui.query == typed);
+        CHECK(AppHost::PendingInput() == 0);                             // nothing left for a frame after
+        const std::vector<std::string>& drawn = app.s.ui.visible_papers; // its rows were drawn
+        CHECK((drawn.empty() ? std::string() : drawn.front()) == uitest::FirstPaperRow(app.s));
+        app.host.AddKey(key, false, true);
+        app.Frame();
+        CHECK(app.s.ui.query == typed);
+    }
+    // A character then Backspace between two frames: the character is deleted, not the "h".
+    platform::PostPlatformEvent(platform::event::Text{"s"});
+    app.host.ProcessPlatformEvents(platform::NowMs()); // the next key's BeginInput does this
+    app.host.AddKey(ImGuiKey_Backspace, true, false);
+    app.host.AddKey(ImGuiKey_Backspace, false, false);
+    app.Frames(4);
+    CHECK(app.s.ui.query == "graph");
+    // Backspace then a character between two frames: the "h" goes, then the "s" comes.
+    app.host.AddKey(ImGuiKey_Backspace, true, false);
+    app.host.AddKey(ImGuiKey_Backspace, false, false);
+    app.host.AddKey(ImGuiKey_S, true, true);
+    platform::PostPlatformEvent(platform::event::Text{"s"});
+    app.Frames(4);
+    CHECK(app.s.ui.query == "graps");
+}
+
+// Issue 15: the caret does not blink, so a page idle in a text field asks for no frame (a
+// timed frame every 500 ms was a full redraw that could land between a key and its result).
+TEST_CASE("host: a page idle with a text field focused asks for no frames") {
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Type("gr");
+    app.Frames(8); // what the keys asked for is drawn
+    const auto requests = native::Page().frame_requests;
+    const size_t timed = native::Page().frame_in_ms.size();
+    app.Frames(3); // as if a frame came anyway
+    CHECK(app.TextInputActive());
+    CHECK(native::Page().frame_requests == requests);
+    CHECK(native::Page().frame_in_ms.size() == timed);
+    CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
+}
+
 TEST_CASE("host: a paste too large for a note is refused with a message; the probe reads the model") {
     UiApp app;
     app.Start();
