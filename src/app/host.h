@@ -36,6 +36,11 @@ struct FrameResult {
     bool want_frame = false;      // another frame was requested (platform::RequestFrame)
     bool want_text_input = false; // a text field has the keyboard (route text to it)
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    // The picture differs from the previous frame's (ImGui's draw data: vertices, indices,
+    // commands). An unchanged one need not be drawn again: under software GL the browser's
+    // commit of a drawn canvas costs more than the frame (issue 15), and the extra frames
+    // drawn after input to let ImGui settle mostly change nothing.
+    bool changed = true;
 };
 
 class AppHost {
@@ -129,6 +134,7 @@ class AppHost {
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};
     int extra_frames_ = 0; // frames still to draw after the last change
+    uint64_t picture_ = 0; // DrawDataHash of the last frame (FrameResult::changed)
     int64_t last_frame_ms_ = 0;
     bool ready_marked_ = false;
     bool busy_ = false;

@@ -53,6 +53,9 @@ struct WebHost {
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool text_input = false;  // the page's text-input element has focus for ImGui
     int ime_x = 0, ime_y = 0; // where ImGui's caret is (CSS px)
+    // The canvas must be drawn even if ImGui's picture is unchanged (FrameResult::changed):
+    // its size (which clears it) or the font texture changed.
+    bool must_draw = true;
 };
 
 WebHost& Host() {
@@ -80,6 +83,7 @@ void RebuildFontsAndStyle(double dpr) {
     Host().dpr = dpr;
     LoadFonts(Host().host.FontScale(UiScale())); // pixel ratio x zoom x text size
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    Host().must_draw = true;
     Host().host.ApplyStyle(UiScale());
     Host().text_size = Host().host.app.ui.text_size_percent;
 }
@@ -93,6 +97,7 @@ void SyncCanvasSize() {
     if (w == h.css_w && hgt == h.css_h && dpr == h.dpr && zoom == h.zoom) return;
     h.css_w = w;
     h.css_h = hgt;
+    h.must_draw = true;
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(w * dpr)),
                                        static_cast<int>(std::lround(hgt * dpr)));
     if (dpr != h.dpr || zoom != h.zoom) {
@@ -365,12 +370,17 @@ void Frame() {
     ImGui_ImplOpenGL3_NewFrame();
     const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
     const FrameResult r = h.host.RunFrame(platform::NowMs(), display, UiScale());
-    int fb_w = 0, fb_h = 0;
-    emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // An unchanged picture is not drawn again: the canvas keeps showing it, and the browser
+    // then has nothing to commit for it (issue 15: 30-60 ms a commit under software GL).
+    if (r.changed || h.must_draw) {
+        h.must_draw = false;
+        int fb_w = 0, fb_h = 0;
+        emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
 
     // Route text input through the page's text element while ImGui wants text.
     if (r.want_text_input != h.text_input) {
