@@ -297,7 +297,15 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         }
     }
     if (had_intents || app.save.kind != save_before) extra_frames_ = std::max(extra_frames_, 2);
-    UpdateMirror(now_ms);
+    if (app.stale.rows != rows_before) {
+        // A keystroke in the search box (or a sort, a list): the mirror's rows are sent right
+        // after this frame (Tick) or at the next one, whichever comes first, so that the frame
+        // that shows the new rows is not held up by building them as DOM (issue 15).
+        mirror_due_ = true;
+        platform::RequestTickIn(0);
+    } else {
+        UpdateMirror(now_ms);
+    }
     if (!ready_marked_ && (app.storage_loaded || !app.fatal_error.empty())) {
         ready_marked_ = true;
         platform::MarkOnce("shelfmark:ready");
@@ -347,6 +355,7 @@ void AppHost::Tick(int64_t now_ms) {
     const SaveState::Kind before = app.save.kind;
     ApplyIntents(app, now_ms);
     PumpSaves(app, now_ms, false);
+    if (mirror_due_) UpdateMirror(now_ms);
     busy_ = false;
     if (app.save.kind != before) Wake();
 }
@@ -366,10 +375,12 @@ void AppHost::Flush(int64_t now_ms) {
         for (int i = 0; i < bound && (PendingInput() > 0 || !app.intents.empty()); ++i)
             RunFrame(now_ms, display_, scale_);
     }
+    if (mirror_due_ && !busy_) UpdateMirror(now_ms);
     PumpSaves(app, now_ms, true);
 }
 
 void AppHost::UpdateMirror(int64_t now_ms) {
+    mirror_due_ = false;
     AnnounceTransitions(app, mirror_, now_ms);
     UpdateDerived(app); // intents applied after the draw: the mirror shows their result
     if (!MirrorChanged(app, mirror_)) return;

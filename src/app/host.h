@@ -13,7 +13,8 @@
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
 //   - ProbeQuery(): the read-only view tests and tools ask for (sm_probe_query).
 //   - UpdateMirror(): after a frame, the accessible DOM mirror's description, only when
-//     it changed (mirror.h); its actions come back as event::MirrorAction.
+//     it changed (mirror.h); after a frame whose rows changed, at the Tick right after it
+//     (or the next frame); its actions come back as event::MirrorAction.
 //
 // The backend owns the ImGui context and feeds it input events (io.AddKeyEvent, ...);
 // the host only reads ImGui's state. Uses ImGui and platform.h, never the browser.
@@ -119,6 +120,7 @@ class AppHost {
     // The accessible mirror: sent when what it shows changed (mirror.h).
     void UpdateMirror(int64_t now_ms);
     MirrorState mirror_;
+    bool mirror_due_ = false; // a frame left the mirror's update to the next Tick or frame
     std::string clipboard_;
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string>
@@ -313,6 +314,31 @@ TEST_CASE("host: a frame says whether its picture changed") {
     app.SetDisplay(1000, 700, 1);
     app.Frame();
     CHECK(app.last_frame.changed);
+}
+
+// Issue 15: the frame that shows a keystroke's rows is not held up by building the mirror's
+// DOM; the mirror follows at the tick right after that frame (or the next frame).
+TEST_CASE("host: after a frame whose rows changed, the mirror is sent by the tick that follows") {
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(4);
+    const int updates = native::Page().mirror_updates;
+    const size_t ticks = native::Page().tick_in_ms.size();
+    app.host.AddKey(ImGuiKey_G, true, true);
+    platform::PostPlatformEvent(platform::event::Text{"g"});
+    app.Frame();
+    REQUIRE(app.s.ui.query == "g");
+    CHECK(native::Page().mirror_updates == updates); // not in the frame
+    REQUIRE(native::Page().tick_in_ms.size() > ticks);
+    CHECK(native::Page().tick_in_ms.back() == 0);
+    app.host.Tick(platform::NowMs());
+    CHECK(native::Page().mirror_updates == updates + 1);
+    const nlohmann::json m = nlohmann::json::parse(native::Page().mirror);
+    CHECK(m.value("query", std::string()) == "g");
+    app.Frames(3); // nothing new to send
+    CHECK(native::Page().mirror_updates == updates + 1);
 }
 
 TEST_CASE("host: a paste too large for a note is refused with a message; the probe reads the model") {
