@@ -993,6 +993,7 @@
 
   // ------------------------------------------------------------------ live region
   var liveTimer = 0;
+  var livePending = ''; // lines not said yet (the timer below)
   function announce(m) {
     var items = arr(m.announce).map(obj).filter(function (a) { return a && Number(a.seq) > lastSeq; });
     if (!items.length) return;
@@ -1001,9 +1002,12 @@
     var text = items.map(function (a) { return str(a.text); }).filter(Boolean).join('. ');
     if (!text) return;
     // Cleared first and set a moment later, so that the same text said twice is said twice.
+    // Lines that come before that moment join the pending ones: none is dropped (a status
+    // line and "All changes saved." can come within a few ms).
+    livePending = livePending ? livePending + '. ' + text : text;
     live.textContent = '';
     if (liveTimer) clearTimeout(liveTimer);
-    liveTimer = setTimeout(function () { liveTimer = 0; live.textContent = text; }, 50);
+    liveTimer = setTimeout(function () { liveTimer = 0; live.textContent = livePending; livePending = ''; }, 50);
   }
 
   // ------------------------------------------------------------------ the visible text field

@@ -130,15 +130,16 @@ export function instrumentation() {
         const entry = { t0, t1: performance.now() };
         bench.frames.push(entry);
         if (bench.probeVisible && window.shelfmark) {
-          // In its own task, so that the frame's own time stays the app's.
-          setTimeout(() => {
-            try {
-              entry.visible = JSON.stringify(window.shelfmark.visiblePapers());
-              entry.frame = window.shelfmark.frameCount();
-            } catch {
-              /* not ready */
-            }
-          }, 0);
+          // Read at once, after t1 (the frame's own time stays the app's): a task posted
+          // from here ran after the NEXT frame when the browser gave the overdue frame
+          // priority after a slow commit, so a key's rows drawn by its second frame were
+          // credited to its first (issue 15).
+          try {
+            entry.visible = JSON.stringify(window.shelfmark.visiblePapers());
+            entry.frame = window.shelfmark.frameCount();
+          } catch {
+            /* not ready */
+          }
         }
       }
     });

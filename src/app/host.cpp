@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "app/deep_link.h"
@@ -38,6 +39,45 @@ bool TableHeaderOk(const std::string& line) {
     return std::sscanf(line.c_str(), "[Table][0x%08X,%d%c", &id, &columns, &close) == 3 && close == ']' &&
            columns >= 1 && columns <= kMaxTableColumns;
 }
+// A fingerprint of what a frame drew (FrameResult::changed): every vertex, index and draw
+// command. A word at a time: the table at 50,000 papers draws well under 1 MB of vertices.
+uint64_t DrawDataHash(const ImDrawData* d) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    const auto mix = [&h](uint64_t v) {
+        h = (h ^ v) * 0x100000001B3ull;
+        h ^= h >> 29;
+    };
+    const auto bytes = [&mix](const void* p, size_t n) {
+        const unsigned char* c = static_cast<const unsigned char*>(p);
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w = 0;
+            std::memcpy(&w, c + i, 8);
+            mix(w);
+        }
+        uint64_t tail = 0;
+        if (i < n) std::memcpy(&tail, c + i, n - i);
+        mix(tail ^ n);
+    };
+    if (!d || !d->Valid) return 0;
+    const float frame[] = {d->DisplayPos.x,  d->DisplayPos.y,       d->DisplaySize.x,
+                           d->DisplaySize.y, d->FramebufferScale.x, d->FramebufferScale.y};
+    bytes(frame, sizeof frame);
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        const ImDrawList* list = d->CmdLists[n];
+        bytes(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        bytes(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list->CmdBuffer) {
+            bytes(&c.ClipRect, sizeof c.ClipRect);
+            mix(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(c.TextureId)));
+            mix(static_cast<uint64_t>(reinterpret_cast<uintptr_t>(c.UserCallback)));
+            mix((static_cast<uint64_t>(c.VtxOffset) << 32) ^ c.IdxOffset);
+            mix(c.ElemCount);
+        }
+    }
+    return h;
+}
+
 std::string TableLayoutOf(const char* ini, size_t n) {
     std::string out;
     bool in_table = false;
@@ -67,6 +107,11 @@ void AppHost::InitImGui() {
     // as soon as a change is done, not after ImGui's timer, which only runs while frames are drawn.
     io.IniSavingRate = 1e9f;
     io.LogFilename = nullptr;
+    // A steady caret (issue 15): a blinking one needs a timed frame every half second while a
+    // field has the keyboard, each a full redraw that can land between a key and the frame
+    // that shows it; a page idle in a text field then draws nothing. Operating systems offer a
+    // steady caret as an accessibility setting (GTK stops blinking after 10 s).
+    io.ConfigInputTextCursorBlink = false;
     io.ClipboardUserData = this;
     io.GetClipboardTextFn = [](void* self) { return static_cast<AppHost*>(self)->clipboard_.c_str(); };
     io.SetClipboardTextFn = [](void* self, const char* text) {
@@ -124,6 +169,11 @@ void AppHost::ApplyStyle(float scale) {
 void AppHost::Wake() {
     extra_frames_ = 3;
     platform::RequestFrame();
+}
+
+void AppHost::AddKey(ImGuiKey key, bool down, bool typed_by_text_element) {
+    if (key == ImGuiKey_None || !ImGui::GetCurrentContext() || (down && typed_by_text_element)) return;
+    ImGui::GetIO().AddKeyEvent(key, down);
 }
 
 int AppHost::PendingInput() {
@@ -247,7 +297,15 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         }
     }
     if (had_intents || app.save.kind != save_before) extra_frames_ = std::max(extra_frames_, 2);
-    UpdateMirror(now_ms);
+    if (app.stale.rows != rows_before) {
+        // A keystroke in the search box (or a sort, a list): the mirror's rows are sent right
+        // after this frame (Tick) or at the next one, whichever comes first, so that the frame
+        // that shows the new rows is not held up by building them as DOM (issue 15).
+        mirror_due_ = true;
+        platform::RequestTickIn(0);
+    } else {
+        UpdateMirror(now_ms);
+    }
     if (!ready_marked_ && (app.storage_loaded || !app.fatal_error.empty())) {
         ready_marked_ = true;
         platform::MarkOnce("shelfmark:ready");
@@ -255,6 +313,9 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
     if (io.WantSetMousePos) io.WantSetMousePos = false;
 
     FrameResult r;
+    const uint64_t picture = DrawDataHash(ImGui::GetDrawData());
+    r.changed = picture != picture_;
+    picture_ = picture;
     r.want_text_input = io.WantTextInput;
     r.cursor = ImGui::GetMouseCursor();
     // Input ImGui held back (a press and its release a frame apart) needs another frame.
@@ -263,8 +324,6 @@ FrameResult AppHost::RunFrame(int64_t now_ms, ImVec2 display, float scale) {
         if (extra_frames_ > 0) --extra_frames_;
         platform::RequestFrame();
         r.want_frame = true;
-    } else if (io.WantTextInput) {
-        platform::RequestFrameIn(500); // caret blink (drawn only while visible)
     }
     busy_ = false;
     return r;
@@ -296,6 +355,7 @@ void AppHost::Tick(int64_t now_ms) {
     const SaveState::Kind before = app.save.kind;
     ApplyIntents(app, now_ms);
     PumpSaves(app, now_ms, false);
+    if (mirror_due_) UpdateMirror(now_ms);
     busy_ = false;
     if (app.save.kind != before) Wake();
 }
@@ -315,10 +375,12 @@ void AppHost::Flush(int64_t now_ms) {
         for (int i = 0; i < bound && (PendingInput() > 0 || !app.intents.empty()); ++i)
             RunFrame(now_ms, display_, scale_);
     }
+    if (mirror_due_ && !busy_) UpdateMirror(now_ms);
     PumpSaves(app, now_ms, true);
 }
 
 void AppHost::UpdateMirror(int64_t now_ms) {
+    mirror_due_ = false;
     AnnounceTransitions(app, mirror_, now_ms);
     UpdateDerived(app); // intents applied after the draw: the mirror shows their result
     if (!MirrorChanged(app, mirror_)) return;

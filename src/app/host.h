@@ -13,7 +13,8 @@
 //   - Tick(), Flush(): the work of a frame without drawing; Flush also applies all input.
 //   - ProbeQuery(): the read-only view tests and tools ask for (sm_probe_query).
 //   - UpdateMirror(): after a frame, the accessible DOM mirror's description, only when
-//     it changed (mirror.h); its actions come back as event::MirrorAction.
+//     it changed (mirror.h); after a frame whose rows changed, at the Tick right after it
+//     (or the next frame); its actions come back as event::MirrorAction.
 //
 // The backend owns the ImGui context and feeds it input events (io.AddKeyEvent, ...);
 // the host only reads ImGui's state. Uses ImGui and platform.h, never the browser.
@@ -36,6 +37,11 @@ struct FrameResult {
     bool want_frame = false;      // another frame was requested (platform::RequestFrame)
     bool want_text_input = false; // a text field has the keyboard (route text to it)
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+    // The picture differs from the previous frame's (ImGui's draw data: vertices, indices,
+    // commands). An unchanged one need not be drawn again: under software GL the browser's
+    // commit of a drawn canvas costs more than the frame (issue 15), and the extra frames
+    // drawn after input to let ImGui settle mostly change nothing.
+    bool changed = true;
 };
 
 class AppHost {
@@ -78,7 +84,7 @@ class AppHost {
     // DrawApp, Render (the backend draws ImGui::GetDrawData() after), ApplyIntents,
     // PumpSaves, the palette when light/dark changed, the theme setting when it changed,
     // the URL fragment once storage is loaded, the ready mark; requests the next frame
-    // (platform::RequestFrame / RequestFrameIn) when one is wanted.
+    // (platform::RequestFrame) when one is wanted; none when idle, also in a text field.
     FrameResult RunFrame(int64_t now_ms, ImVec2 display, float scale);
     // The work of a frame without drawing (timers; runs in hidden tabs too).
     void Tick(int64_t now_ms);
@@ -88,6 +94,14 @@ class AppHost {
     void Flush(int64_t now_ms);
     // Something will change the picture (input, resize): draw a few frames.
     void Wake();
+    // A key pressed or released on the page, into ImGui's input queue. `typed_by_text_element`:
+    // a key that types one character (no Ctrl or Cmd) while a text field has the keyboard, whose
+    // character the page's text element delivers (event::Text). Its press is not given to
+    // ImGui: ImGui applies text queued after a key change a frame later (its trickling of
+    // interleaved keys and text), so the character would be drawn a frame after the one the
+    // key woke (issue 15). Nothing reads a printable key's press without Ctrl while typing; a
+    // release is always given (ImGui drops one that changes nothing).
+    void AddKey(ImGuiKey key, bool down, bool typed_by_text_element);
 
     // True while RunFrame/Tick/Flush run: platform callbacks must not re-enter them.
     bool Busy() const { return busy_; }
@@ -106,6 +120,7 @@ class AppHost {
     // The accessible mirror: sent when what it shows changed (mirror.h).
     void UpdateMirror(int64_t now_ms);
     MirrorState mirror_;
+    bool mirror_due_ = false; // a frame left the mirror's update to the next Tick or frame
     std::string clipboard_;
     std::string hash_;                  // URL fragment last read or written
     Theme saved_theme_ = Theme::System; // theme setting last written
@@ -121,6 +136,7 @@ class AppHost {
     float scale_ = 1.0f;
     ImVec2 display_{0, 0};
     int extra_frames_ = 0; // frames still to draw after the last change
+    uint64_t picture_ = 0; // DrawDataHash of the last frame (FrameResult::changed)
     int64_t last_frame_ms_ = 0;
     bool ready_marked_ = false;
     bool busy_ = false;

@@ -53,6 +53,9 @@ struct WebHost {
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
     bool text_input = false;  // the page's text-input element has focus for ImGui
     int ime_x = 0, ime_y = 0; // where ImGui's caret is (CSS px)
+    // The canvas must be drawn even if ImGui's picture is unchanged (FrameResult::changed):
+    // its size (which clears it) or the font texture changed.
+    bool must_draw = true;
 };
 
 WebHost& Host() {
@@ -80,6 +83,7 @@ void RebuildFontsAndStyle(double dpr) {
     Host().dpr = dpr;
     LoadFonts(Host().host.FontScale(UiScale())); // pixel ratio x zoom x text size
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    Host().must_draw = true;
     Host().host.ApplyStyle(UiScale());
     Host().text_size = Host().host.app.ui.text_size_percent;
 }
@@ -93,6 +97,7 @@ void SyncCanvasSize() {
     if (w == h.css_w && hgt == h.css_h && dpr == h.dpr && zoom == h.zoom) return;
     h.css_w = w;
     h.css_h = hgt;
+    h.must_draw = true;
     emscripten_set_canvas_element_size(kCanvas, static_cast<int>(std::lround(w * dpr)),
                                        static_cast<int>(std::lround(hgt * dpr)));
     if (dpr != h.dpr || zoom != h.zoom) {
@@ -300,14 +305,17 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (key == ImGuiKey_Tab && !e->ctrlKey && !e->altKey && !e->metaKey) return EM_FALSE;
     BeginInput();
     ImGuiIO& io = ImGui::GetIO();
-    AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
-    Wake();
     const bool cmd = e->ctrlKey || e->metaKey;
     // Typed characters come from the text-input element while a field is active (so IMEs
     // work: the key must then reach it); otherwise from the key itself (shortcut letters).
+    // Such a key's press stays out of ImGui, so that its character is applied in the frame
+    // this key wakes (AppHost::AddKey).
     const bool text_element = sm_page_text_input_active() != 0;
-    if (e->keyCode == 229 || (text_element && !cmd && IsSingleCodePoint(e->key))) return EM_FALSE;
+    const bool typed_by_text_element = text_element && !cmd && IsSingleCodePoint(e->key);
+    AddMods(e->ctrlKey, e->shiftKey, e->altKey, e->metaKey);
+    Host().host.AddKey(key, down, typed_by_text_element);
+    Wake();
+    if (e->keyCode == 229 || typed_by_text_element) return EM_FALSE;
     if (down && !cmd && IsSingleCodePoint(e->key)) io.AddInputCharactersUTF8(e->key);
     // Clipboard shortcuts must reach the browser so that copy/paste events fire.
     if (cmd && (key == ImGuiKey_C || key == ImGuiKey_V || key == ImGuiKey_X)) return EM_FALSE;
@@ -362,12 +370,17 @@ void Frame() {
     ImGui_ImplOpenGL3_NewFrame();
     const ImVec2 display(static_cast<float>(h.css_w * h.dpr), static_cast<float>(h.css_h * h.dpr));
     const FrameResult r = h.host.RunFrame(platform::NowMs(), display, UiScale());
-    int fb_w = 0, fb_h = 0;
-    emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // An unchanged picture is not drawn again: the canvas keeps showing it, and the browser
+    // then has nothing to commit for it (issue 15: 30-60 ms a commit under software GL).
+    if (r.changed || h.must_draw) {
+        h.must_draw = false;
+        int fb_w = 0, fb_h = 0;
+        emscripten_get_canvas_element_size(kCanvas, &fb_w, &fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
 
     // Route text input through the page's text element while ImGui wants text.
     if (r.want_text_input != h.text_input) {

@@ -435,6 +435,16 @@ test('live region announces new seqs once, and the same text again when it repea
   // Two new ones at once are both said.
   await update(page, fixture({ announce: [{ seq: 4, text: 'Saved' }, { seq: 5, text: 'Export done' }] }));
   await expect.poll(live).toBe('Saved. Export done');
+  // Two updates a moment apart (a status line, then "saved" as the write commits): the
+  // first is not dropped by the second.
+  await page.evaluate(
+    ([a, b]) => {
+      window.shelfmarkMirror.update(JSON.stringify(a));
+      window.shelfmarkMirror.update(JSON.stringify(b));
+    },
+    [fixture({ announce: [{ seq: 6, text: 'Queued: Paper PA title' }] }), fixture({ announce: [{ seq: 7, text: 'All changes saved.' }] })],
+  );
+  await expect.poll(live).toBe('Queued: Paper PA title. All changes saved.');
   // A banner warning is an alert.
   await update(page, fixture({ banner: 'Storage is unavailable: export to keep your work' }));
   expect(await page.evaluate(() => document.querySelector('#a11y [role=alert]').textContent)).toContain('Storage is unavailable');

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <string>
@@ -221,6 +222,123 @@ TEST_CASE("host: a key or a click pressed and released between two frames regist
     io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
     app.Frames(4);
     CHECK(app.s.ui.cursor == v[3]);
+}
+
+// Issue 15: in the browser a printable key's keydown wakes a frame and its character comes
+// from the page's text element (event::Text) before that frame. Both must be applied in it:
+// ImGui applies text queued after a key change one frame later, so each key cost two frames
+// and its hits were drawn a frame late.
+TEST_CASE("host: a key typed into a text field is applied in the frame it wakes; Backspace keeps its order") {
+    UiApp app;
+    app.Start();
+    app.Key('/'); // the search box
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(2);
+    std::string typed;
+    for (const char ch : std::string("graph")) {
+        const ImGuiKey key = static_cast<ImGuiKey>(ImGuiKey_A + (ch - 'a'));
+        app.host.AddKey(key, true, true); // as main_web.cpp's keydown
+        platform::PostPlatformEvent(platform::event::Text{std::string(1, ch)});
+        app.Frame();
+        typed += ch;
+        CHECK(app.s.ui.query == typed);
+        CHECK(AppHost::PendingInput() == 0);                             // nothing left for a frame after
+        const std::vector<std::string>& drawn = app.s.ui.visible_papers; // its rows were drawn
+        CHECK((drawn.empty() ? std::string() : drawn.front()) == uitest::FirstPaperRow(app.s));
+        app.host.AddKey(key, false, true);
+        app.Frame();
+        CHECK(app.s.ui.query == typed);
+    }
+    // A character then Backspace between two frames: the character is deleted, not the "h".
+    platform::PostPlatformEvent(platform::event::Text{"s"});
+    app.host.ProcessPlatformEvents(platform::NowMs()); // the next key's BeginInput does this
+    app.host.AddKey(ImGuiKey_Backspace, true, false);
+    app.host.AddKey(ImGuiKey_Backspace, false, false);
+    app.Frames(4);
+    CHECK(app.s.ui.query == "graph");
+    // Backspace then a character between two frames: the "h" goes, then the "s" comes.
+    app.host.AddKey(ImGuiKey_Backspace, true, false);
+    app.host.AddKey(ImGuiKey_Backspace, false, false);
+    app.host.AddKey(ImGuiKey_S, true, true);
+    platform::PostPlatformEvent(platform::event::Text{"s"});
+    app.Frames(4);
+    CHECK(app.s.ui.query == "graps");
+}
+
+// Issue 15: the caret does not blink, so a page idle in a text field asks for no frame (a
+// timed frame every 500 ms was a full redraw that could land between a key and its result).
+TEST_CASE("host: a page idle with a text field focused asks for no frames") {
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Type("gr");
+    app.Frames(8); // what the keys asked for is drawn
+    const auto requests = native::Page().frame_requests;
+    const size_t timed = native::Page().frame_in_ms.size();
+    app.Frames(3); // as if a frame came anyway
+    CHECK(app.TextInputActive());
+    CHECK(native::Page().frame_requests == requests);
+    CHECK(native::Page().frame_in_ms.size() == timed);
+    CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
+}
+
+// Issue 15: the web backend draws the canvas only when the picture changed (a drawn canvas
+// costs the browser a commit of 30-60 ms under software GL; frames after input mostly
+// change nothing).
+TEST_CASE("host: a frame says whether its picture changed") {
+    UiApp app;
+    app.Start();
+    app.Frames(4);
+    CHECK_FALSE(app.last_frame.changed); // nothing happened
+    const std::vector<std::string> v = app.s.ui.visible_papers;
+    REQUIRE(v.size() >= 2);
+    const Probe::Rect r = app.Rect("row:" + v[1]);
+    ImGui::GetIO().AddMousePosEvent(r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    app.Frame();
+    CHECK(app.last_frame.changed); // the row under the mouse is highlighted
+    app.Frames(2);
+    CHECK_FALSE(app.last_frame.changed);
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(2);
+    CHECK_FALSE(app.last_frame.changed);
+    app.host.AddKey(ImGuiKey_G, true, true);
+    platform::PostPlatformEvent(platform::event::Text{"g"});
+    app.Frame();
+    CHECK(app.last_frame.changed); // the character and the rows it finds
+    app.Frames(3);                 // the table's scroll bar went: its columns widen a frame later
+    app.host.AddKey(ImGuiKey_G, false, true);
+    app.Frame();
+    CHECK_FALSE(app.last_frame.changed); // the release changes nothing
+    app.SetDisplay(1000, 700, 1);
+    app.Frame();
+    CHECK(app.last_frame.changed);
+}
+
+// Issue 15: the frame that shows a keystroke's rows is not held up by building the mirror's
+// DOM; the mirror follows at the tick right after that frame (or the next frame).
+TEST_CASE("host: after a frame whose rows changed, the mirror is sent by the tick that follows") {
+    UiApp app;
+    app.Start();
+    app.Key('/');
+    REQUIRE(app.WaitForTextInput());
+    app.Frames(4);
+    const int updates = native::Page().mirror_updates;
+    const size_t ticks = native::Page().tick_in_ms.size();
+    app.host.AddKey(ImGuiKey_G, true, true);
+    platform::PostPlatformEvent(platform::event::Text{"g"});
+    app.Frame();
+    REQUIRE(app.s.ui.query == "g");
+    CHECK(native::Page().mirror_updates == updates); // not in the frame
+    REQUIRE(native::Page().tick_in_ms.size() > ticks);
+    CHECK(native::Page().tick_in_ms.back() == 0);
+    app.host.Tick(platform::NowMs());
+    CHECK(native::Page().mirror_updates == updates + 1);
+    const nlohmann::json m = nlohmann::json::parse(native::Page().mirror);
+    CHECK(m.value("query", std::string()) == "g");
+    app.Frames(3); // nothing new to send
+    CHECK(native::Page().mirror_updates == updates + 1);
 }
 
 TEST_CASE("host: a paste too large for a note is refused with a message; the probe reads the model") {

@@ -58,7 +58,7 @@ void UiApp::SetDisplay(float css_w, float css_h, float dpr) {
 
 void UiApp::Frame() {
     if (font_text_size_ != s.ui.text_size_percent) BuildFont(); // as main_web.cpp's Frame()
-    host.RunFrame(platform::NowMs(), display_, dpr_);
+    last_frame = host.RunFrame(platform::NowMs(), display_, dpr_);
     platform::native::AdvanceMs(kFrameMs);
 }
 

@@ -70,7 +70,8 @@ class UiApp {
     bool WaitForTextInput(int max_frames = 6);
     bool TextInputActive() const;
 
-    AppHost host; // the same loop as the web build's
+    AppHost host;           // the same loop as the web build's
+    FrameResult last_frame; // what the last Frame() returned
     AppState& s = host.app;
 
   private:
