@@ -36,7 +36,7 @@ test('startup: the program is fetched once, and the page shows no loading text o
   expect(await page.evaluate(() => !!window.shelfmarkWasm), 'boot.js did not start the compile').toBe(true);
 });
 
-test('startup: a program sent as application/octet-stream still starts (boot.js compiles the bytes, whatever their type)', async ({
+test('startup: a program sent as application/octet-stream still starts (boot.js compiles the bytes when the streaming compile refuses the type)', async ({
   context,
   url,
   note,
