@@ -54,6 +54,7 @@ test('startup: a program sent as application/octet-stream still starts (boot.js 
   const papers = await page.evaluate(() => window.shelfmark.visiblePapers().length);
   note(`ready with ${papers} visible papers`);
   expect(papers).toBeGreaterThan(0);
+  await context.unrouteAll({ behavior: 'wait' }); // no handler outlives the test
 });
 
 test('startup: a program that cannot be loaded is reported in the page', async ({ context, url, note, allowErrors }) => {
@@ -74,6 +75,7 @@ test('startup: a program that cannot be loaded is reported in the page', async (
   expect(text).toContain('could not load its program');
   expect(text).toContain('HTTP 404');
   expect(text).toContain('your saved progress is kept');
+  await context.unrouteAll({ behavior: 'wait' });
 });
 
 test('startup: a slow start shows "Loading Shelfmark…", then the app', async ({ context, url, note }) => {
@@ -96,6 +98,7 @@ test('startup: a slow start shows "Loading Shelfmark…", then the app', async (
   expect(shown).toContain('Loading Shelfmark');
   await waitReady(page, { timeout: 30000 });
   expect(await page.evaluate(() => getComputedStyle(document.getElementById('status')).display)).toBe('none');
+  await context.unrouteAll({ behavior: 'wait' });
 });
 
 test('startup: the service worker turns on navigation preload, and a controlled reload still starts', async ({
