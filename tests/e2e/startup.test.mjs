@@ -8,6 +8,19 @@ import { expect, test } from './fixtures.mjs';
 
 const isWasm = (u) => new URL(u).pathname.endsWith('/shelfmark.wasm');
 
+// The text of the page's #status element once it shows (with `error`: once it shows an error).
+const statusShown = (page, { error = false, what, timeout }) =>
+  waitUntil(
+    page,
+    (err) => {
+      const el = document.getElementById('status');
+      const shown = el && getComputedStyle(el).display !== 'none' && (!err || el.className === 'error');
+      return shown ? el.textContent : null;
+    },
+    error,
+    { what, timeout },
+  );
+
 test('startup: the program is fetched once, and the page shows no loading text on a quick start', async ({
   context,
   url,
@@ -62,15 +75,7 @@ test('startup: a program that cannot be loaded is reported in the page', async (
   await context.route(isWasm, (route) => route.fulfill({ status: 404, body: 'not here' }));
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  const text = await waitUntil(
-    page,
-    () => {
-      const el = document.getElementById('status');
-      return el && el.className === 'error' && getComputedStyle(el).display !== 'none' ? el.textContent : null;
-    },
-    undefined,
-    { what: 'the error in #status', timeout: 15000 },
-  );
+  const text = await statusShown(page, { error: true, what: 'the error in #status', timeout: 15000 });
   note(`status: ${text}`);
   expect(text).toContain('could not load its program');
   expect(text).toContain('HTTP 404');
@@ -85,15 +90,7 @@ test('startup: a slow start shows "Loading Shelfmark…", then the app', async (
   });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const shown = await waitUntil(
-    page,
-    () => {
-      const el = document.getElementById('status');
-      return el && getComputedStyle(el).display !== 'none' ? el.textContent : null;
-    },
-    undefined,
-    { what: 'the loading text', timeout: 5000 },
-  );
+  const shown = await statusShown(page, { what: 'the loading text', timeout: 5000 });
   note(`shown while waiting: ${shown}`);
   expect(shown).toContain('Loading Shelfmark');
   await waitReady(page, { timeout: 30000 });
